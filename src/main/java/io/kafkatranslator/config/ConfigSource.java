@@ -1,0 +1,110 @@
+package io.kafkatranslator.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Raw settings from, in rising precedence: built-in defaults, a properties file, and environment
+ * variables. A key {@code a.b-c} is overridden by the variable {@code A_B_C}, so that containers
+ * can change any setting (Kafka client secrets included) without a file.
+ */
+public final class ConfigSource {
+    private final Map<String, String> values;
+
+    private ConfigSource(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static ConfigSource load(Path propertiesFile, Map<String, String> environment) throws IOException {
+        Map<String, String> merged = new HashMap<>();
+        if (propertiesFile != null) {
+            Properties props = new Properties();
+            try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+                props.load(reader);
+            }
+            props.stringPropertyNames().forEach(k -> merged.put(k, props.getProperty(k).trim()));
+        }
+        return new ConfigSource(merged).withEnvironment(environment);
+    }
+
+    public static ConfigSource of(Map<String, String> values) {
+        return new ConfigSource(new HashMap<>(values));
+    }
+
+    /** Environment variables override every key already known and every key a variable names. */
+    private ConfigSource withEnvironment(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>(values);
+        Map<String, String> byVariable = new HashMap<>();
+        merged.keySet().forEach(k -> byVariable.put(variableName(k), k));
+        for (String key : TranslatorConfig.KNOWN_KEYS) {
+            byVariable.putIfAbsent(variableName(key), key);
+        }
+        environment.forEach((variable, value) -> {
+            String key = byVariable.get(variable);
+            if (key != null) {
+                merged.put(key, value.trim());
+            }
+        });
+        return new ConfigSource(merged);
+    }
+
+    static String variableName(String key) {
+        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    public String get(String key, String defaultValue) {
+        String value = values.get(key);
+        return value == null || value.isEmpty() ? defaultValue : value;
+    }
+
+    public int getInt(String key, int defaultValue) {
+        return parse(key, defaultValue, Integer::parseInt);
+    }
+
+    public long getLong(String key, long defaultValue) {
+        return parse(key, defaultValue, Long::parseLong);
+    }
+
+    public double getDouble(String key, double defaultValue) {
+        return parse(key, defaultValue, Double::parseDouble);
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        return parse(key, defaultValue, v -> {
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("not true or false");
+            }
+            return Boolean.parseBoolean(v);
+        });
+    }
+
+    /** Every key with the given prefix, prefix removed (used to pass client settings through). */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> out = new HashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
+    }
+
+    private <T> T parse(String key, T defaultValue, java.util.function.Function<String, T> parser) {
+        String raw = values.get(key);
+        if (raw == null || raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return parser.apply(raw);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Invalid value for " + key + ": '" + raw + "' (" + e.getMessage() + ")", e);
+        }
+    }
+}

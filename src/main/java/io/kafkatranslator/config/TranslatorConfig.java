@@ -1,0 +1,86 @@
+package io.kafkatranslator.config;
+
+import io.kafkatranslator.decode.DecodingOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Every engine setting, typed, with its default. README.md ("Configuration") lists the same keys;
+ * each can be overridden by the environment variable of the same name upper-cased with dots as
+ * underscores ({@code translator.beam.size} → {@code TRANSLATOR_BEAM_SIZE}).
+ */
+public record TranslatorConfig(
+        Path modelDir,
+        Path cacheDir,
+        int intraOpThreads,
+        DecodingOptions decoding,
+        int maxSourceTokens,
+        int batchMaxTokens,
+        int batchMaxSentences) {
+
+    public static final String MODEL_DIR = "translator.model.dir";
+    public static final String CACHE_DIR = "translator.cache.dir";
+    public static final String INTRA_OP_THREADS = "translator.onnx.intra.op.threads";
+    public static final String BEAM_SIZE = "translator.beam.size";
+    public static final String NBEST = "translator.nbest";
+    public static final String LENGTH_PENALTY = "translator.length.penalty";
+    public static final String MAX_LENGTH_A = "translator.max.length.a";
+    public static final String MAX_LENGTH_B = "translator.max.length.b";
+    public static final String REPLACE_UNKNOWNS = "translator.replace.unknowns";
+    public static final String ALIGNMENTS = "translator.alignments";
+    public static final String MAX_SOURCE_TOKENS = "translator.max.source.tokens";
+    public static final String BATCH_MAX_TOKENS = "translator.batch.max.tokens";
+    public static final String BATCH_MAX_SENTENCES = "translator.batch.max.sentences";
+
+    static final List<String> KNOWN_KEYS = List.of(MODEL_DIR, CACHE_DIR, INTRA_OP_THREADS, BEAM_SIZE, NBEST,
+            LENGTH_PENALTY, MAX_LENGTH_A, MAX_LENGTH_B, REPLACE_UNKNOWNS, ALIGNMENTS, MAX_SOURCE_TOKENS,
+            BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES);
+
+    public static TranslatorConfig defaults() {
+        return from(ConfigSource.of(java.util.Map.of()));
+    }
+
+    public static TranslatorConfig from(ConfigSource source) {
+        String modelDir = source.get(MODEL_DIR, "");
+        String cacheDir = source.get(CACHE_DIR, Path.of(System.getProperty("user.home"), ".cache", "kafka-translator").toString());
+        DecodingOptions decoding = new DecodingOptions(
+                source.getInt(BEAM_SIZE, 5),
+                source.getInt(NBEST, 1),
+                source.getDouble(LENGTH_PENALTY, 0.6),
+                source.getDouble(MAX_LENGTH_A, 1.5),
+                source.getDouble(MAX_LENGTH_B, 10),
+                source.getBoolean(REPLACE_UNKNOWNS, true),
+                source.getBoolean(ALIGNMENTS, true));
+        TranslatorConfig config = new TranslatorConfig(
+                modelDir.isEmpty() ? null : Path.of(modelDir),
+                Path.of(cacheDir),
+                source.getInt(INTRA_OP_THREADS, 0),
+                decoding,
+                source.getInt(MAX_SOURCE_TOKENS, 200),
+                source.getInt(BATCH_MAX_TOKENS, 2048),
+                source.getInt(BATCH_MAX_SENTENCES, 64));
+        config.validate();
+        return config;
+    }
+
+    public TranslatorConfig withDecoding(DecodingOptions options) {
+        return new TranslatorConfig(modelDir, cacheDir, intraOpThreads, options, maxSourceTokens, batchMaxTokens,
+                batchMaxSentences);
+    }
+
+    private void validate() {
+        decoding.validate();
+        require(intraOpThreads >= 0, INTRA_OP_THREADS + " must be >= 0 (0: ONNX Runtime's default)");
+        require(maxSourceTokens > 0, MAX_SOURCE_TOKENS + " must be > 0");
+        require(batchMaxSentences > 0, BATCH_MAX_SENTENCES + " must be > 0");
+        require(batchMaxTokens >= maxSourceTokens, BATCH_MAX_TOKENS + " must be >= " + MAX_SOURCE_TOKENS
+                + " so that every valid sentence fits a batch");
+    }
+
+    static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

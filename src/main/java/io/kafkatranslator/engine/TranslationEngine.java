@@ -1,0 +1,79 @@
+package io.kafkatranslator.engine;
+
+import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.model.ModelDirectory;
+import io.kafkatranslator.model.ModelManifest;
+import io.kafkatranslator.runtime.DjlBackend;
+import io.kafkatranslator.runtime.DjlEnvironment;
+import io.kafkatranslator.runtime.InferenceBackend;
+import io.kafkatranslator.tokenize.SubwordTokenizer;
+
+import java.util.function.Function;
+
+/**
+ * A loaded model with its tokenizers, shared by every thread. Each thread translates through its
+ * own {@link Translator} ({@link #newTranslator()}), which holds that thread's predictors.
+ */
+public final class TranslationEngine implements AutoCloseable {
+    private final TranslatorConfig config;
+    private final ModelDirectory model;
+    private final SubwordTokenizer sourceTokenizer;
+    private final SubwordTokenizer targetTokenizer;
+    private final InferenceBackend backend;
+
+    private TranslationEngine(TranslatorConfig config, ModelDirectory model, InferenceBackend backend) {
+        this.config = config;
+        this.model = model;
+        this.backend = backend;
+        ModelManifest manifest = model.manifest();
+        this.sourceTokenizer = new SubwordTokenizer(model.file(manifest.sourceTokenizer()));
+        this.targetTokenizer = new SubwordTokenizer(model.file(manifest.targetTokenizer()));
+    }
+
+    /** Loads the configured model (the bundled one by default) on DJL's ONNX Runtime engine. */
+    public static TranslationEngine load(TranslatorConfig config) {
+        return load(config, dir -> new DjlBackend(dir.dir(), config.intraOpThreads()));
+    }
+
+    /** Loads the model on another backend (the benchmark compares them on the same decoding loop). */
+    public static TranslationEngine load(TranslatorConfig config, Function<ModelDirectory, InferenceBackend> backendFactory) {
+        DjlEnvironment.configure(config.cacheDir());
+        ModelDirectory model = ModelDirectory.open(config.modelDir(), config.cacheDir());
+        return new TranslationEngine(config, model, backendFactory.apply(model));
+    }
+
+    public Translator newTranslator() {
+        return new Translator(this, backend.newSession());
+    }
+
+    public TranslatorConfig config() {
+        return config;
+    }
+
+    public ModelManifest manifest() {
+        return model.manifest();
+    }
+
+    public ModelDirectory modelDirectory() {
+        return model;
+    }
+
+    public String backendName() {
+        return backend.name();
+    }
+
+    SubwordTokenizer sourceTokenizer() {
+        return sourceTokenizer;
+    }
+
+    SubwordTokenizer targetTokenizer() {
+        return targetTokenizer;
+    }
+
+    @Override
+    public void close() {
+        backend.close();
+        sourceTokenizer.close();
+        targetTokenizer.close();
+    }
+}

@@ -1,0 +1,64 @@
+package io.kafkatranslator.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** model.json: the contract between an exported model and the engine (training/README.md). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelManifest(
+        String format,
+        String name,
+        String version,
+        @JsonProperty("source_language") String sourceLanguage,
+        @JsonProperty("target_language") String targetLanguage,
+        Architecture architecture,
+        @JsonProperty("special_ids") SpecialIds specialIds,
+        @JsonProperty("source_appends_eos") boolean sourceAppendsEos,
+        @JsonProperty("max_source_tokens") int maxSourceTokens,
+        Map<String, String> tokenizers,
+        Map<String, Double> scores,
+        Map<String, String> files) {
+
+    public static final String FILE_NAME = "model.json";
+    public static final String FORMAT = "kafka-translator-model/1";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Architecture(
+            String attention,
+            @JsonProperty("embedding_size") int embeddingSize,
+            @JsonProperty("encoder_state_size") int encoderStateSize,
+            @JsonProperty("decoder_hidden_size") int decoderHiddenSize,
+            @JsonProperty("attention_hidden_size") int attentionHiddenSize,
+            @JsonProperty("source_vocab_size") int sourceVocabSize,
+            @JsonProperty("target_vocab_size") int targetVocabSize) {
+    }
+
+    public record SpecialIds(int pad, int unk, int bos, int eos) {
+    }
+
+    public static ModelManifest read(Path file) throws IOException {
+        ModelManifest manifest = new ObjectMapper().readValue(file.toFile(), ModelManifest.class);
+        if (!FORMAT.equals(manifest.format())) {
+            throw new ModelLoadException("Unsupported model format '" + manifest.format() + "' in " + file
+                    + " (expected " + FORMAT + ")");
+        }
+        return manifest;
+    }
+
+    public String languagePair() {
+        return sourceLanguage + "-" + targetLanguage;
+    }
+
+    public String sourceTokenizer() {
+        return tokenizers.get("source");
+    }
+
+    public String targetTokenizer() {
+        return tokenizers.get("target");
+    }
+}

@@ -1,0 +1,128 @@
+"""Step 3 of the pipeline: export the trained model to the processor's model contract.
+
+Writes encoder.onnx, decoder_step.onnx, the two SentencePiece models and model.json
+(see training/README.md, "Model contract") into --out.
+"""
+import argparse
+import hashlib
+import json
+import os
+import shutil
+
+import onnx
+import torch
+
+from model import DecoderStep, ModelConfig, Seq2Seq
+
+OPSET = 17
+TOKENIZER_FILES = {"source": "source.model", "target": "target.model"}
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def load_model(checkpoint_path):
+    ckpt = torch.load(checkpoint_path, map_location="cpu")
+    model = Seq2Seq(ModelConfig(**ckpt["config"]))
+    model.load_state_dict(ckpt["model"])
+    model.eval()
+    return model
+
+
+def export_onnx(model, out_dir):
+    cfg = model.cfg
+    src = torch.tensor([[5, 6, 7, cfg.eos_id], [8, cfg.eos_id, cfg.pad_id, cfg.pad_id]])
+    lengths = torch.tensor([4, 2])
+    encoder_path = os.path.join(out_dir, "encoder.onnx")
+    torch.onnx.export(
+        model.encoder, (src, lengths), encoder_path, opset_version=OPSET,
+        input_names=["source_ids", "source_lengths"],
+        output_names=["encoder_states", "decoder_state"],
+        dynamic_axes={"source_ids": {0: "batch", 1: "source_len"}, "source_lengths": {0: "batch"},
+                      "encoder_states": {0: "batch", 1: "source_len"},
+                      "decoder_state": {0: "batch"}})
+    states, init = model.encoder(src, lengths)
+    mask = (src != cfg.pad_id).float()
+    prev = torch.tensor([cfg.bos_id, cfg.bos_id])
+    step_path = os.path.join(out_dir, "decoder_step.onnx")
+    torch.onnx.export(
+        DecoderStep(model.decoder), (prev, init, states, mask), step_path, opset_version=OPSET,
+        input_names=["previous_ids", "decoder_state", "encoder_states", "source_mask"],
+        output_names=["log_probs", "new_decoder_state", "attention"],
+        dynamic_axes={"previous_ids": {0: "batch"}, "decoder_state": {0: "batch"},
+                      "encoder_states": {0: "batch", 1: "source_len"},
+                      "source_mask": {0: "batch", 1: "source_len"},
+                      "log_probs": {0: "batch"}, "new_decoder_state": {0: "batch"},
+                      "attention": {0: "batch", 1: "source_len"}})
+    for path in (encoder_path, step_path):
+        onnx.checker.check_model(onnx.load(path), full_check=True)
+
+
+def write_manifest(out_dir, cfg, name, version, scores, decoding, extra):
+    files = ["encoder.onnx", "decoder_step.onnx"] + list(TOKENIZER_FILES.values())
+    manifest = {
+        "format": "kafka-translator-model/1",
+        "name": name,
+        "version": version,
+        "source_language": "fr",
+        "target_language": "en",
+        "architecture": {
+            "type": "rnn-attention",
+            "encoder": "bidirectional GRU",
+            "decoder": "GRU",
+            "attention": "luong-general",
+            "embedding_size": cfg.emb,
+            "encoder_hidden_size": cfg.enc_hidden,
+            "encoder_state_size": 2 * cfg.enc_hidden,
+            "decoder_hidden_size": cfg.dec_hidden,
+            "attention_hidden_size": cfg.attn_hidden,
+            "source_vocab_size": cfg.src_vocab,
+            "target_vocab_size": cfg.tgt_vocab,
+            "onnx_opset": OPSET,
+        },
+        "special_ids": {"pad": cfg.pad_id, "unk": cfg.unk_id, "bos": cfg.bos_id, "eos": cfg.eos_id},
+        "source_appends_eos": True,
+        "max_source_tokens": 200,
+        "decoding": decoding,
+        "tokenizers": TOKENIZER_FILES,
+        "normalization": "NFKC, typographic apostrophes to ASCII, whitespace collapsed",
+        "scores": scores,
+        "files": {f: sha256(os.path.join(out_dir, f)) for f in files},
+    }
+    manifest.update(extra)
+    with open(os.path.join(out_dir, "model.json"), "w") as f:
+        json.dump(manifest, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    return manifest
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--checkpoint", required=True)
+    ap.add_argument("--data", required=True, help="directory with source.model and target.model")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--name", default="tatoeba-fr-en-gru-attention")
+    ap.add_argument("--version", default="1.0.0")
+    ap.add_argument("--scores", default=None, help="JSON file with test-split scores")
+    ap.add_argument("--extra", default=None, help="JSON file merged into the manifest")
+    args = ap.parse_args()
+
+    os.makedirs(args.out, exist_ok=True)
+    model = load_model(args.checkpoint)
+    export_onnx(model, args.out)
+    for file_name in TOKENIZER_FILES.values():
+        shutil.copyfile(os.path.join(args.data, file_name), os.path.join(args.out, file_name))
+    scores = json.load(open(args.scores)) if args.scores else {}
+    extra = json.load(open(args.extra)) if args.extra else {}
+    decoding = {"max_length_a": 1.5, "max_length_b": 10, "beam_size": 5, "length_penalty_alpha": 0.6}
+    write_manifest(args.out, model.cfg, args.name, args.version, scores, decoding, extra)
+    print(f"exported to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

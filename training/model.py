@@ -1,0 +1,106 @@
+"""RNN encoder-decoder with Luong "general" attention.
+
+Attention choice: Luong's general score  s_ti = h_t^T W h_i  is computed as
+(W^T h_t) . h_i, one matrix-vector product per step whatever the source length, while
+Bahdanau's additive score needs tanh(W1 h_i + W2 h_t) for every source position at
+every step. Decoding cost is what the product pays for, and on this data the two
+reach the same quality (Luong et al. 2015, Table 4).
+
+The decoder runs the same code for training (teacher forcing over the whole target at
+once, so only the GRU recurrence is sequential) and for the exported single step
+(T = 1); that is what makes the ONNX step and the training graph agree.
+"""
+import torch
+from torch import nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+
+class ModelConfig:
+    FIELDS = ("src_vocab", "tgt_vocab", "emb", "enc_hidden", "dec_hidden", "attn_hidden",
+              "dropout", "pad_id", "bos_id", "eos_id", "unk_id")
+
+    def __init__(self, **kw):
+        for name in self.FIELDS:
+            setattr(self, name, kw[name])
+
+    def to_dict(self):
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+
+class Encoder(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.embed = nn.Embedding(cfg.src_vocab, cfg.emb, padding_idx=cfg.pad_id)
+        self.rnn = nn.GRU(cfg.emb, cfg.enc_hidden, batch_first=True, bidirectional=True)
+        self.bridge = nn.Linear(2 * cfg.enc_hidden, cfg.dec_hidden)
+        self.dropout = nn.Dropout(cfg.dropout)
+
+    def forward(self, src, lengths):
+        """src [B,S] int64, lengths [B] int64 -> states [B,S,2*enc_hidden], init [B,dec_hidden].
+
+        Packing makes the backward direction start at each sentence's own last token,
+        so padding never leaks into it; padded positions of `states` are zero.
+        """
+        x = self.dropout(self.embed(src))
+        packed = pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
+        # An explicit zero state sized from the input keeps the batch dimension dynamic in ONNX
+        # (left implicit, the export bakes in the traced batch size).
+        h0 = x.new_zeros(2, src.size(0), self.rnn.hidden_size)
+        out, last = self.rnn(packed, h0)
+        states, _ = pad_packed_sequence(out, batch_first=True, total_length=src.size(1))
+        init = torch.tanh(self.bridge(torch.cat([last[0], last[1]], dim=-1)))
+        return states, init
+
+
+class Decoder(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        enc_dim = 2 * cfg.enc_hidden
+        self.embed = nn.Embedding(cfg.tgt_vocab, cfg.emb, padding_idx=cfg.pad_id)
+        self.rnn = nn.GRU(cfg.emb, cfg.dec_hidden, batch_first=True)
+        self.query = nn.Linear(cfg.dec_hidden, enc_dim, bias=False)
+        self.combine = nn.Linear(cfg.dec_hidden + enc_dim, cfg.attn_hidden)
+        self.project = nn.Linear(cfg.attn_hidden, cfg.tgt_vocab)
+        if cfg.attn_hidden == cfg.emb:
+            # Tied input and output embeddings (Press & Wolf 2017): fewer parameters, better BLEU.
+            self.project.weight = self.embed.weight
+        self.dropout = nn.Dropout(cfg.dropout)
+
+    def forward(self, prev, state, enc_states, src_mask):
+        """prev [B,T] int64, state [B,H], enc_states [B,S,E], src_mask [B,S] float (1 real, 0 pad)
+        -> log-probs [B,T,V], new state [B,H], attention [B,T,S]."""
+        x = self.dropout(self.embed(prev))
+        h, last = self.rnn(x, state.unsqueeze(0))
+        scores = torch.bmm(self.query(h), enc_states.transpose(1, 2))
+        scores = scores.masked_fill(src_mask.unsqueeze(1) == 0, float("-inf"))
+        attn = torch.softmax(scores, dim=-1)
+        context = torch.bmm(attn, enc_states)
+        hidden = torch.tanh(self.combine(torch.cat([h, context], dim=-1)))
+        logits = self.project(self.dropout(hidden))
+        return torch.log_softmax(logits, dim=-1), last.squeeze(0), attn
+
+
+class Seq2Seq(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.cfg = cfg
+        self.encoder = Encoder(cfg)
+        self.decoder = Decoder(cfg)
+
+    def forward(self, src, lengths, tgt_in):
+        states, init = self.encoder(src, lengths)
+        mask = (src != self.cfg.pad_id).float()
+        logprobs, _, _ = self.decoder(tgt_in, init, states, mask)
+        return logprobs
+
+
+class DecoderStep(nn.Module):
+    """The exported decoding step: one target token per sentence."""
+
+    def __init__(self, decoder):
+        super().__init__()
+        self.decoder = decoder
+
+    def forward(self, prev_ids, state, enc_states, src_mask):
+        logprobs, new_state, attn = self.decoder(prev_ids.unsqueeze(1), state, enc_states, src_mask)
+        return logprobs.squeeze(1), new_state, attn.squeeze(1)

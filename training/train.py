@@ -1,0 +1,214 @@
+"""Step 2 of the pipeline: train the attention model with teacher forcing.
+
+Resumable at any moment: `checkpoint.pt` in the run directory is rewritten atomically
+every few minutes and at the end of each epoch; starting the same command again picks
+up at the exact batch it left (the batch order of an epoch is a function of the seed
+and the epoch number). `best.pt` holds the weights with the best dev BLEU so far.
+
+    /usr/bin/python3 training/train.py --data training/work/data --run training/work/run
+"""
+import argparse
+import json
+import os
+import random
+import time
+
+import sentencepiece as spm
+import torch
+
+import data
+import metrics
+from decode import ReferenceDecoder
+from model import DecoderStep, ModelConfig, Seq2Seq
+from prepare import BOS_ID, EOS_ID, PAD_ID, UNK_ID
+
+
+def log(run_dir, message):
+    line = f"{time.strftime('%Y-%m-%d %H:%M:%S')} {message}"
+    print(line, flush=True)
+    with open(os.path.join(run_dir, "train.log"), "a") as f:
+        f.write(line + "\n")
+
+
+def encode_training_data(data_dir, max_len):
+    src_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "source.model"))
+    tgt_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "target.model"))
+    pairs = data.read_train(data_dir)
+    srcs = src_sp.encode([s for s, _ in pairs])
+    tgts = tgt_sp.encode([t for _, t in pairs])
+    return [(s + [EOS_ID], t) for s, t in zip(srcs, tgts)
+            if 0 < len(s) < max_len and 0 < len(t) < max_len]
+
+
+def make_batches(examples, max_tokens, seed, epoch):
+    """Length-sorted batches under a padded-token budget, in an epoch-specific order."""
+    rng = random.Random(seed * 1000 + epoch)
+    order = sorted(range(len(examples)),
+                   key=lambda i: (len(examples[i][0]), len(examples[i][1]), rng.random()))
+    batches, current, longest = [], [], 0
+    for i in order:
+        need = max(len(examples[i][0]), len(examples[i][1]) + 1)
+        if current and max(longest, need) * (len(current) + 1) > max_tokens:
+            batches.append(current)
+            current, longest = [], 0
+        current.append(i)
+        longest = max(longest, need)
+    if current:
+        batches.append(current)
+    rng.shuffle(batches)
+    return batches
+
+
+def collate(examples, indices, device):
+    srcs = [examples[i][0] for i in indices]
+    tgts = [examples[i][1] for i in indices]
+    s_len = max(len(s) for s in srcs)
+    t_len = max(len(t) for t in tgts) + 1
+    src = torch.full((len(indices), s_len), PAD_ID, dtype=torch.long)
+    tgt_in = torch.full((len(indices), t_len), PAD_ID, dtype=torch.long)
+    tgt_out = torch.full((len(indices), t_len), PAD_ID, dtype=torch.long)
+    for row, (s, t) in enumerate(zip(srcs, tgts)):
+        src[row, :len(s)] = torch.tensor(s)
+        tgt_in[row, :len(t) + 1] = torch.tensor([BOS_ID] + t)
+        tgt_out[row, :len(t) + 1] = torch.tensor(t + [EOS_ID])
+    lengths = torch.tensor([len(s) for s in srcs])
+    return src.to(device), lengths, tgt_in.to(device), tgt_out.to(device)
+
+
+def smoothed_nll(logprobs, target, epsilon):
+    mask = target != PAD_ID
+    nll = -logprobs.gather(-1, target.unsqueeze(-1)).squeeze(-1)
+    uniform = -logprobs.mean(dim=-1)
+    loss = ((1 - epsilon) * nll + epsilon * uniform)[mask].sum()
+    return loss, nll[mask].sum().item(), int(mask.sum())
+
+
+def dev_bleu(model, data_dir, tgt_sp, src_sp, limit=None):
+    sources, refs = data.read_eval_set(data_dir, "dev")
+    if limit:
+        sources, refs = sources[:limit], refs[:limit]
+    model.eval()
+    encoded = src_sp.encode(sources)
+    decoder = ReferenceDecoder(model.encoder, DecoderStep(model.decoder), model.cfg)
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+    hyps = [None] * len(encoded)
+    for start in range(0, len(order), 100):
+        chunk = order[start:start + 100]
+        for i, hyp in zip(chunk, decoder.greedy([encoded[i] for i in chunk])):
+            hyps[i] = tgt_sp.decode(hyp.ids)
+    model.train()
+    return metrics.corpus_bleu(hyps, refs)
+
+
+def save_atomic(obj, path):
+    tmp = path + ".tmp"
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--run", required=True)
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--emb", type=int, default=256)
+    ap.add_argument("--enc-hidden", type=int, default=256)
+    ap.add_argument("--dec-hidden", type=int, default=512)
+    ap.add_argument("--attn-hidden", type=int, default=256)
+    ap.add_argument("--dropout", type=float, default=0.25)
+    ap.add_argument("--label-smoothing", type=float, default=0.1)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--max-tokens", type=int, default=3000, help="padded tokens per batch")
+    ap.add_argument("--max-len", type=int, default=64, help="drop longer training pairs")
+    ap.add_argument("--max-epochs", type=int, default=12)
+    ap.add_argument("--patience", type=int, default=2, help="epochs without dev BLEU gain")
+    ap.add_argument("--max-hours", type=float, default=4.0)
+    ap.add_argument("--checkpoint-minutes", type=float, default=5.0)
+    ap.add_argument("--dev-limit", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    os.makedirs(args.run, exist_ok=True)
+    device = torch.device(args.device)
+    src_sp = spm.SentencePieceProcessor(model_file=os.path.join(args.data, "source.model"))
+    tgt_sp = spm.SentencePieceProcessor(model_file=os.path.join(args.data, "target.model"))
+    cfg = ModelConfig(src_vocab=src_sp.get_piece_size(), tgt_vocab=tgt_sp.get_piece_size(),
+                      emb=args.emb, enc_hidden=args.enc_hidden, dec_hidden=args.dec_hidden,
+                      attn_hidden=args.attn_hidden, dropout=args.dropout,
+                      pad_id=PAD_ID, bos_id=BOS_ID, eos_id=EOS_ID, unk_id=UNK_ID)
+    model = Seq2Seq(cfg).to(device)
+    optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
+    examples = encode_training_data(args.data, args.max_len)
+
+    ckpt_path = os.path.join(args.run, "checkpoint.pt")
+    state = {"epoch": 0, "batch": 0, "best_bleu": -1.0, "bad_epochs": 0, "history": [],
+             "elapsed": 0.0, "lr": args.lr, "done": False}
+    if os.path.exists(ckpt_path):
+        ckpt = torch.load(ckpt_path, map_location=device)
+        model.load_state_dict(ckpt["model"])
+        optimizer.load_state_dict(ckpt["optimizer"])
+        torch.set_rng_state(ckpt["rng"])
+        state = ckpt["state"]
+        log(args.run, f"resumed at epoch {state['epoch']} batch {state['batch']}")
+    else:
+        log(args.run, f"start: {len(examples)} training pairs, config {json.dumps(cfg.to_dict())}, "
+                      f"{sum(p.numel() for p in model.parameters())} parameters, args {vars(args)}")
+
+    def checkpoint():
+        save_atomic({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                     "rng": torch.get_rng_state(), "state": state, "config": cfg.to_dict()},
+                    ckpt_path)
+
+    model.train()
+    session_start = time.time()
+    last_ckpt = time.time()
+    while not state["done"]:
+        epoch = state["epoch"]
+        batches = make_batches(examples, args.max_tokens, args.seed, epoch)
+        loss_sum, tokens = 0.0, 0
+        for b in range(state["batch"], len(batches)):
+            src, lengths, tgt_in, tgt_out = collate(examples, batches[b], device)
+            logprobs = model(src, lengths, tgt_in)
+            loss, nll, n = smoothed_nll(logprobs, tgt_out, args.label_smoothing)
+            optimizer.zero_grad()
+            (loss / n).backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            loss_sum, tokens = loss_sum + nll, tokens + n
+            state["batch"] = b + 1
+            if b % 100 == 0:
+                log(args.run, f"epoch {epoch} batch {b}/{len(batches)} nll/token {nll / n:.3f}")
+            if time.time() - last_ckpt > args.checkpoint_minutes * 60:
+                state["elapsed"] += time.time() - session_start
+                session_start = last_ckpt = time.time()
+                checkpoint()
+        bleu = dev_bleu(model, args.data, tgt_sp, src_sp, args.dev_limit or None)
+        state["history"].append({"epoch": epoch, "train_nll": loss_sum / max(tokens, 1),
+                                 "dev_bleu": bleu, "lr": state["lr"]})
+        log(args.run, f"epoch {epoch} done: train nll/token {loss_sum / max(tokens, 1):.3f} "
+                      f"dev BLEU {bleu:.2f}")
+        if bleu > state["best_bleu"]:
+            state["best_bleu"], state["bad_epochs"] = bleu, 0
+            save_atomic({"model": model.state_dict(), "config": cfg.to_dict(),
+                         "dev_bleu": bleu, "epoch": epoch}, os.path.join(args.run, "best.pt"))
+        else:
+            state["bad_epochs"] += 1
+            state["lr"] /= 2
+            for group in optimizer.param_groups:
+                group["lr"] = state["lr"]
+        state["epoch"], state["batch"] = epoch + 1, 0
+        state["elapsed"] += time.time() - session_start
+        session_start = time.time()
+        state["done"] = (state["bad_epochs"] > args.patience or state["epoch"] >= args.max_epochs
+                         or state["elapsed"] > args.max_hours * 3600)
+        checkpoint()
+        last_ckpt = time.time()
+    log(args.run, f"finished: best dev BLEU {state['best_bleu']:.2f}, "
+                  f"{state['elapsed'] / 3600:.2f} h of training")
+
+
+if __name__ == "__main__":
+    main()
