@@ -20,6 +20,10 @@ from decode import ReferenceDecoder
 from export import load_model
 from model import DecoderStep
 
+# Sentences written for this project (not from the corpus) on which Python and Java must tokenise alike.
+TOKENIZER_CASES = ["Je suis étudiant.", "Elle est en retard.", "Où est la gare ?", "J’ai faim !",
+                   "Nous partons demain matin à 8 h 30.", "C'est l'été : il fait très chaud."]
+
 DECODING = {"max_length_a": 1.5, "max_length_b": 10, "beam_size": 5, "length_penalty_alpha": 0.6}
 
 
@@ -61,15 +65,15 @@ def fixtures(model, data_dir, src_sp, count):
     encoded = src_sp.encode(sources)
     greedy = decoder.greedy(encoded)
     sentences = []
-    for text, ids, g in zip(sources, encoded, greedy):
+    for ids, g in zip(encoded, greedy):
         beams = decoder.beam(ids, DECODING["beam_size"], DECODING["length_penalty_alpha"])
         sentences.append({
-            "source": text,
             "source_ids": ids,
             "greedy": {"ids": g.ids, "score": g.raw_score, "attention": g.attention},
             "beam": [{"ids": h.ids, "score": h.score, "raw_score": h.raw_score} for h in beams],
         })
-    return {"decoding": DECODING, "sentences": sentences}
+    cases = [{"text": t, "ids": src_sp.encode(data.normalize(t))} for t in TOKENIZER_CASES]
+    return {"decoding": DECODING, "tokenizer_cases": cases, "sentences": sentences}
 
 
 def main():

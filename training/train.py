@@ -135,19 +135,23 @@ def main():
     device = torch.device(args.device)
     src_sp = spm.SentencePieceProcessor(model_file=os.path.join(args.data, "source.model"))
     tgt_sp = spm.SentencePieceProcessor(model_file=os.path.join(args.data, "target.model"))
-    cfg = ModelConfig(src_vocab=src_sp.get_piece_size(), tgt_vocab=tgt_sp.get_piece_size(),
-                      emb=args.emb, enc_hidden=args.enc_hidden, dec_hidden=args.dec_hidden,
-                      attn_hidden=args.attn_hidden, dropout=args.dropout,
-                      pad_id=PAD_ID, bos_id=BOS_ID, eos_id=EOS_ID, unk_id=UNK_ID)
+    ckpt_path = os.path.join(args.run, "checkpoint.pt")
+    ckpt = torch.load(ckpt_path, map_location=device) if os.path.exists(ckpt_path) else None
+    if ckpt:
+        # A resumed run keeps the model it started with, whatever size flags it is given now.
+        cfg = ModelConfig(**ckpt["config"])
+    else:
+        cfg = ModelConfig(src_vocab=src_sp.get_piece_size(), tgt_vocab=tgt_sp.get_piece_size(),
+                          emb=args.emb, enc_hidden=args.enc_hidden, dec_hidden=args.dec_hidden,
+                          attn_hidden=args.attn_hidden, dropout=args.dropout,
+                          pad_id=PAD_ID, bos_id=BOS_ID, eos_id=EOS_ID, unk_id=UNK_ID)
     model = Seq2Seq(cfg).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
     examples = encode_training_data(args.data, args.max_len)
 
-    ckpt_path = os.path.join(args.run, "checkpoint.pt")
     state = {"epoch": 0, "batch": 0, "best_bleu": -1.0, "bad_epochs": 0, "history": [],
              "elapsed": 0.0, "lr": args.lr, "done": False}
-    if os.path.exists(ckpt_path):
-        ckpt = torch.load(ckpt_path, map_location=device)
+    if ckpt:
         model.load_state_dict(ckpt["model"])
         optimizer.load_state_dict(ckpt["optimizer"])
         torch.set_rng_state(ckpt["rng"])

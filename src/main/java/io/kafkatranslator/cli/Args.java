@@ -1,0 +1,58 @@
+package io.kafkatranslator.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** --name value and --flag options of one subcommand; unknown options are an error, not ignored. */
+final class Args {
+    private final Map<String, String> values = new HashMap<>();
+
+    Args(List<String> args, Set<String> withValue, Set<String> flags) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (flags.contains(a)) {
+                values.put(a, "true");
+            } else if (withValue.contains(a)) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException(a + " needs a value");
+                }
+                values.put(a, args.get(++i));
+            } else {
+                throw new UsageException("unknown option " + a);
+            }
+        }
+    }
+
+    String get(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
+    }
+
+    String required(String name) {
+        String v = values.get(name);
+        if (v == null) {
+            throw new UsageException(name + " is required");
+        }
+        return v;
+    }
+
+    int getInt(String name, int defaultValue) {
+        String v = values.get(name);
+        try {
+            return v == null ? defaultValue : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " takes a whole number, got '" + v + "'");
+        }
+    }
+
+    boolean flag(String name) {
+        return values.containsKey(name);
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

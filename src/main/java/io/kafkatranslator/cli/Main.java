@@ -1,0 +1,70 @@
+package io.kafkatranslator.cli;
+
+import io.kafkatranslator.config.ConfigSource;
+import io.kafkatranslator.config.TranslatorConfig;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Entry point of target/kafka-translator.jar: one subcommand per mode. */
+public final class Main {
+    private static final String USAGE = """
+            usage: java -jar target/kafka-translator.jar COMMAND [--config FILE] [options]
+
+              translate [--beam K] [--nbest N] [--format text|json] [--alignments] [--heatmap FILE.png|FILE.svg]
+                  French sentences on stdin, one a line -> English on stdout, one a line, in order
+              evaluate --src FILE --refs FILE.tsv [--beam K]
+                  BLEU and chrF2 (sacreBLEU's definitions, all tab-separated references of a line), sentences/s
+              bench [--src FILE] [--limit N] [--out docs/benchmarks.md]
+                  throughput table: DJL vs direct ONNX Runtime vs the Python reference
+
+            --config FILE: a properties file (README.md, "Configuration"); environment variables override it.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv));
+    }
+
+    static int run(String[] argv) {
+        if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h")) {
+            System.out.print(USAGE);
+            return argv.length == 0 ? 2 : 0;
+        }
+        List<String> rest = new ArrayList<>(Arrays.asList(argv).subList(1, argv.length));
+        try {
+            TranslatorConfig config = TranslatorConfig.from(ConfigSource.load(configFile(rest), System.getenv()));
+            return switch (argv[0]) {
+                case "translate" -> new TranslateCommand(config, rest).run();
+                case "evaluate" -> new EvaluateCommand(config, rest).run();
+                case "bench" -> new BenchCommand(config, rest).run();
+                default -> throw new Args.UsageException("unknown command " + argv[0]);
+            };
+        } catch (Args.UsageException | IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(USAGE);
+            return 2;
+        } catch (Exception e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Removes --config FILE from the arguments and returns the file, or null. */
+    private static Path configFile(List<String> args) {
+        int i = args.indexOf("--config");
+        if (i < 0) {
+            return null;
+        }
+        if (i + 1 >= args.size()) {
+            throw new Args.UsageException("--config needs a file");
+        }
+        Path file = Path.of(args.get(i + 1));
+        args.subList(i, i + 2).clear();
+        return file;
+    }
+}

@@ -1,0 +1,158 @@
+package io.kafkatranslator.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.engine.Translation;
+import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.TranslationError;
+import io.kafkatranslator.engine.TranslationOutcome;
+import io.kafkatranslator.engine.Translator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * stdin → stdout, one sentence a line, in order. Lines are read on their own thread; each batch
+ * is whatever has arrived by the time the previous one is done (at most {@link #MAX_LINES}), so a
+ * person typing gets every line back at once and a large file is translated in full batches.
+ */
+final class TranslateCommand {
+    private static final int MAX_LINES = 2048;
+
+    private final TranslatorConfig config;
+    private final DecodingOptions options;
+    private final boolean json;
+    private final boolean alignments;
+    private final String heatmap;
+
+    TranslateCommand(TranslatorConfig config, List<String> argv) {
+        Args args = new Args(argv, Set.of("--beam", "--nbest", "--format", "--heatmap"), Set.of("--alignments"));
+        this.config = config;
+        int beam = args.getInt("--beam", config.decoding().beamSize());
+        this.options = config.decoding().withBeam(beam, args.getInt("--nbest", Math.min(config.decoding().nbest(), beam)));
+        options.validate();
+        String format = args.get("--format", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new Args.UsageException("--format is text or json");
+        }
+        this.json = format.equals("json");
+        this.alignments = args.flag("--alignments");
+        this.heatmap = args.get("--heatmap", null);
+    }
+
+    int run() throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>(4 * MAX_LINES);
+        Thread reader = new Thread(() -> readAll(lines), "stdin-reader");
+        reader.setDaemon(true);
+        reader.start();
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        ObjectMapper mapper = new ObjectMapper();
+        int failures = 0;
+        int lineNumber = 0;
+        try (TranslationEngine engine = TranslationEngine.load(config); Translator translator = engine.newTranslator()) {
+            boolean more = true;
+            while (more) {
+                List<String> batch = new ArrayList<>();
+                String first = lines.take();
+                if (first == EOF_MARK) {
+                    break;
+                }
+                batch.add(first);
+                List<String> drained = new ArrayList<>();
+                lines.drainTo(drained, MAX_LINES - 1);
+                for (String line : drained) {
+                    if (line == EOF_MARK) {
+                        more = false;
+                        break;
+                    }
+                    batch.add(line);
+                }
+                List<TranslationOutcome> outcomes = translator.translate(batch, options);
+                for (int i = 0; i < batch.size(); i++) {
+                    lineNumber++;
+                    TranslationOutcome outcome = outcomes.get(i);
+                    if (outcome instanceof TranslationError error) {
+                        failures++;
+                        System.err.println("line " + lineNumber + ": " + error.code() + ": " + error.message());
+                    }
+                    if (json) {
+                        out.println(mapper.writeValueAsString(JsonView.of(batch.get(i), outcome)));
+                    } else {
+                        printText(out, outcome);
+                    }
+                    if (heatmap != null && outcome instanceof Translation t) {
+                        Heatmap.write(t, heatmapFile(lineNumber));
+                    }
+                }
+                out.flush();
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private void printText(PrintStream out, TranslationOutcome outcome) {
+        if (!(outcome instanceof Translation t)) {
+            out.println();
+            return;
+        }
+        if (options.nbest() > 1) {
+            for (Translation.NBestEntry entry : t.nbest()) {
+                out.println(entry.text() + " ||| " + String.format("%.4f", entry.score()));
+            }
+            return;
+        }
+        out.println(alignments ? t.text() + " ||| " + hardAlignment(t) : t.text());
+    }
+
+    /** Pharaoh format, as Marian and fast_align print it: sourceWord-targetWord for each target word's strongest source word. */
+    static String hardAlignment(Translation t) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < t.wordAlignment().length; i++) {
+            float[] row = t.wordAlignment()[i];
+            int best = 0;
+            for (int j = 1; j < row.length; j++) {
+                if (row[j] > row[best]) {
+                    best = j;
+                }
+            }
+            sb.append(i == 0 ? "" : " ").append(best).append('-').append(i);
+        }
+        return sb.toString();
+    }
+
+    private Path heatmapFile(int lineNumber) {
+        if (lineNumber == 1) {
+            return Path.of(heatmap);
+        }
+        int dot = heatmap.lastIndexOf('.');
+        return Path.of(heatmap.substring(0, dot) + "-" + lineNumber + heatmap.substring(dot));
+    }
+
+    private static final String EOF_MARK = new String("<eof>");
+
+    private static void readAll(BlockingQueue<String> lines) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                lines.put(line);
+            }
+        } catch (IOException | InterruptedException e) {
+            System.err.println("error reading stdin: " + e.getMessage());
+        } finally {
+            try {
+                lines.put(EOF_MARK);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

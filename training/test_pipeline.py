@@ -1,0 +1,102 @@
+"""Smoke test of the whole pipeline: prepare, train, score, export a tiny model on a few hundred
+pairs in seconds, then check the exported files against the model contract (README.md)."""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import onnx
+from onnx import TensorProto
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.environ.get("CORPUS", os.path.join(HERE, "..", "..", "shared", "data", "tatoeba-fra-eng", "fra-eng.tsv"))
+
+
+def run(*args):
+    subprocess.run([sys.executable, *args], cwd=HERE, check=True, stdout=subprocess.DEVNULL)
+
+
+def io_spec(values):
+    """name -> (element type, [dimension name or size])."""
+    return {v.name: (v.type.tensor_type.elem_type,
+                     [d.dim_param or d.dim_value for d in v.type.tensor_type.shape.dim]) for v in values}
+
+
+class PipelineSmokeTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        work = cls.tmp.name
+        data, run_dir, cls.out = (os.path.join(work, d) for d in ("data", "run", "model"))
+        run("prepare.py", "--corpus", CORPUS, "--out", data, "--limit", "600", "--dev-size", "30",
+            "--test-size", "30", "--src-vocab", "200", "--tgt-vocab", "200")
+        run("train.py", "--data", data, "--run", run_dir, "--emb", "16", "--enc-hidden", "16",
+            "--dec-hidden", "32", "--attn-hidden", "16", "--max-epochs", "2", "--max-tokens", "400",
+            "--threads", "1")
+        # An interrupted run resumes from its checkpoint and, being finished, stops at once.
+        run("train.py", "--data", data, "--run", run_dir, "--max-epochs", "2", "--threads", "1")
+        scores = os.path.join(run_dir, "scores.json")
+        cls.fixtures = os.path.join(work, "parity.json")
+        run("reference.py", "--checkpoint", os.path.join(run_dir, "best.pt"), "--data", data,
+            "--scores", scores, "--fixtures", cls.fixtures, "--fixture-count", "3", "--threads", "1")
+        run("export.py", "--checkpoint", os.path.join(run_dir, "best.pt"), "--data", data, "--out", cls.out,
+            "--scores", scores, "--run", run_dir)
+        with open(os.path.join(cls.out, "model.json")) as f:
+            cls.manifest = json.load(f)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_graphs_follow_the_contract(self):
+        i64, f32 = TensorProto.INT64, TensorProto.FLOAT
+        encoder = onnx.load(os.path.join(self.out, "encoder.onnx"))
+        onnx.checker.check_model(encoder, full_check=True)
+        self.assertEqual(io_spec(encoder.graph.input),
+                         {"source_ids": (i64, ["batch", "source_len"]), "source_lengths": (i64, ["batch"])})
+        self.assertEqual(io_spec(encoder.graph.output),
+                         {"encoder_states": (f32, ["batch", "source_len", 32]), "decoder_state": (f32, ["batch", 32])})
+        step = onnx.load(os.path.join(self.out, "decoder_step.onnx"))
+        onnx.checker.check_model(step, full_check=True)
+        self.assertEqual(io_spec(step.graph.input), {
+            "previous_ids": (i64, ["batch"]), "decoder_state": (f32, ["batch", 32]),
+            "encoder_states": (f32, ["batch", "source_len", 32]), "source_mask": (f32, ["batch", "source_len"])})
+        vocab = self.manifest["architecture"]["target_vocab_size"]
+        self.assertEqual(io_spec(step.graph.output), {
+            "log_probs": (f32, ["batch", vocab]), "new_decoder_state": (f32, ["batch", 32]),
+            "attention": (f32, ["batch", "source_len"])})
+        self.assertLessEqual(max(o.version for o in step.opset_import if o.domain in ("", "ai.onnx")), 17)
+
+    def test_manifest_names_every_file_with_its_checksum(self):
+        m = self.manifest
+        self.assertEqual(m["format"], "kafka-translator-model/1")
+        self.assertEqual(m["special_ids"], {"pad": 0, "unk": 1, "bos": 2, "eos": 3})
+        self.assertEqual(set(m["files"]), {"encoder.onnx", "decoder_step.onnx", "source.model", "target.model"})
+        for name, digest in m["files"].items():
+            with open(os.path.join(self.out, name), "rb") as f:
+                self.assertEqual(hashlib.sha256(f.read()).hexdigest(), digest, name)
+        for key in ("test_bleu_beam5", "test_chrf_beam5", "test_bleu_greedy", "test_chrf_greedy"):
+            self.assertIn(key, m["scores"])
+        self.assertEqual(m["training"]["epochs"], 2)
+
+    def test_fixtures_hold_greedy_attention_and_beam_hypotheses(self):
+        with open(self.fixtures) as f:
+            fixtures = json.load(f)
+        self.assertEqual(len(fixtures["sentences"]), 3)
+        for s in fixtures["sentences"]:
+            greedy = s["greedy"]
+            self.assertIn(len(greedy["attention"]), (len(greedy["ids"]), len(greedy["ids"]) + 1))
+            for row in greedy["attention"]:
+                self.assertEqual(len(row), len(s["source_ids"]) + 1)
+                self.assertAlmostEqual(sum(row), 1.0, places=4)
+            # Several beams can finish at the last step: at least K hypotheses, ranked.
+            self.assertGreaterEqual(len(s["beam"]), fixtures["decoding"]["beam_size"])
+            scores = [h["score"] for h in s["beam"]]
+            self.assertEqual(scores, sorted(scores, reverse=True))
+
+
+if __name__ == "__main__":
+    unittest.main()
