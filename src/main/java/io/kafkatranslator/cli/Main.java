@@ -1,5 +1,6 @@
 package io.kafkatranslator.cli;
 
+import io.kafkatranslator.bench.BenchCommand;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.TranslatorConfig;
 
@@ -17,8 +18,8 @@ public final class Main {
                   French sentences on stdin, one a line -> English on stdout, one a line, in order
               evaluate --src FILE --refs FILE.tsv [--beam K]
                   BLEU and chrF2 (sacreBLEU's definitions, all tab-separated references of a line), sentences/s
-              bench [--src FILE] [--limit N] [--out docs/benchmarks.md]
-                  throughput table: DJL vs direct ONNX Runtime vs the Python reference
+              bench [--src FILE] [--limit N] [--out docs/benchmarks.md] [--checkpoint training/work/run/best.pt]
+                  throughput table: DJL vs direct ONNX Runtime vs the Python reference (test split by default)
 
             --config FILE: a properties file (README.md, "Configuration"); environment variables override it.
             """;
@@ -41,7 +42,7 @@ public final class Main {
             return switch (argv[0]) {
                 case "translate" -> new TranslateCommand(config, rest).run();
                 case "evaluate" -> new EvaluateCommand(config, rest).run();
-                case "bench" -> new BenchCommand(config, rest).run();
+                case "bench" -> bench(config, rest);
                 default -> throw new Args.UsageException("unknown command " + argv[0]);
             };
         } catch (Args.UsageException | IllegalArgumentException e) {
@@ -52,6 +53,13 @@ public final class Main {
             System.err.println("error: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static int bench(TranslatorConfig config, List<String> argv) throws Exception {
+        Args args = new Args(argv, java.util.Set.of("--src", "--limit", "--out", "--checkpoint"), java.util.Set.of());
+        return new BenchCommand(config, Path.of(args.get("--src", "training/work/data/test.src")),
+                args.getInt("--limit", 1000), Path.of(args.get("--out", "docs/benchmarks.md")),
+                Path.of(args.get("--checkpoint", "training/work/run/best.pt"))).run();
     }
 
     /** Removes --config FILE from the arguments and returns the file, or null. */

@@ -69,6 +69,13 @@ public record TranslatorConfig(
                 batchMaxSentences);
     }
 
+    public TranslatorConfig withBatching(int maxTokens, int maxSentences) {
+        TranslatorConfig changed = new TranslatorConfig(modelDir, cacheDir, intraOpThreads, decoding, maxSourceTokens,
+                maxTokens, maxSentences);
+        changed.validate();
+        return changed;
+    }
+
     private void validate() {
         decoding.validate();
         require(intraOpThreads >= 0, INTRA_OP_THREADS + " must be >= 0 (0: ONNX Runtime's default)");

@@ -43,7 +43,12 @@ public final class TranslationEngine implements AutoCloseable {
     }
 
     public Translator newTranslator() {
-        return new Translator(this, backend.newSession());
+        return newTranslator(config);
+    }
+
+    /** A translator cutting batches by the given configuration's batch limits. */
+    public Translator newTranslator(TranslatorConfig batching) {
+        return new Translator(this, backend.newSession(), batching);
     }
 
     public TranslatorConfig config() {

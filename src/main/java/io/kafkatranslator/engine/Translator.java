@@ -1,6 +1,7 @@
 package io.kafkatranslator.engine;
 
 import io.kafkatranslator.batching.TokenBudgetBatcher;
+import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.BeamSearchDecoder;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.decode.GreedyDecoder;
@@ -30,14 +31,14 @@ public final class Translator implements AutoCloseable {
     private final TokenBudgetBatcher batcher;
     private final ModelManifest.SpecialIds ids;
 
-    Translator(TranslationEngine engine, InferenceSession session) {
+    Translator(TranslationEngine engine, InferenceSession session, TranslatorConfig batching) {
         this.engine = engine;
         this.session = session;
         this.ids = engine.manifest().specialIds();
         this.greedy = new GreedyDecoder(ids.bos(), ids.eos());
         this.beam = new BeamSearchDecoder(ids.bos(), ids.eos());
         this.output = new OutputBuilder(engine.sourceTokenizer(), engine.targetTokenizer(), ids.unk());
-        this.batcher = new TokenBudgetBatcher(engine.config().batchMaxTokens(), engine.config().batchMaxSentences());
+        this.batcher = new TokenBudgetBatcher(batching.batchMaxTokens(), batching.batchMaxSentences());
     }
 
     public List<TranslationOutcome> translate(List<String> texts) {

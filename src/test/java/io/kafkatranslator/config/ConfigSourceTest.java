@@ -1,0 +1,33 @@
+package io.kafkatranslator.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigSourceTest {
+
+    @Test
+    void environmentOverridesFileWhichOverridesDefaults(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("app.properties");
+        Files.writeString(file, "translator.beam.size=3\ntranslator.nbest=2\n");
+        TranslatorConfig config = TranslatorConfig.from(ConfigSource.load(file, Map.of("TRANSLATOR_BEAM_SIZE", "4")));
+        assertEquals(4, config.decoding().beamSize());
+        assertEquals(2, config.decoding().nbest());
+        assertEquals(200, config.maxSourceTokens());
+    }
+
+    @Test
+    void invalidValueNamesItsKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                TranslatorConfig.from(ConfigSource.load(null, Map.of("TRANSLATOR_LENGTH_PENALTY", "high"))));
+        assertTrue(e.getMessage().contains("translator.length.penalty"), e.getMessage());
+    }
+}

@@ -1,0 +1,51 @@
+package io.kafkatranslator.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelDirectoryTest {
+
+    private static Path copyOfBundledModel(Path cache, Path target) throws IOException {
+        Path bundled = ModelDirectory.open(null, cache).dir();
+        Files.createDirectories(target);
+        try (var files = Files.list(bundled)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, target.resolve(f.getFileName()));
+            }
+        }
+        return target;
+    }
+
+    @Test
+    void bundledModelIsExtractedOnceAndVerified(@TempDir Path cache) {
+        ModelDirectory first = ModelDirectory.open(null, cache);
+        ModelDirectory second = ModelDirectory.open(null, cache);
+        assertEquals(first.dir(), second.dir());
+        assertEquals("fr-en", first.manifest().languagePair());
+    }
+
+    @Test
+    void alteredFileFailsNamingIt(@TempDir Path tmp) throws IOException {
+        Path dir = copyOfBundledModel(tmp.resolve("cache"), tmp.resolve("model"));
+        Files.write(dir.resolve("decoder_step.onnx"), new byte[] {1}, StandardOpenOption.APPEND);
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelDirectory.open(dir, tmp));
+        assertTrue(e.getMessage().contains("altered") && e.getMessage().contains("decoder_step.onnx"), e.getMessage());
+    }
+
+    @Test
+    void missingFileFailsNamingIt(@TempDir Path tmp) throws IOException {
+        Path dir = copyOfBundledModel(tmp.resolve("cache"), tmp.resolve("model"));
+        Files.delete(dir.resolve("target.model"));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelDirectory.open(dir, tmp));
+        assertTrue(e.getMessage().contains("missing") && e.getMessage().contains("target.model"), e.getMessage());
+    }
+}
