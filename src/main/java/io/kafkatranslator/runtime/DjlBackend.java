@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.onnxruntime.engine.OrtNDArray;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -14,6 +15,7 @@ import ai.djl.translate.TranslateException;
 import io.kafkatranslator.model.ModelLoadException;
 
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 
 /**
@@ -82,7 +84,7 @@ public final class DjlBackend implements InferenceBackend {
                 int stateSize = (int) states.getShape().get(2);
                 int decoderSize = (int) init.getShape().get(1);
                 return new EncodedBatch(batch, sourceLength, stateSize, decoderSize,
-                        states.toFloatArray(), init.toFloatArray(), EncodedBatch.mask(lengths, sourceLength));
+                        floats(states), floats(init), EncodedBatch.mask(lengths, sourceLength));
             } catch (TranslateException e) {
                 throw new InferenceException("encoder failed", e);
             }
@@ -110,8 +112,8 @@ public final class DjlBackend implements InferenceBackend {
                         named(call.create(state, new Shape(rows, state.length / rows)), "decoder_state"),
                         m.states, m.mask));
                 NDArray logProbs = out.get(0);
-                return new StepOutput(rows, (int) logProbs.getShape().get(1), logProbs.toFloatArray(),
-                        out.get(1).toFloatArray(), out.get(2).toFloatArray());
+                return new StepOutput(rows, (int) logProbs.getShape().get(1), floats(logProbs),
+                        floats(out.get(1)), floats(out.get(2)));
             } catch (TranslateException e) {
                 throw new InferenceException("decoder step failed", e);
             }
@@ -123,6 +125,21 @@ public final class DjlBackend implements InferenceBackend {
             stepPredictor.close();
             manager.close();
         }
+    }
+
+    /**
+     * NDArray.toFloatArray() copies an ONNX Runtime tensor into a heap ByteBuffer and then reads it
+     * float by float through a byte-order view; the tensor's own FloatBuffer is one bulk copy. The
+     * log-probabilities are rows x vocabulary floats at every step, so this is the hot path.
+     */
+    private static float[] floats(NDArray array) {
+        FloatBuffer buffer = array instanceof OrtNDArray ort ? ort.getTensor().getFloatBuffer() : null;
+        if (buffer == null) {
+            return array.toFloatArray();
+        }
+        float[] out = new float[buffer.remaining()];
+        buffer.get(out);
+        return out;
     }
 
     private static NDArray named(NDArray array, String name) {

@@ -1,0 +1,63 @@
+package io.kafkatranslator.schema;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Every schema in schemas/ stays backward and forward compatible with its latest released version
+ * in schemas/history/ (NAME.vN.avsc): consumers and producers on either version keep working.
+ * Releasing a schema change means adding its new version to the history.
+ */
+class SchemaEvolutionTest {
+    private static final Path SCHEMAS = Path.of("schemas");
+
+    @Test
+    void everySchemaIsCompatibleBothWaysWithItsLatestReleasedVersion() throws IOException {
+        List<Path> current;
+        try (Stream<Path> files = Files.list(SCHEMAS)) {
+            current = files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList();
+        }
+        assertFalse(current.isEmpty());
+        for (Path file : current) {
+            String name = file.getFileName().toString().replace(".avsc", "");
+            Schema now = new Schema.Parser().parse(file.toFile());
+            Schema released = new Schema.Parser().parse(latestRelease(name).toFile());
+            assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
+                    SchemaCompatibility.checkReaderWriterCompatibility(now, released).getType(),
+                    name + ": the new schema cannot read data written with the released one");
+            assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
+                    SchemaCompatibility.checkReaderWriterCompatibility(released, now).getType(),
+                    name + ": readers on the released schema cannot read data written with the new one");
+        }
+    }
+
+    private static Path latestRelease(String name) throws IOException {
+        try (Stream<Path> files = Files.list(SCHEMAS.resolve("history"))) {
+            return files.filter(p -> p.getFileName().toString().matches(name + "\\.v\\d+\\.avsc"))
+                    .max(Comparator.comparingInt(p -> Integer.parseInt(
+                            p.getFileName().toString().replaceAll(".*\\.v(\\d+)\\.avsc", "$1"))))
+                    .orElseThrow(() -> new AssertionError(name + " has no released version in schemas/history/"));
+        }
+    }
+
+    @Test
+    void requestsRoundTripInSingleObjectEncoding() throws IOException {
+        TranslationRequest request = TranslationRequest.newBuilder().setRequestId("r1").setConversationId("c1")
+                .setText("Je suis étudiant.").setClientTimestamp(java.time.Instant.ofEpochMilli(1_700_000_000_000L))
+                .setOptions(DecodingRequestOptions.newBuilder().setBeamSize(1).build()).build();
+        java.nio.ByteBuffer bytes = request.toByteBuffer();
+        assertEquals((byte) 0xC3, bytes.get(0), "single-object encoding starts with its marker");
+        assertEquals(request, TranslationRequest.fromByteBuffer(bytes));
+    }
+}
