@@ -46,6 +46,9 @@ public final class ConfigSource {
         for (String key : TranslatorConfig.KNOWN_KEYS) {
             byVariable.putIfAbsent(variableName(key), key);
         }
+        for (String key : ProcessorConfig.KNOWN_KEYS) {
+            byVariable.putIfAbsent(variableName(key), key);
+        }
         environment.forEach((variable, value) -> {
             String key = byVariable.get(variable);
             if (key != null) {

@@ -19,6 +19,11 @@ public final class InputValidator {
                 }
                 return new TranslationError(ErrorCode.INVALID_UNICODE, "unpaired high surrogate at index " + i);
             }
+            if (c == '\uFFFD') {
+                // What lenient UTF-8 decoders (Avro's among them) make of invalid bytes: the text was corrupted upstream.
+                return new TranslationError(ErrorCode.INVALID_UNICODE,
+                        "replacement character U+FFFD at index " + i + " (invalid UTF-8 in the input)");
+            }
             if (Character.isLowSurrogate(c)) {
                 return new TranslationError(ErrorCode.INVALID_UNICODE, "unpaired low surrogate at index " + i);
             }

@@ -116,6 +116,11 @@ public final class Translator implements AutoCloseable {
         return beam.decode(session, batch, options);
     }
 
+    /** Source pieces of a text as the model will see it (0 for text that is not translatable). */
+    public int sourceTokens(String text) {
+        return InputValidator.check(text) == null ? engine.sourceTokenizer().encode(TextNormalizer.normalize(text)).length : 0;
+    }
+
     /** Low-level access for the parity test and the benchmark: decode already-tokenised sources. */
     public List<List<Hypothesis>> decodeIds(int[][] sources, DecodingOptions options) {
         int[] members = new int[sources.length];

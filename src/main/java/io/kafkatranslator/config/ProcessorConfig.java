@@ -1,0 +1,60 @@
+package io.kafkatranslator.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The processor's own settings, plus every Kafka client and Streams setting, given as
+ * {@code kafka.<name>} and passed through unchanged (SASL/SSL included). README.md lists them.
+ */
+public record ProcessorConfig(
+        String inputTopic,
+        String outputTopic,
+        String deadLetterTopic,
+        int batchMaxRequests,
+        int batchMaxTokens,
+        Duration batchMaxWait,
+        boolean acceptJson,
+        Map<String, String> kafka) {
+
+    public static final String INPUT_TOPIC = "processor.input.topic";
+    public static final String OUTPUT_TOPIC = "processor.output.topic";
+    public static final String DEAD_LETTER_TOPIC = "processor.dead.letter.topic";
+    public static final String BATCH_MAX_REQUESTS = "processor.batch.max.requests";
+    public static final String BATCH_MAX_TOKENS = "processor.batch.max.tokens";
+    public static final String BATCH_MAX_WAIT_MS = "processor.batch.max.wait.ms";
+    public static final String ACCEPT_JSON = "processor.input.accept.json";
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    static final List<String> KNOWN_KEYS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, BATCH_MAX_REQUESTS,
+            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, "kafka.bootstrap.servers", "kafka.application.id",
+            "kafka.num.stream.threads", "kafka.processing.guarantee", "kafka.state.dir", "kafka.security.protocol",
+            "kafka.sasl.mechanism", "kafka.sasl.jaas.config", "kafka.ssl.truststore.location",
+            "kafka.ssl.truststore.password", "kafka.ssl.keystore.location", "kafka.ssl.keystore.password");
+
+    public static ProcessorConfig from(ConfigSource source) {
+        ProcessorConfig config = new ProcessorConfig(
+                source.get(INPUT_TOPIC, "translation-requests"),
+                source.get(OUTPUT_TOPIC, "translation-results"),
+                source.get(DEAD_LETTER_TOPIC, "translation-dead-letters"),
+                source.getInt(BATCH_MAX_REQUESTS, 32),
+                source.getInt(BATCH_MAX_TOKENS, 1024),
+                Duration.ofMillis(source.getLong(BATCH_MAX_WAIT_MS, 20)),
+                source.getBoolean(ACCEPT_JSON, false),
+                source.withPrefix(KAFKA_PREFIX));
+        TranslatorConfig.require(config.batchMaxRequests > 0, BATCH_MAX_REQUESTS + " must be > 0");
+        TranslatorConfig.require(config.batchMaxTokens > 0, BATCH_MAX_TOKENS + " must be > 0");
+        TranslatorConfig.require(!config.batchMaxWait.isNegative() && !config.batchMaxWait.isZero(),
+                BATCH_MAX_WAIT_MS + " must be > 0");
+        return config;
+    }
+
+    /** The pass-through Kafka settings as client properties. */
+    public Properties kafkaProperties() {
+        Properties props = new Properties();
+        props.putAll(kafka);
+        return props;
+    }
+}

@@ -1,0 +1,206 @@
+package io.kafkatranslator.topology;
+
+import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.engine.Translation;
+import io.kafkatranslator.engine.TranslationError;
+import io.kafkatranslator.engine.TranslationOutcome;
+import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.schema.DecodingRequestOptions;
+import io.kafkatranslator.schema.PendingRequest;
+import io.kafkatranslator.schema.ScoredTranslation;
+import io.kafkatranslator.schema.Timings;
+import io.kafkatranslator.schema.TranslationRequest;
+import io.kafkatranslator.schema.TranslationResult;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Micro-batching that can neither lose nor repeat a translation. Requests wait in a changelogged
+ * state store, under increasing sequence numbers, not in a heap list. A batch is translated when it
+ * holds N requests or T source tokens, or when its oldest request has waited W ms (a wall-clock
+ * punctuator); its results are forwarded in arrival order and its requests deleted from the store.
+ * Under exactly_once_v2 the store's changelog, the results, the dead letters and the input offsets
+ * of a task commit in one Kafka transaction: after a crash at any moment, either all of a batch's
+ * effects are visible or none are, and the restored store plus the re-read input hold exactly the
+ * requests that have no committed result yet.
+ */
+final class BatchingTranslateProcessor implements Processor<String, PendingRequest, Object, Object> {
+    private final Supplier<BatchTranslator> translatorFactory;
+    private final int maxRequests;
+    private final int maxTokens;
+    private final Duration maxWait;
+    private ProcessorContext<Object, Object> context;
+    private KeyValueStore<Long, PendingRequest> store;
+    private BatchTranslator translator;
+    private long nextSequence;
+    private int pendingRequests;
+    private int pendingTokens;
+    private long oldestArrival;
+
+    BatchingTranslateProcessor(Supplier<BatchTranslator> translatorFactory, int maxRequests, int maxTokens, Duration maxWait) {
+        this.translatorFactory = translatorFactory;
+        this.maxRequests = maxRequests;
+        this.maxTokens = maxTokens;
+        this.maxWait = maxWait;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+        this.store = context.getStateStore(TranslationTopology.PENDING_STORE);
+        this.translator = translatorFactory.get();
+        // After a restart the store holds the requests of the last committed state: count them again.
+        try (KeyValueIterator<Long, PendingRequest> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<Long, PendingRequest> kv = it.next();
+                nextSequence = kv.key + 1;
+                account(kv.value);
+            }
+        }
+        Duration tick = Duration.ofMillis(Math.max(1, maxWait.toMillis() / 2));
+        context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (pendingRequests > 0 && now - oldestArrival >= maxWait.toMillis()) {
+                flush(now);
+            }
+        });
+    }
+
+    @Override
+    public void process(Record<String, PendingRequest> record) {
+        PendingRequest pending = record.value();
+        pending.setSourceTokens(translator.sourceTokens(pending.getRequest().getText()));
+        store.put(nextSequence++, pending);
+        account(pending);
+        if (pendingRequests >= maxRequests || pendingTokens >= maxTokens) {
+            flush(context.currentSystemTimeMs());
+        }
+    }
+
+    private void account(PendingRequest pending) {
+        if (pendingRequests == 0) {
+            oldestArrival = pending.getArrivedAt().toEpochMilli();
+        }
+        pendingRequests++;
+        pendingTokens += pending.getSourceTokens();
+    }
+
+    private void flush(long now) {
+        List<KeyValue<Long, PendingRequest>> batch = new ArrayList<>();
+        try (KeyValueIterator<Long, PendingRequest> it = store.all()) {
+            it.forEachRemaining(batch::add);
+        }
+        TranslationOutcome[] outcomes = new TranslationOutcome[batch.size()];
+        // Requests may ask for different decoding: one engine call per distinct set of options.
+        Map<DecodingOptions, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            groups.computeIfAbsent(options(batch.get(i).value.getRequest()), o -> new ArrayList<>()).add(i);
+        }
+        long start = System.nanoTime();
+        groups.forEach((options, members) -> translate(batch, members, options, outcomes));
+        long decodingMs = (System.nanoTime() - start) / 1_000_000;
+        long end = context.currentSystemTimeMs();
+        for (int i = 0; i < batch.size(); i++) {
+            PendingRequest pending = batch.get(i).value;
+            if (outcomes[i] instanceof Translation t) {
+                context.forward(new Record<Object, Object>(pending.getRequest().getConversationId(),
+                        result(pending, t, now, decodingMs, end), end), TranslationTopology.RESULTS);
+            } else {
+                TranslationError e = (TranslationError) outcomes[i];
+                byte[] key = pending.getOriginalKey() == null ? null : bytes(pending.getOriginalKey());
+                context.forward(new Record<Object, Object>(key,
+                        DeadLetters.of(pending, new Rejection(e.code().name(), e.message()), end), end),
+                        TranslationTopology.DEAD_LETTERS);
+            }
+            store.delete(batch.get(i).key);
+        }
+        pendingRequests = 0;
+        pendingTokens = 0;
+    }
+
+    private void translate(List<KeyValue<Long, PendingRequest>> batch, List<Integer> members, DecodingOptions options,
+                           TranslationOutcome[] outcomes) {
+        List<String> texts = members.stream().map(i -> batch.get(i).value.getRequest().getText()).toList();
+        try {
+            List<TranslationOutcome> out = translator.translate(texts, options);
+            for (int m = 0; m < members.size(); m++) {
+                outcomes[members.get(m)] = out.get(m);
+            }
+        } catch (RuntimeException e) {
+            // Never retry forever: a batch the engine cannot translate goes to the dead letters.
+            for (int i : members) {
+                outcomes[i] = new TranslationError(ErrorCode.TRANSLATION_FAILED, "the translation engine failed: " + e);
+            }
+        }
+    }
+
+    private DecodingOptions options(TranslationRequest request) {
+        DecodingOptions defaults = translator.defaultOptions();
+        DecodingRequestOptions o = request.getOptions();
+        if (o == null) {
+            return defaults;
+        }
+        int beam = o.getBeamSize() != null ? o.getBeamSize() : defaults.beamSize();
+        int nbest = o.getNbest() != null ? o.getNbest() : Math.min(defaults.nbest(), beam);
+        boolean alignments = o.getAlignments() != null ? o.getAlignments() : defaults.alignments();
+        return new DecodingOptions(beam, nbest, defaults.lengthPenalty(), defaults.maxLengthA(), defaults.maxLengthB(),
+                defaults.replaceUnknowns(), alignments);
+    }
+
+    private TranslationResult result(PendingRequest pending, Translation t, long batchStart, long decodingMs, long end) {
+        TranslationRequest request = pending.getRequest();
+        Long endToEnd = request.getClientTimestamp() == null ? null : end - request.getClientTimestamp().toEpochMilli();
+        return TranslationResult.newBuilder()
+                .setRequestId(request.getRequestId())
+                .setConversationId(request.getConversationId())
+                .setTranslation(t.text())
+                .setScore(t.score())
+                .setNbest(t.nbest().stream().map(n -> new ScoredTranslation(n.text(), n.score())).toList())
+                .setSourceTokens(t.sourcePieces())
+                .setTargetTokens(t.targetPieces())
+                .setAlignment(matrix(t.alignment()))
+                .setSourceWords(t.sourceWords())
+                .setTargetWords(t.targetWords())
+                .setWordAlignment(matrix(t.wordAlignment()))
+                .setModelName(translator.modelName())
+                .setModelVersion(translator.modelVersion())
+                .setTimings(new Timings(Math.max(0, batchStart - pending.getArrivedAt().toEpochMilli()), decodingMs, endToEnd))
+                .build();
+    }
+
+    private static List<List<Float>> matrix(float[][] m) {
+        List<List<Float>> rows = new ArrayList<>(m.length);
+        for (float[] row : m) {
+            List<Float> r = new ArrayList<>(row.length);
+            for (float v : row) {
+                r.add(v);
+            }
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (translator != null) {
+            translator.close();
+        }
+    }
+}

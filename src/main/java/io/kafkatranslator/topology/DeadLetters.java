@@ -1,0 +1,40 @@
+package io.kafkatranslator.topology;
+
+import io.kafkatranslator.schema.DeadLetter;
+import io.kafkatranslator.schema.PendingRequest;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+
+/** Builds dead-letter records: original bytes, reason, message and where the record came from. */
+final class DeadLetters {
+    private DeadLetters() {
+    }
+
+    static DeadLetter of(byte[] key, byte[] value, Rejection rejection, RecordMetadata source, long now) {
+        return DeadLetter.newBuilder()
+                .setOriginalKey(key == null ? null : ByteBuffer.wrap(key))
+                .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
+                .setReason(rejection.reason())
+                .setMessage(rejection.message())
+                .setSourceTopic(source == null ? "" : source.topic())
+                .setSourcePartition(source == null ? -1 : source.partition())
+                .setSourceOffset(source == null ? -1 : source.offset())
+                .setFailedAt(Instant.ofEpochMilli(now))
+                .build();
+    }
+
+    static DeadLetter of(PendingRequest pending, Rejection rejection, long now) {
+        return DeadLetter.newBuilder()
+                .setOriginalKey(pending.getOriginalKey())
+                .setOriginalValue(pending.getOriginalValue())
+                .setReason(rejection.reason())
+                .setMessage(rejection.message())
+                .setSourceTopic(pending.getSourceTopic())
+                .setSourcePartition(pending.getSourcePartition())
+                .setSourceOffset(pending.getSourceOffset())
+                .setFailedAt(Instant.ofEpochMilli(now))
+                .build();
+    }
+}

@@ -1,0 +1,50 @@
+package io.kafkatranslator.topology;
+
+import io.kafkatranslator.schema.PendingRequest;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+
+/** Raw records in; valid requests on to the batcher (keyed by conversation), the rest to the dead letters. */
+final class DecodeProcessor implements Processor<byte[], byte[], Object, Object> {
+    private final RequestDecoder decoder;
+    private ProcessorContext<Object, Object> context;
+
+    DecodeProcessor(RequestDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata source = context.recordMetadata().orElse(null);
+        long now = context.currentSystemTimeMs();
+        RequestDecoder.Result result = decoder.decode(record.value());
+        if (result instanceof RequestDecoder.Rejected rejected) {
+            context.forward(record.withKey((Object) record.key())
+                    .withValue(DeadLetters.of(record.key(), record.value(), rejected.rejection(), source, now)),
+                    TranslationTopology.DEAD_LETTERS);
+            return;
+        }
+        var request = ((RequestDecoder.Accepted) result).request();
+        PendingRequest pending = PendingRequest.newBuilder()
+                .setRequest(request)
+                .setOriginalKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
+                .setOriginalValue(ByteBuffer.wrap(record.value()))
+                .setSourceTopic(source == null ? "" : source.topic())
+                .setSourcePartition(source == null ? -1 : source.partition())
+                .setSourceOffset(source == null ? -1 : source.offset())
+                .setArrivedAt(Instant.ofEpochMilli(now))
+                .setSourceTokens(0)
+                .build();
+        context.forward(record.withKey((Object) request.getConversationId()).withValue(pending), TranslationTopology.BATCHER);
+    }
+}

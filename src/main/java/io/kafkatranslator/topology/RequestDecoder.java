@@ -1,0 +1,144 @@
+package io.kafkatranslator.topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkatranslator.engine.InputValidator;
+import io.kafkatranslator.engine.TranslationError;
+import io.kafkatranslator.schema.DecodingRequestOptions;
+import io.kafkatranslator.schema.TranslationRequest;
+import org.apache.avro.message.BadHeaderException;
+import org.apache.avro.message.MissingSchemaException;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Bytes to a valid request, or the reason why not. Requests are Avro single-object encoded; with
+ * JSON accepted, a value that starts with '{' is read as JSON with the request schema's field names
+ * (so that kcat or a console producer can send one).
+ */
+final class RequestDecoder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> JSON_FIELDS = Set.of("request_id", "conversation_id", "text", "source_language",
+            "target_language", "options", "client_timestamp");
+
+    private final AvroSerde<TranslationRequest> avro = new AvroSerde<>(TranslationRequest.getClassSchema());
+    private final boolean acceptJson;
+    private final String sourceLanguage;
+    private final String targetLanguage;
+
+    RequestDecoder(boolean acceptJson, String sourceLanguage, String targetLanguage) {
+        this.acceptJson = acceptJson;
+        this.sourceLanguage = sourceLanguage;
+        this.targetLanguage = targetLanguage;
+    }
+
+    /** A decoded and validated request, or a rejection. */
+    sealed interface Result permits Accepted, Rejected {
+    }
+
+    record Accepted(TranslationRequest request) implements Result {
+    }
+
+    record Rejected(Rejection rejection) implements Result {
+    }
+
+    Result decode(byte[] value) {
+        if (value == null) {
+            return reject(Rejection.NULL_VALUE, "the record has no value");
+        }
+        TranslationRequest request;
+        try {
+            request = acceptJson && looksLikeJson(value) ? fromJson(value) : avro.decode(value);
+        } catch (MissingSchemaException e) {
+            return reject(Rejection.UNKNOWN_SCHEMA, "written with a schema this processor does not know: " + e.getMessage());
+        } catch (BadHeaderException e) {
+            return reject(Rejection.UNDECODABLE, "not an Avro single-object encoded TranslationRequest"
+                    + (acceptJson ? " nor a JSON object" : "") + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return reject(Rejection.UNDECODABLE, "cannot decode a TranslationRequest: " + e.getMessage());
+        }
+        return validate(request);
+    }
+
+    private Result validate(TranslationRequest r) {
+        if (r.getRequestId().isBlank() || r.getConversationId().isBlank()) {
+            return reject(Rejection.INVALID_REQUEST, "request_id and conversation_id must not be empty");
+        }
+        if (!sourceLanguage.equals(r.getSourceLanguage()) || !targetLanguage.equals(r.getTargetLanguage())) {
+            return reject(Rejection.UNSUPPORTED_LANGUAGE_PAIR, "no loaded model translates " + r.getSourceLanguage() + "-"
+                    + r.getTargetLanguage() + " (this processor serves " + sourceLanguage + "-" + targetLanguage + ")");
+        }
+        DecodingRequestOptions o = r.getOptions();
+        if (o != null && ((o.getBeamSize() != null && (o.getBeamSize() < 1 || o.getBeamSize() > 16))
+                || (o.getNbest() != null && (o.getNbest() < 1 || o.getNbest() > (o.getBeamSize() == null ? 16 : o.getBeamSize()))))) {
+            return reject(Rejection.INVALID_REQUEST, "options: beam_size must be 1..16 and nbest 1..beam_size, got " + o);
+        }
+        TranslationError textError = InputValidator.check(r.getText());
+        return textError == null ? new Accepted(r) : reject(textError.code().name(), textError.message());
+    }
+
+    private static Rejected reject(String reason, String message) {
+        return new Rejected(new Rejection(reason, message));
+    }
+
+    private static boolean looksLikeJson(byte[] value) {
+        for (byte b : value) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    private static TranslationRequest fromJson(byte[] value) throws IOException {
+        JsonNode node = JSON.readTree(value);
+        if (node == null || !node.isObject()) {
+            throw new IOException("the JSON value is not an object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!JSON_FIELDS.contains(name)) {
+                throw new IOException("unknown field '" + name + "'");
+            }
+        }
+        TranslationRequest.Builder b = TranslationRequest.newBuilder()
+                .setRequestId(text(node, "request_id", null))
+                .setConversationId(text(node, "conversation_id", null))
+                .setText(text(node, "text", null))
+                .setSourceLanguage(text(node, "source_language", "fr"))
+                .setTargetLanguage(text(node, "target_language", "en"));
+        JsonNode ts = node.get("client_timestamp");
+        if (ts != null && !ts.isNull()) {
+            if (!ts.canConvertToLong()) {
+                throw new IOException("client_timestamp must be epoch milliseconds");
+            }
+            b.setClientTimestamp(Instant.ofEpochMilli(ts.asLong()));
+        }
+        JsonNode options = node.get("options");
+        if (options != null && !options.isNull()) {
+            b.setOptions(DecodingRequestOptions.newBuilder()
+                    .setBeamSize(options.hasNonNull("beam_size") ? options.get("beam_size").asInt() : null)
+                    .setNbest(options.hasNonNull("nbest") ? options.get("nbest").asInt() : null)
+                    .setAlignments(options.hasNonNull("alignments") ? options.get("alignments").asBoolean() : null)
+                    .build());
+        }
+        return b.build();
+    }
+
+    private static String text(JsonNode node, String field, String defaultValue) throws IOException {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (defaultValue == null) {
+                throw new IOException("missing field '" + field + "'");
+            }
+            return defaultValue;
+        }
+        if (!v.isTextual()) {
+            throw new IOException("field '" + field + "' must be a string");
+        }
+        return v.asText();
+    }
+}

@@ -1,0 +1,73 @@
+package io.kafkatranslator.topology;
+
+import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.schema.DeadLetter;
+import io.kafkatranslator.schema.PendingRequest;
+import io.kafkatranslator.schema.TranslationResult;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * The processor, top to bottom:
+ * <pre>
+ *   input topic (bytes)
+ *     → decode and validate      — undecodable, unknown schema, invalid, wrong language pair → dead letters
+ *     → micro-batch               — changelogged store; flush at N requests, T tokens or W ms
+ *     → translate                 — the engine; untranslatable text, engine failure → dead letters
+ *     → output topic              — keyed by conversation id, in arrival order per conversation
+ * </pre>
+ * Requests must be keyed by conversation id, so that a conversation stays in one partition and one
+ * task: its results then come out in the order its requests went in. Anything a processor throws
+ * unexpectedly goes through Kafka Streams' processing-exception handler into the same dead-letter
+ * topic (Streams' own format: original bytes, with the exception in its headers).
+ */
+public final class TranslationTopology {
+    static final String SOURCE = "requests";
+    static final String DECODER = "decode-and-validate";
+    static final String BATCHER = "batch-and-translate";
+    static final String RESULTS = "results";
+    static final String DEAD_LETTERS = "dead-letters";
+    static final String PENDING_STORE = "pending-requests";
+
+    private TranslationTopology() {
+    }
+
+    public static Topology build(ProcessorConfig config, String sourceLanguage, String targetLanguage,
+                                 Supplier<BatchTranslator> translators) {
+        AvroSerde<PendingRequest> pending = new AvroSerde<>(PendingRequest.getClassSchema());
+        AvroSerde<TranslationResult> results = new AvroSerde<>(TranslationResult.getClassSchema());
+        AvroSerde<DeadLetter> deadLetters = new AvroSerde<>(DeadLetter.getClassSchema());
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
+        topology.addProcessor(DECODER, () -> new DecodeProcessor(
+                new RequestDecoder(config.acceptJson(), sourceLanguage, targetLanguage)), SOURCE);
+        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(translators, config.batchMaxRequests(),
+                config.batchMaxTokens(), config.batchMaxWait()), DECODER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Long(), pending), BATCHER);
+        topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), results.serializer(), BATCHER);
+        topology.addSink(DEAD_LETTERS, config.deadLetterTopic(), new ByteArraySerializer(), deadLetters.serializer(),
+                DECODER, BATCHER);
+        return topology;
+    }
+
+    /** Streams settings: the processor's defaults, then every kafka.* setting of the configuration on top. */
+    public static Properties streamsProperties(ProcessorConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kafka-translator");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
+        props.putAll(config.kafkaProperties());
+        return props;
+    }
+}

@@ -1,0 +1,193 @@
+package io.kafkatranslator.topology;
+
+import io.kafkatranslator.config.ConfigSource;
+import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.schema.DeadLetter;
+import io.kafkatranslator.schema.TranslationRequest;
+import io.kafkatranslator.schema.TranslationResult;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TranslationTopologyTest {
+    private static final AvroSerde<TranslationRequest> REQUESTS = new AvroSerde<>(TranslationRequest.getClassSchema());
+    private static final AvroSerde<TranslationResult> RESULTS = new AvroSerde<>(TranslationResult.getClassSchema());
+    private static final AvroSerde<DeadLetter> DEAD = new AvroSerde<>(DeadLetter.getClassSchema());
+
+    @TempDir
+    Path stateDir;
+    private TopologyTestDriver driver;
+    private FakeTranslator fake;
+    private TestInputTopic<byte[], byte[]> input;
+    private TestOutputTopic<String, TranslationResult> output;
+    private TestOutputTopic<byte[], DeadLetter> deadLetters;
+
+    private void start(Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(Map.of(ProcessorConfig.BATCH_MAX_REQUESTS, "4",
+                ProcessorConfig.BATCH_MAX_TOKENS, "20", ProcessorConfig.BATCH_MAX_WAIT_MS, "50"));
+        all.putAll(settings);
+        ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(all));
+        fake = new FakeTranslator();
+        Properties props = TranslationTopology.streamsProperties(config);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(TranslationTopology.build(config, "fr", "en", () -> fake), props);
+        input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
+        output = driver.createOutputTopic(config.outputTopic(), new StringDeserializer(), RESULTS.deserializer());
+        deadLetters = driver.createOutputTopic(config.deadLetterTopic(), new ByteArrayDeserializer(), DEAD.deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    private static TranslationRequest request(String id, String conversation, String text) {
+        return TranslationRequest.newBuilder().setRequestId(id).setConversationId(conversation).setText(text).build();
+    }
+
+    private void send(TranslationRequest r) {
+        input.pipeInput(r.getConversationId().getBytes(StandardCharsets.UTF_8), REQUESTS.encode(r));
+    }
+
+    @Test
+    void batchIsTranslatedWhenItReachesMaxRequests() {
+        start(Map.of());
+        for (int i = 0; i < 3; i++) {
+            send(request("r" + i, "c", "bonjour"));
+        }
+        assertTrue(output.isEmpty(), "three requests wait for a fourth");
+        send(request("r3", "c", "bonjour"));
+        assertEquals(4, output.readValuesToList().size());
+        assertEquals(List.of(4), fake.batchSizes);
+    }
+
+    @Test
+    void batchIsTranslatedWhenItReachesTheTokenBudget() {
+        start(Map.of());
+        send(request("r0", "c", "un deux trois quatre cinq six sept huit neuf dix"));
+        assertTrue(output.isEmpty());
+        send(request("r1", "c", "un deux trois quatre cinq six sept huit neuf dix"));
+        assertEquals(2, output.readValuesToList().size());
+        assertEquals(List.of(2), fake.batchSizes);
+    }
+
+    @Test
+    void batchIsTranslatedWhenItsOldestRequestHasWaitedMaxWait() {
+        start(Map.of());
+        send(request("r0", "c", "bonjour"));
+        driver.advanceWallClockTime(Duration.ofMillis(20));
+        assertTrue(output.isEmpty(), "20 ms is less than the 50 ms wait");
+        driver.advanceWallClockTime(Duration.ofMillis(40));
+        TranslationResult result = output.readValue();
+        assertEquals("BONJOUR", result.getTranslation());
+        assertEquals("r0", result.getRequestId());
+    }
+
+    @Test
+    void resultsKeepTheOrderOfEachConversationAndAreKeyedByIt() {
+        start(Map.of());
+        List<String> conversations = List.of("a", "b", "c");
+        for (int i = 0; i < 30; i++) {
+            String c = conversations.get(i % 3 == 0 ? 0 : (i % 2 == 0 ? 1 : 2));
+            send(request(c + "-" + i, c, "message " + i));
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        Map<String, List<Integer>> seen = new LinkedHashMap<>();
+        for (KeyValue<String, TranslationResult> kv : output.readKeyValuesToList()) {
+            assertEquals(kv.key, kv.value.getConversationId());
+            seen.computeIfAbsent(kv.key, k -> new ArrayList<>()).add(Integer.parseInt(kv.value.getRequestId().split("-")[1]));
+        }
+        assertEquals(30, seen.values().stream().mapToInt(List::size).sum());
+        seen.values().forEach(ids -> assertEquals(ids.stream().sorted().toList(), ids));
+    }
+
+    @Test
+    void everyBadRecordLandsInTheDeadLettersWithItsReasonAndTheGoodOnesAroundItAreTranslated() {
+        start(Map.of());
+        byte[] good = REQUESTS.encode(request("good-1", "c", "bonjour"));
+        byte[] truncated = Arrays.copyOf(good, good.length - 4);
+        byte[] unknownFingerprint = good.clone();
+        unknownFingerprint[5] ^= 0x5A;
+        byte[] invalidUtf8 = REQUESTS.encode(request("u", "c", "bonXjour"));
+        for (int i = invalidUtf8.length - 1; i >= 0; i--) {
+            if (invalidUtf8[i] == 'X') {
+                invalidUtf8[i] = (byte) 0xFF;
+                break;
+            }
+        }
+        byte[] randomBytes = new byte[64];
+        new Random(7).nextBytes(randomBytes);
+        List<KeyValue<String, byte[]>> records = List.of(
+                KeyValue.pair("good-1", good),
+                KeyValue.pair(Rejection.UNDECODABLE, randomBytes),
+                KeyValue.pair(Rejection.UNDECODABLE, truncated),
+                KeyValue.pair(Rejection.UNKNOWN_SCHEMA, unknownFingerprint),
+                KeyValue.pair(Rejection.NULL_VALUE, null),
+                KeyValue.pair(Rejection.UNDECODABLE, "{\"request_id\":\"j\",\"conversation_id\":\"c\",\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8)),
+                KeyValue.pair("EMPTY_TEXT", REQUESTS.encode(request("e", "c", "  "))),
+                KeyValue.pair("CONTROL_CHARACTER", REQUESTS.encode(request("x", "c", "bon\u0000jour"))),
+                KeyValue.pair("INVALID_UNICODE", invalidUtf8),
+                KeyValue.pair(Rejection.UNSUPPORTED_LANGUAGE_PAIR, REQUESTS.encode(TranslationRequest.newBuilder(request("l", "c", "hola"))
+                        .setSourceLanguage("es").build())),
+                KeyValue.pair(Rejection.INVALID_REQUEST, REQUESTS.encode(request("", "c", "bonjour"))),
+                KeyValue.pair("TEXT_TOO_LONG", REQUESTS.encode(request("f", "c", "FAIL"))),
+                KeyValue.pair("good-2", REQUESTS.encode(request("good-2", "c", "au revoir"))));
+        for (KeyValue<String, byte[]> r : records) {
+            input.pipeInput(r.key.getBytes(StandardCharsets.UTF_8), r.value);
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        assertEquals(List.of("BONJOUR", "AU REVOIR"), output.readValuesToList().stream().map(TranslationResult::getTranslation).toList());
+        List<KeyValue<byte[], DeadLetter>> dead = deadLetters.readKeyValuesToList();
+        List<String> expectedReasons = records.stream().map(r -> r.key).filter(k -> !k.startsWith("good")).toList();
+        assertEquals(expectedReasons, dead.stream().map(kv -> kv.value.getReason()).toList());
+        for (KeyValue<byte[], DeadLetter> kv : dead) {
+            DeadLetter d = kv.value;
+            assertEquals(d.getReason(), new String(kv.key, StandardCharsets.UTF_8), "the original key is kept");
+            assertTrue(!d.getMessage().isBlank());
+            assertEquals("translation-requests", d.getSourceTopic());
+            byte[] original = records.get((int) d.getSourceOffset()).value;
+            assertEquals(original == null ? null : java.nio.ByteBuffer.wrap(original), d.getOriginalValue(),
+                    "the original value and its offset are kept");
+        }
+    }
+
+    @Test
+    void jsonRequestsAreAcceptedWhenSwitchedOn() {
+        start(Map.of(ProcessorConfig.ACCEPT_JSON, "true"));
+        input.pipeInput("c".getBytes(StandardCharsets.UTF_8), ("{\"request_id\":\"j1\",\"conversation_id\":\"c\",\"text\":\"salut\","
+                + "\"options\":{\"beam_size\":1},\"client_timestamp\":1700000000000}").getBytes(StandardCharsets.UTF_8));
+        input.pipeInput("c".getBytes(StandardCharsets.UTF_8), "{\"request_id\":\"j2\",\"text\":\"salut\"}".getBytes(StandardCharsets.UTF_8));
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        TranslationResult result = output.readValue();
+        assertEquals("SALUT", result.getTranslation());
+        assertTrue(result.getTimings().getEndToEndMs() != null);
+        DeadLetter d = deadLetters.readValue();
+        assertEquals(Rejection.UNDECODABLE, d.getReason());
+        assertTrue(d.getMessage().contains("conversation_id"), d.getMessage());
+    }
+}
