@@ -14,6 +14,13 @@ public final class Main {
     private static final String USAGE = """
             usage: java -jar target/kafka-translator.jar COMMAND [--config FILE] [options]
 
+              demo
+                  a Kafka broker in this JVM, the processor, a few messages and their translations with alignments
+              run --config FILE
+                  the processor against a real cluster (kafka.* settings pass through to Kafka Streams), until SIGTERM
+              produce [--topic T] [--conversation C] "Je suis étudiant."
+                  sends one translation request (Avro) to the input topic
+
               translate [--beam K] [--nbest N] [--format text|json] [--alignments] [--heatmap FILE.png|FILE.svg]
                   French sentences on stdin, one a line -> English on stdout, one a line, in order
               evaluate --src FILE --refs FILE.tsv [--beam K]
@@ -38,8 +45,12 @@ public final class Main {
         }
         List<String> rest = new ArrayList<>(Arrays.asList(argv).subList(1, argv.length));
         try {
-            TranslatorConfig config = TranslatorConfig.from(ConfigSource.load(configFile(rest), System.getenv()));
+            ConfigSource source = ConfigSource.load(configFile(rest), System.getenv());
+            TranslatorConfig config = TranslatorConfig.from(source);
             return switch (argv[0]) {
+                case "demo" -> new DemoCommand(source).run();
+                case "run" -> new RunCommand(source).run();
+                case "produce" -> new ProduceCommand(source, rest).run();
                 case "translate" -> new TranslateCommand(config, rest).run();
                 case "evaluate" -> new EvaluateCommand(config, rest).run();
                 case "bench" -> bench(config, rest);

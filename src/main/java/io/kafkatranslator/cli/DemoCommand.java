@@ -1,0 +1,113 @@
+package io.kafkatranslator.cli;
+
+import io.kafkatranslator.app.ProcessorApp;
+import io.kafkatranslator.broker.EmbeddedBroker;
+import io.kafkatranslator.config.ConfigSource;
+import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.schema.DeadLetter;
+import io.kafkatranslator.schema.TranslationRequest;
+import io.kafkatranslator.schema.TranslationResult;
+import io.kafkatranslator.topology.AvroSerde;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The README's first command: a real Kafka broker in this JVM, the processor with the shipped
+ * model, a few chat messages, their translations with word alignments, then an orderly stop.
+ */
+final class DemoCommand {
+    private static final List<String[]> MESSAGES = List.of(
+            new String[] {"alice", "Je suis étudiant."},
+            new String[] {"bob", "Elle est en retard."},
+            new String[] {"alice", "Où est la gare ?"},
+            new String[] {"carol", "Nous partons demain matin."},
+            new String[] {"bob", "Il fait très chaud aujourd'hui."},
+            new String[] {"carol", "J'aime beaucoup ce livre."},
+            new String[] {"alice", "   "});
+
+    private final ConfigSource source;
+
+    DemoCommand(ConfigSource source) {
+        this.source = source;
+    }
+
+    int run() throws Exception {
+        long start = System.nanoTime();
+        System.out.println("Starting a single-node Kafka broker (KRaft) in this JVM...");
+        Path stateDir = Files.createTempDirectory("kafka-translator-demo");
+        try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+            Map<String, String> settings = new HashMap<>(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+                    "kafka.state.dir", stateDir.toString(), "kafka.application.id", "kafka-translator-demo"));
+            ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(settings));
+            broker.createTopics(Map.of(config.inputTopic(), 3, config.outputTopic(), 3, config.deadLetterTopic(), 1));
+            System.out.println("Broker at " + broker.bootstrapServers() + "; loading the model and starting the processor...");
+            try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(TranslatorConfig.from(source)), config)) {
+                app.start();
+                produce(broker.bootstrapServers(), config.inputTopic());
+                consume(broker.bootstrapServers(), config);
+            }
+        }
+        System.out.printf("Done in %.1f s: broker and processor stopped.%n", (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    private static void produce(String bootstrap, String topic) throws Exception {
+        AvroSerde<TranslationRequest> serde = new AvroSerde<>(TranslationRequest.getClassSchema());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < MESSAGES.size(); i++) {
+                String[] m = MESSAGES.get(i);
+                TranslationRequest request = TranslationRequest.newBuilder().setRequestId("demo-" + i)
+                        .setConversationId(m[0]).setText(m[1]).setClientTimestamp(Instant.now()).build();
+                producer.send(new ProducerRecord<>(topic, m[0], serde.encode(request))).get();
+                System.out.printf("sent     [%s] %s%n", m[0], m[1]);
+            }
+        }
+    }
+
+    private static void consume(String bootstrap, ProcessorConfig config) {
+        AvroSerde<TranslationResult> results = new AvroSerde<>(TranslationResult.getClassSchema());
+        AvroSerde<DeadLetter> deadLetters = new AvroSerde<>(DeadLetter.getClassSchema());
+        Map<String, Object> props = Map.of("bootstrap.servers", bootstrap, "group.id", "demo-reader",
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed");
+        int seen = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(config.outputTopic(), config.deadLetterTopic()));
+            while (seen < MESSAGES.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    seen++;
+                    if (r.topic().equals(config.deadLetterTopic())) {
+                        DeadLetter d = deadLetters.deserializer().deserialize(r.topic(), r.value());
+                        System.out.printf("%nrejected [%s] %s: %s (dead-letter topic %s)%n",
+                                new String(r.key(), StandardCharsets.UTF_8), d.getReason(), d.getMessage(), r.topic());
+                        continue;
+                    }
+                    TranslationResult t = results.deserializer().deserialize(r.topic(), r.value());
+                    System.out.printf("%n[%s] %s  ->  %s   (decoding %d ms, end to end %d ms)%n%s", t.getConversationId(),
+                            String.join(" ", t.getSourceWords()), t.getTranslation(), t.getTimings().getDecodingMs(),
+                            t.getTimings().getEndToEndMs(), TextHeatmap.render(t.getSourceWords(), t.getTargetWords(), t.getWordAlignment()));
+                }
+            }
+        }
+        if (seen < MESSAGES.size()) {
+            throw new IllegalStateException("only " + seen + " of " + MESSAGES.size() + " results arrived within 60 s");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.kafkatranslator.app;
+
+import io.kafkatranslator.broker.EmbeddedBroker;
+import io.kafkatranslator.config.ConfigSource;
+import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.schema.TranslationRequest;
+import io.kafkatranslator.schema.TranslationResult;
+import io.kafkatranslator.topology.AvroSerde;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The processor with the shipped model against a real Kafka broker (KRaft, in this JVM). */
+class ProcessorIntegrationTest {
+    private static final int REQUESTS = 1000;
+    private static final int CONVERSATIONS = 25;
+    private static final List<String> SENTENCES = List.of("Je suis étudiant.", "Elle est en retard.", "Où est la gare ?",
+            "Nous partons demain.", "Il fait beau.", "J'ai faim.", "Tu viens ce soir ?", "C'est mon livre.");
+
+    @Test
+    void everyRequestGetsExactlyOneMatchingResultInConversationOrder(@TempDir Path stateDir) throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+            ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of(
+                    "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
+                    "kafka.num.stream.threads", "2")));
+            broker.createTopics(Map.of(config.inputTopic(), 4, config.outputTopic(), 4, config.deadLetterTopic(), 1));
+            Map<String, TranslationRequest> sent = new HashMap<>();
+            try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(TranslatorConfig.defaults()), config)) {
+                app.start();
+                AvroSerde<TranslationRequest> serde = new AvroSerde<>(TranslationRequest.getClassSchema());
+                try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                        broker.bootstrapServers(), "linger.ms", "5"), new StringSerializer(), new ByteArraySerializer())) {
+                    for (int i = 0; i < REQUESTS; i++) {
+                        String conversation = "conversation-" + (i * 7 % CONVERSATIONS);
+                        TranslationRequest r = TranslationRequest.newBuilder().setRequestId(conversation + "/" + i)
+                                .setConversationId(conversation).setText(SENTENCES.get(i % SENTENCES.size())).build();
+                        sent.put(r.getRequestId(), r);
+                        producer.send(new ProducerRecord<>(config.inputTopic(), conversation, serde.encode(r)));
+                    }
+                }
+                List<TranslationResult> results = consume(broker.bootstrapServers(), config.outputTopic());
+                assertEquals(REQUESTS, results.size(), "exactly one result per request");
+                Map<String, List<Integer>> order = new LinkedHashMap<>();
+                for (TranslationResult result : results) {
+                    TranslationRequest request = sent.remove(result.getRequestId());
+                    assertEquals(request.getConversationId(), result.getConversationId());
+                    assertFalse(result.getTranslation().isBlank());
+                    assertEquals(result.getTargetWords().size(), result.getWordAlignment().size());
+                    order.computeIfAbsent(result.getConversationId(), c -> new ArrayList<>())
+                            .add(Integer.parseInt(result.getRequestId().split("/")[1]));
+                }
+                assertEquals(Map.of(), sent, "no request without a result");
+                order.values().forEach(ids -> assertEquals(ids.stream().sorted().toList(), ids, "conversation order"));
+            }
+        }
+    }
+
+    private static List<TranslationResult> consume(String bootstrap, String topic) {
+        AvroSerde<TranslationResult> serde = new AvroSerde<>(TranslationResult.getClassSchema());
+        List<TranslationResult> results = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "group.id", "integration-test", "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            int quietPolls = 0;
+            while (System.nanoTime() < deadline && (results.size() < REQUESTS || quietPolls < 10)) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    results.add(serde.deserializer().deserialize(topic, r.value()));
+                }
+            }
+        }
+        return results;
+    }
+}
