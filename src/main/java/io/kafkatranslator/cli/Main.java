@@ -16,10 +16,12 @@ public final class Main {
 
               demo
                   a Kafka broker in this JVM, the processor, a few messages and their translations with alignments
-              run --config FILE
+              run [--config FILE]
                   the processor against a real cluster (kafka.* settings pass through to Kafka Streams), until SIGTERM
               produce [--topic T] [--conversation C] "Je suis étudiant."
                   sends one translation request (Avro) to the input topic
+              broker
+                  a single-node Kafka broker with the processor's topics, for trying run and produce by hand
 
               translate [--beam K] [--nbest N] [--format text|json] [--alignments] [--heatmap FILE.png|FILE.svg]
                   French sentences on stdin, one a line -> English on stdout, one a line, in order
@@ -49,6 +51,7 @@ public final class Main {
             TranslatorConfig config = TranslatorConfig.from(source);
             return switch (argv[0]) {
                 case "demo" -> new DemoCommand(source).run();
+                case "broker" -> new BrokerCommand(source).run();
                 case "run" -> new RunCommand(source).run();
                 case "produce" -> new ProduceCommand(source, rest).run();
                 case "translate" -> new TranslateCommand(config, rest).run();

@@ -20,8 +20,7 @@ final class RunCommand {
             throw new Args.UsageException("kafka.bootstrap.servers is not set (in --config FILE or KAFKA_BOOTSTRAP_SERVERS)");
         }
         ProcessorApp app = new ProcessorApp(TranslationEngine.load(TranslatorConfig.from(source)), config);
-        Thread shutdown = new Thread(app::close, "shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         app.start();
         app.awaitStop();
         return 0;

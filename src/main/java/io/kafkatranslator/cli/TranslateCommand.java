@@ -28,6 +28,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class TranslateCommand {
     private static final int MAX_LINES = 2048;
+    /** Queued after the last line; compared by identity, so no input line can be mistaken for it. */
+    private static final String EOF_MARK = new String("<end of input>");
 
     private final TranslatorConfig config;
     private final DecodingOptions options;
@@ -137,8 +139,6 @@ final class TranslateCommand {
         int dot = heatmap.lastIndexOf('.');
         return Path.of(heatmap.substring(0, dot) + "-" + lineNumber + heatmap.substring(dot));
     }
-
-    private static final String EOF_MARK = new String("<eof>");
 
     private static void readAll(BlockingQueue<String> lines) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {

@@ -12,10 +12,12 @@ import java.util.Properties;
 
 /**
  * Raw settings from, in rising precedence: built-in defaults, a properties file, and environment
- * variables. A key {@code a.b-c} is overridden by the variable {@code A_B_C}, so that containers
- * can change any setting (Kafka client secrets included) without a file.
+ * variables. A key {@code a.b-c} is overridden by the variable {@code A_B_C}; any variable
+ * {@code KAFKA_X_Y} sets {@code kafka.x.y} (Kafka's own setting names have no underscores), so that
+ * containers can set anything, Kafka client secrets included, without a file.
  */
 public final class ConfigSource {
+    private static final String KAFKA_VARIABLE_PREFIX = "KAFKA_";
     private final Map<String, String> values;
 
     private ConfigSource(Map<String, String> values) {
@@ -51,6 +53,10 @@ public final class ConfigSource {
         }
         environment.forEach((variable, value) -> {
             String key = byVariable.get(variable);
+            if (key == null && variable.startsWith(KAFKA_VARIABLE_PREFIX) && variable.length() > KAFKA_VARIABLE_PREFIX.length()) {
+                key = ProcessorConfig.KAFKA_PREFIX
+                        + variable.substring(KAFKA_VARIABLE_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+            }
             if (key != null) {
                 merged.put(key, value.trim());
             }

@@ -29,10 +29,7 @@ public record ProcessorConfig(
     public static final String KAFKA_PREFIX = "kafka.";
 
     static final List<String> KNOWN_KEYS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, BATCH_MAX_REQUESTS,
-            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, "kafka.bootstrap.servers", "kafka.application.id",
-            "kafka.num.stream.threads", "kafka.processing.guarantee", "kafka.state.dir", "kafka.security.protocol",
-            "kafka.sasl.mechanism", "kafka.sasl.jaas.config", "kafka.ssl.truststore.location",
-            "kafka.ssl.truststore.password", "kafka.ssl.keystore.location", "kafka.ssl.keystore.password");
+            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON);
 
     public static ProcessorConfig from(ConfigSource source) {
         ProcessorConfig config = new ProcessorConfig(

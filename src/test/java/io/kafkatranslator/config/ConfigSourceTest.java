@@ -25,6 +25,16 @@ class ConfigSourceTest {
     }
 
     @Test
+    void kafkaSettingsPassThroughFromFileAndEnvironment(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("app.properties");
+        Files.writeString(file, "kafka.bootstrap.servers=file:9092\nkafka.num.stream.threads=2\n");
+        ProcessorConfig config = ProcessorConfig.from(ConfigSource.load(file, Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "env:9092", "KAFKA_SASL_JAAS_CONFIG", "secret")));
+        assertEquals(Map.of("bootstrap.servers", "env:9092", "num.stream.threads", "2", "sasl.jaas.config", "secret"),
+                config.kafka());
+    }
+
+    @Test
     void invalidValueNamesItsKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
                 TranslatorConfig.from(ConfigSource.load(null, Map.of("TRANSLATOR_LENGTH_PENALTY", "high"))));
