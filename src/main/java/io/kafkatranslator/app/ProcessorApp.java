@@ -2,6 +2,8 @@ package io.kafkatranslator.app;
 
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.metrics.HttpEndpoints;
+import io.kafkatranslator.metrics.PrometheusMetrics;
 import io.kafkatranslator.topology.EngineBatchTranslator;
 import io.kafkatranslator.topology.TranslationTopology;
 import org.apache.kafka.streams.KafkaStreams;
@@ -9,25 +11,33 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The running processor: one loaded model shared by all stream threads (each task opens its own
- * translator, so each thread has its own predictors), the topology, and an orderly shutdown.
+ * translator, so each thread has its own predictors), the topology, its metrics and health
+ * endpoints, and an orderly shutdown. It owns the engine it is given and closes it.
  */
 public final class ProcessorApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorApp.class);
 
     private final TranslationEngine engine;
     private final KafkaStreams streams;
+    private final PrometheusMetrics metrics;
+    private final HttpEndpoints http;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean closing;
 
     public ProcessorApp(TranslationEngine engine, ProcessorConfig config) {
         this.engine = engine;
+        this.metrics = new PrometheusMetrics(engine.manifest().name(), engine.manifest().version());
         this.streams = new KafkaStreams(TranslationTopology.build(config, engine.manifest().sourceLanguage(),
-                engine.manifest().targetLanguage(), () -> new EngineBatchTranslator(engine)),
+                engine.manifest().targetLanguage(), () -> new EngineBatchTranslator(engine), metrics),
                 TranslationTopology.streamsProperties(config));
+        metrics.bind(streams);
         // A thread that dies on an unexpected error is replaced: the partition is not left stuck.
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
@@ -39,6 +49,12 @@ public final class ProcessorApp implements AutoCloseable {
                 stopped.countDown();
             }
         });
+        try {
+            this.http = config.httpPort() < 0 ? null : new HttpEndpoints(config.httpPort(), metrics::scrape,
+                    this::live, () -> streams.state() == KafkaStreams.State.RUNNING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the metrics and health port " + config.httpPort(), e);
+        }
     }
 
     public void start() {
@@ -49,6 +65,17 @@ public final class ProcessorApp implements AutoCloseable {
         return streams.state();
     }
 
+    /** The port of /metrics and /health/*, or -1 when they are switched off. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    /** Alive unless Streams has failed or stopped without being asked to. */
+    private boolean live() {
+        KafkaStreams.State state = streams.state();
+        return state != KafkaStreams.State.ERROR && (closing || state != KafkaStreams.State.NOT_RUNNING);
+    }
+
     /** Blocks until Streams has stopped. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
@@ -56,8 +83,13 @@ public final class ProcessorApp implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         // Closing commits what was processed; pending requests stay in the changelogged store.
         streams.close(Duration.ofSeconds(30));
+        if (http != null) {
+            http.close();
+        }
+        metrics.close();
         engine.close();
     }
 }

@@ -53,7 +53,8 @@ final class DemoCommand {
         Path stateDir = Files.createTempDirectory("kafka-translator-demo");
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             Map<String, String> settings = new HashMap<>(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
-                    "kafka.state.dir", stateDir.toString(), "kafka.application.id", "kafka-translator-demo"));
+                    "kafka.state.dir", stateDir.toString(), "kafka.application.id", "kafka-translator-demo",
+                    ProcessorConfig.HTTP_PORT, "0"));
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(settings));
             broker.createTopics(Map.of(config.inputTopic(), 3, config.outputTopic(), 3, config.deadLetterTopic(), 1));
             System.out.println("Broker at " + broker.bootstrapServers() + "; loading the model and starting the processor...");

@@ -17,6 +17,7 @@ public record ProcessorConfig(
         int batchMaxTokens,
         Duration batchMaxWait,
         boolean acceptJson,
+        int httpPort,
         Map<String, String> kafka) {
 
     public static final String INPUT_TOPIC = "processor.input.topic";
@@ -26,10 +27,11 @@ public record ProcessorConfig(
     public static final String BATCH_MAX_TOKENS = "processor.batch.max.tokens";
     public static final String BATCH_MAX_WAIT_MS = "processor.batch.max.wait.ms";
     public static final String ACCEPT_JSON = "processor.input.accept.json";
+    public static final String HTTP_PORT = "processor.http.port";
     public static final String KAFKA_PREFIX = "kafka.";
 
     static final List<String> KNOWN_KEYS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, BATCH_MAX_REQUESTS,
-            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON);
+            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, HTTP_PORT);
 
     public static ProcessorConfig from(ConfigSource source) {
         ProcessorConfig config = new ProcessorConfig(
@@ -40,7 +42,10 @@ public record ProcessorConfig(
                 source.getInt(BATCH_MAX_TOKENS, 1024),
                 Duration.ofMillis(source.getLong(BATCH_MAX_WAIT_MS, 20)),
                 source.getBoolean(ACCEPT_JSON, false),
+                source.getInt(HTTP_PORT, 8080),
                 source.withPrefix(KAFKA_PREFIX));
+        TranslatorConfig.require(config.httpPort >= -1 && config.httpPort <= 65535,
+                HTTP_PORT + " must be a port, 0 for any free port or -1 for none");
         TranslatorConfig.require(config.batchMaxRequests > 0, BATCH_MAX_REQUESTS + " must be > 0");
         TranslatorConfig.require(config.batchMaxTokens > 0, BATCH_MAX_TOKENS + " must be > 0");
         TranslatorConfig.require(!config.batchMaxWait.isNegative() && !config.batchMaxWait.isZero(),

@@ -5,6 +5,7 @@ import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.PendingRequest;
 import io.kafkatranslator.schema.ScoredTranslation;
@@ -37,10 +38,12 @@ import java.util.function.Supplier;
  * requests that have no committed result yet.
  */
 final class BatchingTranslateProcessor implements Processor<String, PendingRequest, Object, Object> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchingTranslateProcessor.class);
     private final Supplier<BatchTranslator> translatorFactory;
     private final int maxRequests;
     private final int maxTokens;
     private final Duration maxWait;
+    private final TranslationMetrics metrics;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<Long, PendingRequest> store;
     private BatchTranslator translator;
@@ -49,8 +52,10 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private int pendingTokens;
     private long oldestArrival;
 
-    BatchingTranslateProcessor(Supplier<BatchTranslator> translatorFactory, int maxRequests, int maxTokens, Duration maxWait) {
+    BatchingTranslateProcessor(Supplier<BatchTranslator> translatorFactory, int maxRequests, int maxTokens, Duration maxWait,
+                               TranslationMetrics metrics) {
         this.translatorFactory = translatorFactory;
+        this.metrics = metrics;
         this.maxRequests = maxRequests;
         this.maxTokens = maxTokens;
         this.maxWait = maxWait;
@@ -111,13 +116,20 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         groups.forEach((options, members) -> translate(batch, members, options, outcomes));
         long decodingMs = (System.nanoTime() - start) / 1_000_000;
         long end = context.currentSystemTimeMs();
+        long targetTokens = 0;
+        long unknowns = 0;
         for (int i = 0; i < batch.size(); i++) {
             PendingRequest pending = batch.get(i).value;
             if (outcomes[i] instanceof Translation t) {
-                context.forward(new Record<Object, Object>(pending.getRequest().getConversationId(),
-                        result(pending, t, now, decodingMs, end), end), TranslationTopology.RESULTS);
+                TranslationResult result = result(pending, t, now, decodingMs, end);
+                metrics.result(result.getTimings().getQueuedMs(), result.getTimings().getEndToEndMs());
+                targetTokens += t.targetPieces().size();
+                unknowns += t.unknownsReplaced();
+                context.forward(new Record<Object, Object>(pending.getRequest().getConversationId(), result, end),
+                        TranslationTopology.RESULTS);
             } else {
                 TranslationError e = (TranslationError) outcomes[i];
+                metrics.deadLetter(e.code().name());
                 byte[] key = pending.getOriginalKey() == null ? null : bytes(pending.getOriginalKey());
                 context.forward(new Record<Object, Object>(key,
                         DeadLetters.of(pending, new Rejection(e.code().name(), e.message()), end), end),
@@ -125,6 +137,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
             }
             store.delete(batch.get(i).key);
         }
+        metrics.batch(batch.size(), decodingMs, targetTokens, unknowns);
+        LOG.debug("translated a batch of {} requests in {} ms", batch.size(), decodingMs);
         pendingRequests = 0;
         pendingTokens = 0;
     }

@@ -1,5 +1,6 @@
 package io.kafkatranslator.topology;
 
+import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.PendingRequest;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -12,10 +13,12 @@ import java.time.Instant;
 /** Raw records in; valid requests on to the batcher (keyed by conversation), the rest to the dead letters. */
 final class DecodeProcessor implements Processor<byte[], byte[], Object, Object> {
     private final RequestDecoder decoder;
+    private final TranslationMetrics metrics;
     private ProcessorContext<Object, Object> context;
 
-    DecodeProcessor(RequestDecoder decoder) {
+    DecodeProcessor(RequestDecoder decoder, TranslationMetrics metrics) {
         this.decoder = decoder;
+        this.metrics = metrics;
     }
 
     @Override
@@ -29,12 +32,14 @@ final class DecodeProcessor implements Processor<byte[], byte[], Object, Object>
         long now = context.currentSystemTimeMs();
         RequestDecoder.Result result = decoder.decode(record.value());
         if (result instanceof RequestDecoder.Rejected rejected) {
+            metrics.deadLetter(rejected.rejection().reason());
             context.forward(record.withKey((Object) record.key())
                     .withValue(DeadLetters.of(record.key(), record.value(), rejected.rejection(), source, now)),
                     TranslationTopology.DEAD_LETTERS);
             return;
         }
         var request = ((RequestDecoder.Accepted) result).request();
+        metrics.accepted();
         PendingRequest pending = PendingRequest.newBuilder()
                 .setRequest(request)
                 .setOriginalKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))

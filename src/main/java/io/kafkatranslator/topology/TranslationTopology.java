@@ -1,6 +1,7 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.PendingRequest;
 import io.kafkatranslator.schema.TranslationResult;
@@ -42,16 +43,16 @@ public final class TranslationTopology {
     }
 
     public static Topology build(ProcessorConfig config, String sourceLanguage, String targetLanguage,
-                                 Supplier<BatchTranslator> translators) {
+                                 Supplier<BatchTranslator> translators, TranslationMetrics metrics) {
         AvroSerde<PendingRequest> pending = new AvroSerde<>(PendingRequest.getClassSchema());
         AvroSerde<TranslationResult> results = new AvroSerde<>(TranslationResult.getClassSchema());
         AvroSerde<DeadLetter> deadLetters = new AvroSerde<>(DeadLetter.getClassSchema());
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
         topology.addProcessor(DECODER, () -> new DecodeProcessor(
-                new RequestDecoder(config.acceptJson(), sourceLanguage, targetLanguage)), SOURCE);
+                new RequestDecoder(config.acceptJson(), sourceLanguage, targetLanguage), metrics), SOURCE);
         topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(translators, config.batchMaxRequests(),
-                config.batchMaxTokens(), config.batchMaxWait()), DECODER);
+                config.batchMaxTokens(), config.batchMaxWait(), metrics), DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Long(), pending), BATCHER);
         topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), results.serializer(), BATCHER);

@@ -18,6 +18,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +32,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The processor with the shipped model against a real Kafka broker (KRaft, in this JVM). */
 class ProcessorIntegrationTest {
@@ -41,7 +46,7 @@ class ProcessorIntegrationTest {
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of(
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
-                    "kafka.num.stream.threads", "2")));
+                    "kafka.num.stream.threads", "2", ProcessorConfig.HTTP_PORT, "0")));
             broker.createTopics(Map.of(config.inputTopic(), 4, config.outputTopic(), 4, config.deadLetterTopic(), 1));
             Map<String, TranslationRequest> sent = new HashMap<>();
             try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(TranslatorConfig.defaults()), config)) {
@@ -70,8 +75,20 @@ class ProcessorIntegrationTest {
                 }
                 assertEquals(Map.of(), sent, "no request without a result");
                 order.values().forEach(ids -> assertEquals(ids.stream().sorted().toList(), ids, "conversation order"));
+
+                assertEquals(200, get(app.httpPort(), "/health/ready").statusCode());
+                assertEquals(200, get(app.httpPort(), "/health/live").statusCode());
+                String metrics = get(app.httpPort(), "/metrics").body();
+                assertTrue(metrics.contains("translator_requests_total " + REQUESTS + ".0"), "requests counted");
+                assertTrue(metrics.contains("translator_model_info{"), "model version exported");
+                assertTrue(metrics.contains("kafka_stream_"), "Kafka Streams' own metrics bound");
             }
         }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<TranslationResult> consume(String bootstrap, String topic) {

@@ -53,7 +53,7 @@ class TranslationTopologyTest {
         Properties props = TranslationTopology.streamsProperties(config);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(TranslationTopology.build(config, "fr", "en", () -> fake), props);
+        driver = new TopologyTestDriver(TranslationTopology.build(config, "fr", "en", () -> fake, io.kafkatranslator.metrics.TranslationMetrics.NONE), props);
         input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         output = driver.createOutputTopic(config.outputTopic(), new StringDeserializer(), RESULTS.deserializer());
         deadLetters = driver.createOutputTopic(config.deadLetterTopic(), new ByteArrayDeserializer(), DEAD.deserializer());
