@@ -64,7 +64,14 @@ public final class ConfigSource {
         return new ConfigSource(merged);
     }
 
-    static String variableName(String key) {
+    /** The engine's and the processor's own settings (kafka.* ones are Kafka's). */
+    public static java.util.Set<String> processorKeys() {
+        java.util.Set<String> keys = new java.util.HashSet<>(TranslatorConfig.KNOWN_KEYS);
+        keys.addAll(ProcessorConfig.KNOWN_KEYS);
+        return keys;
+    }
+
+    public static String variableName(String key) {
         return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 

@@ -1,0 +1,175 @@
+package io.kafkatranslator.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.kafkatranslator.config.ConfigSource;
+import io.kafkatranslator.config.ProcessorConfig;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * No Docker engine or Kubernetes cluster runs here, so deploy/ is checked against what does: every
+ * YAML file parses, and every name the manifests share with the build and the code (jar path, port,
+ * probe paths, configuration keys, topics, consumer group) is the real one.
+ */
+class DeployManifestsTest {
+    private static final Path DEPLOY = Path.of("deploy");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ProcessorConfig DEFAULTS = ProcessorConfig.from(ConfigSource.of(Map.of()));
+
+    private static List<JsonNode> documents(Path file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (YAMLParser parser = new YAMLFactory().createParser(file.toFile())) {
+            var it = YAML.readValues(parser, JsonNode.class);
+            while (it.hasNext()) {
+                docs.add(it.next());
+            }
+        }
+        return docs;
+    }
+
+    private static JsonNode k8s(String kind) throws IOException {
+        try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                for (JsonNode doc : documents(f)) {
+                    if (kind.equals(doc.path("kind").asText())) {
+                        return doc;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + kind + " in deploy/k8s");
+    }
+
+    /** A setting the processor understands: one of its own, or a Kafka Streams or client setting. */
+    private static boolean knownSetting(String key) {
+        if (!key.startsWith(ProcessorConfig.KAFKA_PREFIX)) {
+            return ConfigSource.processorKeys().contains(key);
+        }
+        String name = key.substring(ProcessorConfig.KAFKA_PREFIX.length());
+        return StreamsConfig.configDef().names().contains(name) || ProducerConfig.configNames().contains(name)
+                || ConsumerConfig.configNames().contains(name) || AdminClientConfig.configNames().contains(name);
+    }
+
+    /** Environment variable → the setting it overrides, as ConfigSource maps it. */
+    private static String settingOf(String variable, Set<String> candidates) {
+        if (variable.startsWith("KAFKA_")) {
+            return "kafka." + variable.substring(6).toLowerCase().replace('_', '.');
+        }
+        return candidates.stream().filter(k -> ConfigSource.variableName(k).equals(variable)).findFirst().orElse(variable);
+    }
+
+    @Test
+    void everyYamlFileParses() throws IOException {
+        List<Path> yaml;
+        try (Stream<Path> files = Files.walk(DEPLOY)) {
+            yaml = files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).toList();
+        }
+        assertTrue(yaml.size() >= 7, "compose file and Kubernetes manifests: " + yaml);
+        for (Path f : yaml) {
+            assertFalse(documents(f).isEmpty(), f + " is empty");
+        }
+    }
+
+    @Test
+    void dockerfileCopiesTheJarTheBuildMakesAndRunsIt() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
+        assertTrue(finalName.find());
+        String jar = "target/" + finalName.group(1) + ".jar";
+        String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
+        Matcher copy = Pattern.compile("COPY --from=build /src/(\\S+) (\\S+)").matcher(dockerfile);
+        assertTrue(copy.find());
+        assertEquals(jar, copy.group(1));
+        assertTrue(dockerfile.contains("\"-jar\", \"" + copy.group(2) + "\""), "ENTRYPOINT runs the copied jar");
+        for (String source : List.of("pom.xml", "schemas", "src")) {
+            assertTrue(dockerfile.contains("COPY " + source + " ") && Files.exists(Path.of(source)), source);
+        }
+        assertTrue(dockerfile.contains("EXPOSE " + DEFAULTS.httpPort()));
+        Matcher env = Pattern.compile("\\b([A-Z][A-Z0-9_]+)=").matcher(dockerfile.substring(dockerfile.indexOf("ENV ")));
+        while (env.find()) {
+            String setting = settingOf(env.group(1), ConfigSource.processorKeys());
+            assertTrue(knownSetting(setting), "Dockerfile sets unknown setting " + env.group(1));
+        }
+    }
+
+    @Test
+    void composeFileNamesRealSettingsTopicsAndFiles() throws IOException {
+        JsonNode compose = documents(DEPLOY.resolve("docker-compose.yml")).get(0);
+        JsonNode translator = compose.path("services").path("translator");
+        assertTrue(Files.exists(DEPLOY.resolve(translator.path("build").path("context").asText())
+                .resolve(translator.path("build").path("dockerfile").asText())));
+        Map<String, String> settings = new HashMap<>();
+        translator.path("environment").fields().forEachRemaining(e ->
+                settings.put(settingOf(e.getKey(), ConfigSource.processorKeys()), e.getValue().asText()));
+        settings.keySet().forEach(k -> assertTrue(knownSetting(k), "compose sets unknown setting " + k));
+        ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(settings));
+        String topics = compose.path("services").path("create-topics").path("command").get(0).asText();
+        for (String topic : List.of(config.inputTopic(), config.outputTopic(), config.deadLetterTopic())) {
+            assertTrue(topics.contains(topic + ":"), "create-topics creates " + topic);
+        }
+        assertEquals(DEFAULTS.httpPort() + ":" + DEFAULTS.httpPort(), translator.path("ports").get(0).asText());
+    }
+
+    @Test
+    void kubernetesManifestsAgreeWithTheConfigurationAndTheEndpoints() throws IOException {
+        Properties props = new Properties();
+        props.load(new StringReader(k8s("ConfigMap").path("data").path("processor.properties").asText()));
+        props.stringPropertyNames().forEach(k -> assertTrue(knownSetting(k), "ConfigMap sets unknown setting " + k));
+        Map<String, String> settings = new HashMap<>();
+        props.stringPropertyNames().forEach(k -> settings.put(k, props.getProperty(k)));
+        ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(settings));
+
+        JsonNode container = k8s("StatefulSet").path("spec").path("template").path("spec").path("containers").get(0);
+        assertEquals(config.httpPort(), container.path("ports").get(0).path("containerPort").asInt());
+        assertEquals("/health/live", container.path("livenessProbe").path("httpGet").path("path").asText());
+        assertEquals("/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText());
+        String configArg = container.path("args").get(2).asText();
+        String mount = null;
+        for (JsonNode m : container.path("volumeMounts")) {
+            if (m.path("name").asText().equals("config")) {
+                mount = m.path("mountPath").asText();
+            }
+        }
+        assertEquals(mount + "/processor.properties", configArg);
+        assertTrue(config.kafka().get("state.dir").startsWith(container.path("volumeMounts").get(1).path("mountPath").asText()),
+                "the state directory is on the volume");
+
+        JsonNode trigger = k8s("ScaledObject").path("spec").path("triggers").get(0).path("metadata");
+        assertEquals(config.kafka().get("application.id"), trigger.path("consumerGroup").asText());
+        assertEquals(config.inputTopic(), trigger.path("topic").asText());
+        assertEquals(config.kafka().get("bootstrap.servers"), trigger.path("bootstrapServers").asText());
+
+        Set<String> listed = new HashSet<>();
+        k8s("Kustomization").path("resources").forEach(r -> listed.add(r.asText()));
+        try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
+            Set<String> present = new HashSet<>(files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml")).toList());
+            assertEquals(present, listed, "kustomization lists every manifest");
+        }
+    }
+}
