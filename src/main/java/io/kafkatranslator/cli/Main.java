@@ -29,6 +29,8 @@ public final class Main {
                   BLEU and chrF2 (sacreBLEU's definitions, all tab-separated references of a line), sentences/s
               bench [--src FILE] [--limit N] [--out docs/benchmarks.md] [--checkpoint training/work/run/best.pt]
                   throughput table: DJL vs direct ONNX Runtime vs the Python reference (test split by default)
+              loadtest [--src FILE] [--phase-seconds 15] [--burst 2000] [--out docs/load.md]
+                  the processor on a loopback broker at 10, 50, 100, 200 requests/s and flat out: latency table
 
             --config FILE: a properties file (README.md, "Configuration"); environment variables override it.
             """;
@@ -57,6 +59,7 @@ public final class Main {
                 case "translate" -> new TranslateCommand(config, rest).run();
                 case "evaluate" -> new EvaluateCommand(config, rest).run();
                 case "bench" -> bench(config, rest);
+                case "loadtest" -> loadTest(source, rest);
                 default -> throw new Args.UsageException("unknown command " + argv[0]);
             };
         } catch (Args.UsageException | IllegalArgumentException e) {
@@ -74,6 +77,13 @@ public final class Main {
         return new BenchCommand(config, Path.of(args.get("--src", "training/work/data/test.src")),
                 args.getInt("--limit", 1000), Path.of(args.get("--out", "docs/benchmarks.md")),
                 Path.of(args.get("--checkpoint", "training/work/run/best.pt"))).run();
+    }
+
+    private static int loadTest(ConfigSource source, List<String> argv) throws Exception {
+        Args args = new Args(argv, java.util.Set.of("--src", "--phase-seconds", "--burst", "--out"), java.util.Set.of());
+        return new io.kafkatranslator.bench.LoadTestCommand(source, Path.of(args.get("--src", "training/work/data/test.src")),
+                java.time.Duration.ofSeconds(args.getInt("--phase-seconds", 15)), args.getInt("--burst", 2000),
+                Path.of(args.get("--out", "docs/load.md"))).run();
     }
 
     /** Removes --config FILE from the arguments and returns the file, or null. */

@@ -66,6 +66,9 @@ public final class TranslationTopology {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kafka-translator");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // read_committed consumers see a result only when its transaction commits: Streams' 100 ms
+        // default for exactly-once would be most of a chat user's latency budget.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
         props.putAll(config.kafkaProperties());

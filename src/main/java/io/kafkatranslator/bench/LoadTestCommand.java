@@ -1,0 +1,268 @@
+package io.kafkatranslator.bench;
+
+import io.kafkatranslator.app.ProcessorApp;
+import io.kafkatranslator.broker.EmbeddedBroker;
+import io.kafkatranslator.config.ConfigSource;
+import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.Translator;
+import io.kafkatranslator.schema.TranslationRequest;
+import io.kafkatranslator.schema.TranslationResult;
+import io.kafkatranslator.topology.AvroSerde;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The processor under load on a real broker over loopback: a producer at fixed rates, then as fast
+ * as it can, chat-like sentences from the test split; latency from produce to the result's arrival at
+ * a read_committed consumer. Compared in the same run with the engine's offline batched throughput.
+ * Prints a Markdown table and writes it to a file. A measurement, not a test.
+ */
+public final class LoadTestCommand {
+    private static final int[] RATES = {10, 50, 100, 200};
+    private static final Pattern BATCH_SUM = Pattern.compile("translator_batch_size_sum (\\S+)");
+    private static final Pattern BATCH_COUNT = Pattern.compile("translator_batch_size_count (\\S+)");
+
+    private final ConfigSource source;
+    private final Path src;
+    private final Duration phase;
+    private final int burst;
+    private final Path out;
+
+    public LoadTestCommand(ConfigSource source, Path src, Duration phase, int burst, Path out) {
+        this.source = source;
+        this.src = src;
+        this.phase = phase;
+        this.burst = burst;
+        this.out = out;
+    }
+
+    private record Phase(String load, double offeredPerSecond, int results, double seconds, long[] latenciesMs,
+                         double meanBatch) {
+        double throughput() {
+            return results / seconds;
+        }
+
+        long percentile(double p) {
+            return latenciesMs.length == 0 ? -1 : latenciesMs[(int) Math.min(latenciesMs.length - 1, Math.ceil(p * latenciesMs.length) - 1)];
+        }
+    }
+
+    public int run() throws Exception {
+        List<String> sentences = Files.readAllLines(src, StandardCharsets.UTF_8).stream()
+                .filter(s -> !s.isBlank() && s.split(" ").length <= 12).toList();
+        TranslatorConfig translatorConfig = TranslatorConfig.from(source);
+        List<Phase> phases = new ArrayList<>();
+        double offline;
+        Path stateDir = Files.createTempDirectory("kafka-translator-load");
+        try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+            Map<String, String> settings = new HashMap<>(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+                    "kafka.state.dir", stateDir.toString(), ProcessorConfig.HTTP_PORT, "0"));
+            ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(settings));
+            broker.createTopics(Map.of(config.inputTopic(), 2, config.outputTopic(), 2, config.deadLetterTopic(), 1));
+            TranslationEngine engine = TranslationEngine.load(translatorConfig);
+            offline = offlineThroughput(engine, sentences.subList(0, Math.min(burst, sentences.size())));
+            System.err.printf(Locale.ROOT, "offline batched: %.1f sentences/s%n", offline);
+            try (ProcessorApp app = new ProcessorApp(engine, config);
+                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
+                         "linger.ms", "0"), new StringSerializer(), new ByteArraySerializer());
+                 ResultReader reader = new ResultReader(broker.bootstrapServers(), config.outputTopic())) {
+                app.start();
+                waitUntilRunning(app);
+                send(producer, config.inputTopic(), sentences, 20, 20, "warmup");
+                reader.await(20, Duration.ofSeconds(60));
+                for (int rate : RATES) {
+                    phases.add(measure(app, producer, reader, config.inputTopic(), sentences, rate + " requests/s", rate,
+                            (int) (rate * phase.toSeconds())));
+                }
+                phases.add(measure(app, producer, reader, config.inputTopic(), sentences, "as fast as possible", 0, burst));
+            }
+        }
+        String table = render(phases, offline, sentences.size(), translatorConfig);
+        System.out.print(table);
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        Files.writeString(out, table, StandardCharsets.UTF_8);
+        System.err.println("written to " + out);
+        return 0;
+    }
+
+    private static double offlineThroughput(TranslationEngine engine, List<String> sentences) {
+        try (Translator translator = engine.newTranslator()) {
+            translator.translate(sentences.subList(0, Math.min(32, sentences.size())));
+            long start = System.nanoTime();
+            translator.translate(sentences);
+            return sentences.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void waitUntilRunning(ProcessorApp app) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (app.state() != org.apache.kafka.streams.KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
+    private Phase measure(ProcessorApp app, KafkaProducer<String, byte[]> producer, ResultReader reader, String topic,
+                          List<String> sentences, String name, int rate, int count) throws Exception {
+        double[] batchBefore = batchStats(app);
+        reader.reset();
+        long start = System.nanoTime();
+        send(producer, topic, sentences, count, rate, name);
+        reader.await(count, Duration.ofSeconds(Math.max(60, count / 5)));
+        double seconds = (reader.lastArrivalNanos() - start) / 1e9;
+        double[] batchAfter = batchStats(app);
+        long[] latencies = reader.latencies();
+        Arrays.sort(latencies);
+        Phase p = new Phase(name, rate == 0 ? Double.NaN : rate, latencies.length, seconds, latencies,
+                (batchAfter[0] - batchBefore[0]) / Math.max(1, batchAfter[1] - batchBefore[1]));
+        System.err.printf(Locale.ROOT, "%-20s %6.1f results/s  p50 %d ms  p99 %d ms  mean batch %.1f%n", name,
+                p.throughput(), p.percentile(0.5), p.percentile(0.99), p.meanBatch);
+        return p;
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, List<String> sentences, int count,
+                             int rate, String tag) throws InterruptedException {
+        AvroSerde<TranslationRequest> serde = new AvroSerde<>(TranslationRequest.getClassSchema());
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            if (rate > 0) {
+                long due = start + (long) (i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            String conversation = "load-" + (i % 50);
+            TranslationRequest r = TranslationRequest.newBuilder().setRequestId(tag + "-" + i).setConversationId(conversation)
+                    .setText(sentences.get(i % sentences.size())).setClientTimestamp(Instant.now()).build();
+            producer.send(new ProducerRecord<>(topic, conversation, serde.encode(r)));
+        }
+        producer.flush();
+    }
+
+    /** [sum, count] of the processor's batch-size summary, read from its /metrics endpoint. */
+    private static double[] batchStats(ProcessorApp app) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + app.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return new double[] {value(BATCH_SUM, metrics), value(BATCH_COUNT, metrics)};
+    }
+
+    private static double value(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** A read_committed consumer on its own thread, recording each result's latency since its client timestamp. */
+    private static final class ResultReader implements AutoCloseable {
+        private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+        private volatile long lastArrival;
+
+        ResultReader(String bootstrap, String topic) {
+            AvroSerde<TranslationResult> serde = new AvroSerde<>(TranslationResult.getClassSchema());
+            thread = new Thread(() -> {
+                try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                        "group.id", "load-test", "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                        new StringDeserializer(), new ByteArrayDeserializer())) {
+                    consumer.subscribe(List.of(topic));
+                    while (running.get()) {
+                        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(5))) {
+                            long now = System.currentTimeMillis();
+                            TranslationResult result = serde.deserializer().deserialize(topic, r.value());
+                            Long sinceClient = result.getTimings().getEndToEndMs();
+                            if (sinceClient != null) {
+                                // The result was stamped when the processor wrote it; its request's client
+                                // timestamp is that stamp minus end_to_end_ms. Same JVM, same clock.
+                                latencies.add(now - r.timestamp() + sinceClient);
+                            }
+                            lastArrival = System.nanoTime();
+                        }
+                    }
+                }
+            }, "load-test-reader");
+            thread.start();
+        }
+
+        void reset() {
+            latencies.clear();
+        }
+
+        void await(int count, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (latencies.size() < count && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+
+        long lastArrivalNanos() {
+            return lastArrival;
+        }
+
+        long[] latencies() {
+            return latencies.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+    }
+
+    private String render(List<Phase> phases, double offline, int pool, TranslatorConfig config) {
+        StringBuilder sb = new StringBuilder("# Load test\n\n");
+        sb.append(String.format(Locale.ROOT, "One processor (1 stream thread, %s, commit interval 20 ms, exactly_once_v2) against a "
+                        + "single-node Kafka broker in the same JVM over loopback, on %d CPU cores; %d chat-like test-split sentences "
+                        + "(12 words or fewer) in 50 conversations; latency from the producer's send to the result's arrival at a "
+                        + "read_committed consumer. Measured %s with:%n%n    java -jar target/kafka-translator.jar loadtest%n%n",
+                config.decoding().greedy() ? "greedy" : "beam " + config.decoding().beamSize(), Runtime.getRuntime().availableProcessors(),
+                pool, LocalDate.now()));
+        sb.append("| offered load | results/s | p50 ms | p95 ms | p99 ms | mean batch size |\n|---|---:|---:|---:|---:|---:|\n");
+        for (Phase p : phases) {
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f | %d | %d | %d | %.1f |%n", p.load, p.throughput(),
+                    p.percentile(0.5), p.percentile(0.95), p.percentile(0.99), p.meanBatch));
+        }
+        Phase max = phases.get(phases.size() - 1);
+        sb.append(String.format(Locale.ROOT, "%n- Maximum sustained end-to-end throughput: %.1f results/s; the engine's offline "
+                + "batched throughput on the same sentences: %.1f sentences/s, so %.0f %% of it (target: >= 80 %%).%n",
+                max.throughput(), offline, 100 * max.throughput() / offline));
+        Phase half = phases.stream().filter(p -> !Double.isNaN(p.offeredPerSecond) && p.offeredPerSecond <= max.throughput() / 2)
+                .reduce((a, b) -> b).orElse(null);
+        if (half != null) {
+            sb.append(String.format(Locale.ROOT, "- p99 at %s, the highest rate at or below half the maximum: %d ms (target: <= 100 ms).%n",
+                    half.load, half.percentile(0.99)));
+        }
+        return sb.toString();
+    }
+}
