@@ -30,7 +30,11 @@ final class DecodeProcessor implements Processor<byte[], byte[], Object, Object>
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElse(null);
         long now = context.currentSystemTimeMs();
-        RequestDecoder.Result result = decoder.decode(record.value());
+        // Unkeyed requests land on any partition: their conversation's order could not be kept.
+        RequestDecoder.Result result = record.key() == null
+                ? new RequestDecoder.Rejected(new Rejection(Rejection.NULL_KEY,
+                        "the record has no key: requests must be keyed by their conversation id"))
+                : decoder.decode(record.value());
         if (result instanceof RequestDecoder.Rejected rejected) {
             metrics.deadLetter(rejected.rejection().reason());
             context.forward(record.withKey((Object) record.key())

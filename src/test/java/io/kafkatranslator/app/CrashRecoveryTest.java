@@ -1,0 +1,142 @@
+package io.kafkatranslator.app;
+
+import io.kafkatranslator.broker.EmbeddedBroker;
+import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.schema.TranslationRequest;
+import io.kafkatranslator.schema.TranslationResult;
+import io.kafkatranslator.topology.AvroSerde;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The processor as a child process under load, killed with SIGKILL at random moments (mid-batch
+ * included) and restarted. Afterwards a read_committed consumer must see exactly one result per
+ * request, in each conversation's order. `mvn -B test` runs 3 kills; `mvn -B test -Pfaults` runs 10
+ * with more load (system property faults.kills / faults.requests).
+ */
+class CrashRecoveryTest {
+    private static final int KILLS = Integer.getInteger("faults.kills", 3);
+    private static final int REQUESTS = Integer.getInteger("faults.requests", 400);
+    private static final int CONVERSATIONS = 20;
+    private static final List<String> SENTENCES = List.of("Je suis étudiant.", "Elle est en retard.", "Où est la gare ?",
+            "Nous partons demain matin.", "Il fait très chaud aujourd'hui.", "J'aime beaucoup ce livre.");
+
+    @Test
+    void sigkillAtRandomMomentsLosesAndDuplicatesNothing(@TempDir Path stateDir) throws Exception {
+        Random random = new Random(42);
+        try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+            broker.createTopics(Map.of("translation-requests", 3, "translation-results", 3, "translation-dead-letters", 1));
+            Producer producer = new Producer(broker.bootstrapServers());
+            producer.start();
+            Process processor = startProcessor(broker.bootstrapServers(), stateDir);
+            for (int kill = 0; kill < KILLS; kill++) {
+                Thread.sleep(2500 + random.nextInt(3000));
+                processor.destroyForcibly().waitFor();
+                System.out.printf("crash test: SIGKILL %d of %d after %d requests sent%n", kill + 1, KILLS, producer.sent);
+                processor = startProcessor(broker.bootstrapServers(), stateDir);
+            }
+            producer.join();
+            Map<String, Integer> seen = new HashMap<>();
+            Map<String, List<Integer>> order = new LinkedHashMap<>();
+            try {
+                for (TranslationResult r : consumeAll(broker.bootstrapServers())) {
+                    seen.merge(r.getRequestId(), 1, Integer::sum);
+                    order.computeIfAbsent(r.getConversationId(), c -> new ArrayList<>())
+                            .add(Integer.parseInt(r.getRequestId().split("/")[1]));
+                }
+            } finally {
+                processor.destroy();
+                processor.waitFor();
+            }
+            long duplicated = seen.values().stream().filter(n -> n > 1).count();
+            System.out.printf("crash test: %d kills survived, %d requests, %d results, lost %d, duplicated %d%n",
+                    KILLS, REQUESTS, seen.values().stream().mapToInt(Integer::intValue).sum(), REQUESTS - seen.size(), duplicated);
+            assertEquals(REQUESTS, seen.size(), "every request has a result");
+            assertEquals(0, duplicated, "no request has two results");
+            order.values().forEach(ids -> assertEquals(ids.stream().sorted().toList(), ids, "conversation order"));
+        }
+    }
+
+    private static Process startProcessor(String bootstrap, Path stateDir) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.kafkatranslator.cli.Main", "run");
+        pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        pb.environment().put("KAFKA_STATE_DIR", stateDir.toString());
+        // Static membership: the restarted instance takes its partitions back without waiting for the
+        // killed one's session to expire.
+        pb.environment().put("KAFKA_GROUP_INSTANCE_ID", "crash-test-instance");
+        pb.environment().put("KAFKA_SESSION_TIMEOUT_MS", "10000");
+        pb.environment().put(io.kafkatranslator.config.ConfigSource.variableName(ProcessorConfig.HTTP_PORT), "-1");
+        pb.environment().put("TRANSLATOR_BEAM_SIZE", "1");
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        return pb.start();
+    }
+
+    /** Sends the requests at a steady pace on its own thread while the processor is being killed. */
+    private static final class Producer extends Thread {
+        private final String bootstrap;
+        volatile int sent;
+
+        Producer(String bootstrap) {
+            this.bootstrap = bootstrap;
+        }
+
+        @Override
+        public void run() {
+            AvroSerde<TranslationRequest> serde = new AvroSerde<>(TranslationRequest.getClassSchema());
+            long pauseNanos = Duration.ofSeconds(Math.max(8, KILLS * 4L)).toNanos() / REQUESTS;
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+                    "enable.idempotence", "true"), new StringSerializer(), new ByteArraySerializer())) {
+                for (int i = 0; i < REQUESTS; i++) {
+                    String conversation = "conversation-" + (i % CONVERSATIONS);
+                    TranslationRequest r = TranslationRequest.newBuilder().setRequestId(conversation + "/" + i)
+                            .setConversationId(conversation).setText(SENTENCES.get(i % SENTENCES.size())).build();
+                    producer.send(new ProducerRecord<>("translation-requests", conversation, serde.encode(r)));
+                    sent = i + 1;
+                    Thread.sleep(pauseNanos / 1_000_000, (int) (pauseNanos % 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static List<TranslationResult> consumeAll(String bootstrap) {
+        AvroSerde<TranslationResult> serde = new AvroSerde<>(TranslationResult.getClassSchema());
+        List<TranslationResult> results = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "group.id", "crash-test-reader", "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("translation-results"));
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            int quiet = 0;
+            while (System.nanoTime() < deadline && (results.size() < REQUESTS || quiet < 25)) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                quiet = records.isEmpty() ? quiet + 1 : 0;
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    results.add(serde.deserializer().deserialize("translation-results", r.value()));
+                }
+            }
+        }
+        return results;
+    }
+}
