@@ -1,0 +1,113 @@
+package io.kafkatranslator.app;
+
+import io.kafkatranslator.config.ConfigSource;
+import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.schema.TranslationRequest;
+import io.kafkatranslator.schema.TranslationResult;
+import io.kafkatranslator.topology.AvroSerde;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The broker is stopped and restarted under load; the processor recovers by itself and nothing is lost or repeated. */
+class BrokerRestartTest {
+    private static final int REQUESTS = 300;
+
+    @Test
+    void processorRecoversFromABrokerRestartWithoutLossOrDuplicates(@TempDir Path dir) throws Exception {
+        try (ChildProcessBroker broker = new ChildProcessBroker(dir)) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("translation-requests", 2, (short) 1),
+                        new NewTopic("translation-results", 2, (short) 1), new NewTopic("translation-dead-letters", 1, (short) 1)))
+                        .all().get();
+            }
+            ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+                    "kafka.state.dir", dir.resolve("state").toString(), ProcessorConfig.HTTP_PORT, "-1")));
+            TranslatorConfig engineConfig = TranslatorConfig.from(ConfigSource.of(Map.of("translator.beam.size", "1")));
+            try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(engineConfig), config)) {
+                app.start();
+                Thread producer = new Thread(() -> produce(broker.bootstrapServers()));
+                producer.start();
+                Thread.sleep(4000);
+                broker.stop();
+                System.out.println("broker restart test: broker stopped");
+                Thread.sleep(5000);
+                broker.start();
+                System.out.println("broker restart test: broker started again");
+                producer.join();
+                Map<String, Integer> seen = new HashMap<>();
+                Map<String, List<Integer>> order = new LinkedHashMap<>();
+                for (TranslationResult r : consumeAll(broker.bootstrapServers())) {
+                    seen.merge(r.getRequestId(), 1, Integer::sum);
+                    order.computeIfAbsent(r.getConversationId(), c -> new ArrayList<>())
+                            .add(Integer.parseInt(r.getRequestId().split("/")[1]));
+                }
+                long duplicated = seen.values().stream().filter(n -> n > 1).count();
+                System.out.printf("broker restart test: %d requests, lost %d, duplicated %d, processor %s%n",
+                        REQUESTS, REQUESTS - seen.size(), duplicated, app.state());
+                assertEquals(REQUESTS, seen.size(), "every request has a result");
+                assertEquals(0, duplicated, "no request has two results");
+                order.values().forEach(ids -> assertEquals(ids.stream().sorted().toList(), ids, "conversation order"));
+                assertEquals(KafkaStreams.State.RUNNING, app.state());
+            }
+        }
+    }
+
+    private static void produce(String bootstrap) {
+        AvroSerde<TranslationRequest> serde = new AvroSerde<>(TranslationRequest.getClassSchema());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
+                "delivery.timeout.ms", "120000", "enable.idempotence", "true"), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < REQUESTS; i++) {
+                String conversation = "conversation-" + (i % 10);
+                producer.send(new ProducerRecord<>("translation-requests", conversation, serde.encode(TranslationRequest.newBuilder()
+                        .setRequestId(conversation + "/" + i).setConversationId(conversation).setText("Il fait beau.").build())));
+                Thread.sleep(40);
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<TranslationResult> consumeAll(String bootstrap) {
+        AvroSerde<TranslationResult> serde = new AvroSerde<>(TranslationResult.getClassSchema());
+        List<TranslationResult> results = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "group.id", "restart-test-reader", "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("translation-results"));
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            int quiet = 0;
+            while (System.nanoTime() < deadline && (results.size() < REQUESTS || quiet < 25)) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                quiet = records.isEmpty() ? quiet + 1 : 0;
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    results.add(serde.deserializer().deserialize("translation-results", r.value()));
+                }
+            }
+        }
+        return results;
+    }
+}
