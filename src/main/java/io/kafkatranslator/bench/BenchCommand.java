@@ -78,12 +78,7 @@ public final class BenchCommand {
         long peakRss = peakResidentKb();
         List<JsonNode> python = runReference(sentences.size());
         String table = render(modelName, djlName, ortName, flopModel, rows, python, sentences.size(), peakRss);
-        System.out.print(table);
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        Files.writeString(out, table, StandardCharsets.UTF_8);
-        System.err.println("written to " + out);
+        Report.publish(table, out);
         return 0;
     }
 

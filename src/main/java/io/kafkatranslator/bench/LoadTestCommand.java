@@ -107,12 +107,7 @@ public final class LoadTestCommand {
             }
         }
         String table = render(phases, offline, sentences.size(), translatorConfig);
-        System.out.print(table);
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        Files.writeString(out, table, StandardCharsets.UTF_8);
-        System.err.println("written to " + out);
+        Report.publish(table, out);
         return 0;
     }
 

@@ -5,27 +5,18 @@ import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.schema.TranslationRequest;
-import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.AvroSerde;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,19 +48,9 @@ class BrokerRestartTest {
                 broker.start();
                 System.out.println("broker restart test: broker started again");
                 producer.join();
-                Map<String, Integer> seen = new HashMap<>();
-                Map<String, List<Integer>> order = new LinkedHashMap<>();
-                for (TranslationResult r : consumeAll(broker.bootstrapServers())) {
-                    seen.merge(r.getRequestId(), 1, Integer::sum);
-                    order.computeIfAbsent(r.getConversationId(), c -> new ArrayList<>())
-                            .add(Integer.parseInt(r.getRequestId().split("/")[1]));
-                }
-                long duplicated = seen.values().stream().filter(n -> n > 1).count();
-                System.out.printf("broker restart test: %d requests, lost %d, duplicated %d, processor %s%n",
-                        REQUESTS, REQUESTS - seen.size(), duplicated, app.state());
-                assertEquals(REQUESTS, seen.size(), "every request has a result");
-                assertEquals(0, duplicated, "no request has two results");
-                order.values().forEach(ids -> assertEquals(ids.stream().sorted().toList(), ids, "conversation order"));
+                List<String> ids = java.util.stream.IntStream.range(0, REQUESTS).mapToObj(i -> "conversation-" + (i % 10) + "/" + i).toList();
+                ResultsReader.assertExactlyOnceInOrder(ResultsReader.readAll(broker.bootstrapServers(), "translation-results", REQUESTS),
+                        ids, "broker restart test");
                 assertEquals(KafkaStreams.State.RUNNING, app.state());
             }
         }
@@ -89,25 +70,5 @@ class BrokerRestartTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static List<TranslationResult> consumeAll(String bootstrap) {
-        AvroSerde<TranslationResult> serde = new AvroSerde<>(TranslationResult.getClassSchema());
-        List<TranslationResult> results = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "restart-test-reader", "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("translation-results"));
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            int quiet = 0;
-            while (System.nanoTime() < deadline && (results.size() < REQUESTS || quiet < 25)) {
-                var records = consumer.poll(Duration.ofMillis(200));
-                quiet = records.isEmpty() ? quiet + 1 : 0;
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    results.add(serde.deserializer().deserialize("translation-results", r.value()));
-                }
-            }
-        }
-        return results;
     }
 }

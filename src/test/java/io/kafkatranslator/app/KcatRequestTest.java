@@ -6,11 +6,6 @@ import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.schema.TranslationResult;
-import io.kafkatranslator.topology.AvroSerde;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,26 +44,13 @@ class KcatRequestTest {
                 p.getOutputStream().close();
                 assertEquals(true, p.waitFor(30, TimeUnit.SECONDS), "kcat finished");
                 assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-                TranslationResult result = firstResult(broker.bootstrapServers(), config.outputTopic());
+                List<TranslationResult> results = ResultsReader.readAll(broker.bootstrapServers(), config.outputTopic(), 1);
+                assertEquals(1, results.size());
+                TranslationResult result = results.get(0);
                 assertEquals("kcat-1", result.getRequestId());
                 assertEquals("kcat-conversation", result.getConversationId());
                 assertFalse(result.getTranslation().isBlank());
             }
         }
-    }
-
-    private static TranslationResult firstResult(String bootstrap, String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "kcat-test", "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    return new AvroSerde<TranslationResult>(TranslationResult.getClassSchema()).deserializer().deserialize(topic, r.value());
-                }
-            }
-        }
-        throw new AssertionError("no result within 60 s");
     }
 }

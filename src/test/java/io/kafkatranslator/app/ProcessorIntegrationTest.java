@@ -8,12 +8,9 @@ import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.AvroSerde;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,19 +56,14 @@ class ProcessorIntegrationTest {
                         producer.send(new ProducerRecord<>(config.inputTopic(), conversation, serde.encode(r)));
                     }
                 }
-                List<TranslationResult> results = consume(broker.bootstrapServers(), config.outputTopic());
-                assertEquals(REQUESTS, results.size(), "exactly one result per request");
-                Map<String, List<Integer>> order = new LinkedHashMap<>();
+                List<TranslationResult> results = ResultsReader.readAll(broker.bootstrapServers(), config.outputTopic(), REQUESTS);
                 for (TranslationResult result : results) {
-                    TranslationRequest request = sent.remove(result.getRequestId());
+                    TranslationRequest request = sent.get(result.getRequestId());
                     assertEquals(request.getConversationId(), result.getConversationId());
                     assertFalse(result.getTranslation().isBlank());
                     assertEquals(result.getTargetWords().size(), result.getWordAlignment().size());
-                    order.computeIfAbsent(result.getConversationId(), c -> new ArrayList<>())
-                            .add(Integer.parseInt(result.getRequestId().split("/")[1]));
                 }
-                assertEquals(Map.of(), sent, "no request without a result");
-                order.values().forEach(ids -> assertEquals(ids.stream().sorted().toList(), ids, "conversation order"));
+                ResultsReader.assertExactlyOnceInOrder(results, sent.keySet(), "integration test");
 
                 assertEquals(200, get(app.httpPort(), "/health/ready").statusCode());
                 assertEquals(200, get(app.httpPort(), "/health/live").statusCode());
@@ -89,25 +78,5 @@ class ProcessorIntegrationTest {
     private static HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<TranslationResult> consume(String bootstrap, String topic) {
-        AvroSerde<TranslationResult> serde = new AvroSerde<>(TranslationResult.getClassSchema());
-        List<TranslationResult> results = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "integration-test", "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            int quietPolls = 0;
-            while (System.nanoTime() < deadline && (results.size() < REQUESTS || quietPolls < 10)) {
-                var records = consumer.poll(Duration.ofMillis(200));
-                quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    results.add(serde.deserializer().deserialize(topic, r.value()));
-                }
-            }
-        }
-        return results;
     }
 }

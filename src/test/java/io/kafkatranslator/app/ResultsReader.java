@@ -1,0 +1,65 @@
+package io.kafkatranslator.app;
+
+import io.kafkatranslator.schema.TranslationResult;
+import io.kafkatranslator.topology.AvroSerde;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Reads results as a downstream service would (read_committed) and checks the exactly-once promise. */
+final class ResultsReader {
+    private ResultsReader() {
+    }
+
+    /** Every result until `expected` have come and then nothing more for 5 s (so duplicates would show), or 3 minutes. */
+    static List<TranslationResult> readAll(String bootstrap, String topic, int expected) {
+        AvroSerde<TranslationResult> serde = new AvroSerde<>(TranslationResult.getClassSchema());
+        List<TranslationResult> results = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "group.id", "results-reader-" + System.nanoTime(), "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            int quietPolls = 0;
+            while (System.nanoTime() < deadline && (results.size() < expected || quietPolls < 25)) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    results.add(serde.deserializer().deserialize(topic, r.value()));
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Request ids are "conversation/sequence": asserts one result per request id in `expectedIds`, none
+     * twice, and each conversation's results in sequence order. Returns [lost, duplicated].
+     */
+    static long[] assertExactlyOnceInOrder(List<TranslationResult> results, java.util.Collection<String> expectedIds, String label) {
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, List<Integer>> order = new LinkedHashMap<>();
+        for (TranslationResult r : results) {
+            seen.merge(r.getRequestId(), 1, Integer::sum);
+            order.computeIfAbsent(r.getConversationId(), c -> new ArrayList<>()).add(Integer.parseInt(r.getRequestId().split("/")[1]));
+        }
+        long lost = expectedIds.stream().filter(id -> !seen.containsKey(id)).count();
+        long duplicated = seen.values().stream().filter(n -> n > 1).count();
+        System.out.printf("%s: %d requests, %d results, lost %d, duplicated %d%n", label, expectedIds.size(), results.size(), lost, duplicated);
+        assertEquals(0, lost, "every request has a result");
+        assertEquals(0, duplicated, "no request has two results");
+        assertEquals(expectedIds.size(), seen.size(), "no result for a request that was not sent");
+        order.values().forEach(ids -> assertEquals(ids.stream().sorted().toList(), ids, "conversation order"));
+        return new long[] {lost, duplicated};
+    }
+}
