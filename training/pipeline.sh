@@ -13,7 +13,7 @@ CORPUS=${CORPUS:-../../shared/data/tatoeba-fra-eng/fra-eng.tsv}
 
 bash install.sh
 [ -f "$WORK/data/target.model" ] || $PY prepare.py --corpus "$CORPUS" --out "$WORK/data"
-$PY train.py --data "$WORK/data" --run "$WORK/run" --device "$DEVICE" --max-tokens 4000 --max-epochs 10 --max-hours 1.75
+$PY train.py --data "$WORK/data" --run "$WORK/run" --device "$DEVICE" --max-tokens 4000 --max-epochs 7 --max-hours 1.75
 $PY reference.py --checkpoint "$WORK/run/best.pt" --data "$WORK/data" --scores "$WORK/run/scores.json" \
     --hypotheses "$WORK/run/test.beam5.en" --fixtures ../src/test/resources/parity/fr-en.json
 $PY export.py --checkpoint "$WORK/run/best.pt" --data "$WORK/data" --out ../src/main/resources/models/fr-en \

@@ -150,7 +150,7 @@ def main():
     examples = encode_training_data(args.data, args.max_len)
 
     state = {"epoch": 0, "batch": 0, "best_bleu": -1.0, "bad_epochs": 0, "history": [],
-             "elapsed": 0.0, "lr": args.lr, "done": False}
+             "elapsed": 0.0, "lr": args.lr}
     if ckpt:
         model.load_state_dict(ckpt["model"])
         optimizer.load_state_dict(ckpt["optimizer"])
@@ -166,10 +166,15 @@ def main():
                      "rng": torch.get_rng_state(), "state": state, "config": cfg.to_dict()},
                     ckpt_path)
 
+    def finished():
+        return (state["bad_epochs"] > args.patience or state["epoch"] >= args.max_epochs
+                or state["elapsed"] > args.max_hours * 3600)
+
     model.train()
     session_start = time.time()
     last_ckpt = time.time()
-    while not state["done"]:
+    # Checked here too: a run resumed with a smaller budget than it started with stops at once.
+    while not finished():
         epoch = state["epoch"]
         batches = make_batches(examples, args.max_tokens, args.seed, epoch)
         loss_sum, tokens = 0.0, 0
@@ -206,8 +211,6 @@ def main():
         state["epoch"], state["batch"] = epoch + 1, 0
         state["elapsed"] += time.time() - session_start
         session_start = time.time()
-        state["done"] = (state["bad_epochs"] > args.patience or state["epoch"] >= args.max_epochs
-                         or state["elapsed"] > args.max_hours * 3600)
         checkpoint()
         last_ckpt = time.time()
     log(args.run, f"finished: best dev BLEU {state['best_bleu']:.2f}, "
