@@ -54,7 +54,7 @@ public final class BenchCommand {
     }
 
     public int run() throws Exception {
-        List<String> all = Files.readAllLines(src, StandardCharsets.UTF_8);
+        List<String> all = Report.sentences(src);
         List<String> sentences = all.subList(0, Math.min(limit, all.size()));
         List<Row> rows = new ArrayList<>();
         String modelName;

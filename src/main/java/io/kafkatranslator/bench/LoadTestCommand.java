@@ -77,7 +77,7 @@ public final class LoadTestCommand {
     }
 
     public int run() throws Exception {
-        List<String> sentences = Files.readAllLines(src, StandardCharsets.UTF_8).stream()
+        List<String> sentences = Report.sentences(src).stream()
                 .filter(s -> !s.isBlank() && s.split(" ").length <= 12).toList();
         TranslatorConfig translatorConfig = TranslatorConfig.from(source);
         List<Phase> phases = new ArrayList<>();
