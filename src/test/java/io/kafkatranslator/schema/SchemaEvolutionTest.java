@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,25 +30,50 @@ class SchemaEvolutionTest {
             current = files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList();
         }
         assertFalse(current.isEmpty());
-        for (Path file : current) {
-            String name = file.getFileName().toString().replace(".avsc", "");
-            Schema now = new Schema.Parser().parse(file.toFile());
-            Schema released = new Schema.Parser().parse(latestRelease(name).toFile());
+        Map<String, Schema> now = parseTogether(current);
+        Map<String, Schema> released = parseTogether(current.stream()
+                .map(f -> latestRelease(f.getFileName().toString().replace(".avsc", ""))).toList());
+        for (Map.Entry<String, Schema> e : now.entrySet()) {
+            String name = e.getKey();
             assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
-                    SchemaCompatibility.checkReaderWriterCompatibility(now, released).getType(),
+                    SchemaCompatibility.checkReaderWriterCompatibility(e.getValue(), released.get(name)).getType(),
                     name + ": the new schema cannot read data written with the released one");
             assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE,
-                    SchemaCompatibility.checkReaderWriterCompatibility(released, now).getType(),
+                    SchemaCompatibility.checkReaderWriterCompatibility(released.get(name), e.getValue()).getType(),
                     name + ": readers on the released schema cannot read data written with the new one");
         }
     }
 
-    private static Path latestRelease(String name) throws IOException {
+    /** Parses schema files that may refer to each other (as PendingRequest does to TranslationRequest), by file name. */
+    private static Map<String, Schema> parseTogether(List<Path> files) throws IOException {
+        Schema.Parser parser = new Schema.Parser();
+        Map<String, Schema> parsed = new java.util.TreeMap<>();
+        List<Path> pending = new java.util.ArrayList<>(files);
+        while (!pending.isEmpty()) {
+            List<Path> retry = new java.util.ArrayList<>();
+            for (Path f : pending) {
+                try {
+                    parsed.put(f.getFileName().toString().replaceAll("(\\.v\\d+)?\\.avsc$", ""), parser.parse(f.toFile()));
+                } catch (org.apache.avro.AvroRuntimeException undefinedYet) {
+                    retry.add(f);
+                }
+            }
+            if (retry.size() == pending.size()) {
+                throw new AssertionError("schemas refer to names none of them define: " + retry);
+            }
+            pending = retry;
+        }
+        return parsed;
+    }
+
+    private static Path latestRelease(String name) {
         try (Stream<Path> files = Files.list(SCHEMAS.resolve("history"))) {
             return files.filter(p -> p.getFileName().toString().matches(name + "\\.v\\d+\\.avsc"))
                     .max(Comparator.comparingInt(p -> Integer.parseInt(
                             p.getFileName().toString().replaceAll(".*\\.v(\\d+)\\.avsc", "$1"))))
                     .orElseThrow(() -> new AssertionError(name + " has no released version in schemas/history/"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
