@@ -69,6 +69,9 @@ public final class TranslationTopology {
         // read_committed consumers see a result only when its transaction commits: Streams' 100 ms
         // default for exactly-once would be most of a chat user's latency budget.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 20);
+        // Wall-clock punctuators (the batch deadline) only fire between polls: a 100 ms poll would
+        // hold a waiting batch far past its processor.batch.max.wait.ms.
+        props.put(StreamsConfig.POLL_MS_CONFIG, 5);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
         props.putAll(config.kafkaProperties());
