@@ -236,13 +236,14 @@ public final class LoadTestCommand {
     }
 
     private String render(List<Phase> phases, double offline, int pool, TranslatorConfig config) {
-        StringBuilder sb = new StringBuilder("# Load test\n\n");
+        StringBuilder sb = new StringBuilder(config.decoding().greedy() ? "# Load test, greedy decoding\n\n"
+                : "# Load test, beam search (the default)\n\n");
         sb.append(String.format(Locale.ROOT, "One processor (1 stream thread, %s, commit interval 20 ms, exactly_once_v2) against a "
                         + "single-node Kafka broker in the same JVM over loopback, on %d CPU cores; %d chat-like test-split sentences "
                         + "(12 words or fewer) in 50 conversations; latency from the producer's send to the result's arrival at a "
-                        + "read_committed consumer. Measured %s with:%n%n    java -jar target/kafka-translator.jar loadtest%n%n",
+                        + "read_committed consumer. Measured %s with:%n%n    java -jar target/kafka-translator.jar loadtest --beam %d --out %s%n%n",
                 config.decoding().greedy() ? "greedy" : "beam " + config.decoding().beamSize(), Runtime.getRuntime().availableProcessors(),
-                pool, LocalDate.now()));
+                pool, LocalDate.now(), config.decoding().beamSize(), out));
         sb.append("| offered load | results/s | p50 ms | p95 ms | p99 ms | mean batch size |\n|---|---:|---:|---:|---:|---:|\n");
         for (Phase p : phases) {
             sb.append(String.format(Locale.ROOT, "| %s | %.1f | %d | %d | %d | %.1f |%n", p.load, p.throughput(),

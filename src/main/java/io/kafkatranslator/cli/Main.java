@@ -29,7 +29,7 @@ public final class Main {
                   BLEU and chrF2 (sacreBLEU's definitions, all tab-separated references of a line), sentences/s
               bench [--src FILE] [--limit N] [--out docs/benchmarks.md] [--checkpoint training/work/run/best.pt]
                   throughput table: DJL vs direct ONNX Runtime vs the Python reference (test split by default)
-              loadtest [--src FILE] [--phase-seconds 15] [--burst 2000] [--out docs/load.md]
+              loadtest [--beam K] [--src FILE] [--phase-seconds 15] [--burst 2000] [--out docs/load.md]
                   the processor on a loopback broker at 10, 50, 100, 200 requests/s and flat out: latency table
 
             --config FILE: a properties file (README.md, "Configuration"); environment variables override it.
@@ -80,7 +80,12 @@ public final class Main {
     }
 
     private static int loadTest(ConfigSource source, List<String> argv) throws Exception {
-        Args args = new Args(argv, java.util.Set.of("--src", "--phase-seconds", "--burst", "--out"), java.util.Set.of());
+        Args args = new Args(argv, java.util.Set.of("--src", "--phase-seconds", "--burst", "--out", "--beam"), java.util.Set.of());
+        if (args.get("--beam", null) != null) {
+            java.util.Map<String, String> settings = new java.util.HashMap<>(source.withPrefix(""));
+            settings.put(TranslatorConfig.BEAM_SIZE, args.get("--beam", null));
+            source = ConfigSource.of(settings);
+        }
         return new io.kafkatranslator.bench.LoadTestCommand(source, Path.of(args.get("--src", "training/work/data/test.src")),
                 java.time.Duration.ofSeconds(args.getInt("--phase-seconds", 15)), args.getInt("--burst", 2000),
                 Path.of(args.get("--out", "docs/load.md"))).run();
