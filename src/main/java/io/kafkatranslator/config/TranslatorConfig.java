@@ -64,11 +64,6 @@ public record TranslatorConfig(
         return config;
     }
 
-    public TranslatorConfig withDecoding(DecodingOptions options) {
-        return new TranslatorConfig(modelDir, cacheDir, intraOpThreads, options, maxSourceTokens, batchMaxTokens,
-                batchMaxSentences);
-    }
-
     public TranslatorConfig withBatching(int maxTokens, int maxSentences) {
         TranslatorConfig changed = new TranslatorConfig(modelDir, cacheDir, intraOpThreads, decoding, maxSourceTokens,
                 maxTokens, maxSentences);

@@ -130,7 +130,7 @@ public final class BeamSearchDecoder {
                 n++;
             }
             int[] withoutEos = token == eosId ? Arrays.copyOf(ids, length - 1) : ids;
-            return new Hypothesis(withoutEos, raw, score, rows);
+            return new Hypothesis(withoutEos, score, rows);
         }
     }
 

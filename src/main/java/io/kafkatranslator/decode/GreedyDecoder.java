@@ -78,7 +78,7 @@ public final class GreedyDecoder {
         }
         Hypothesis[] result = new Hypothesis[batch];
         for (int b = 0; b < batch; b++) {
-            result[b] = new Hypothesis(ids.get(b).stream().mapToInt(Integer::intValue).toArray(), raw[b], raw[b],
+            result[b] = new Hypothesis(ids.get(b).stream().mapToInt(Integer::intValue).toArray(), raw[b],
                     attention.get(b).toArray(new float[0][]));
         }
         return result;

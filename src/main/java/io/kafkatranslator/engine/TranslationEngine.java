@@ -59,10 +59,6 @@ public final class TranslationEngine implements AutoCloseable {
         return model.manifest();
     }
 
-    public ModelDirectory modelDirectory() {
-        return model;
-    }
-
     public String backendName() {
         return backend.name();
     }

@@ -35,10 +35,6 @@ public final class SubwordTokenizer implements AutoCloseable {
         return processor.decode(ids);
     }
 
-    public String piece(int id) {
-        return processor.getToken(id);
-    }
-
     public String[] pieces(int[] ids) {
         String[] out = new String[ids.length];
         for (int i = 0; i < ids.length; i++) {

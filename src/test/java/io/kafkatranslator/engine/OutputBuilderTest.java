@@ -47,7 +47,7 @@ class OutputBuilderTest {
         for (int i = 0; i < ids.length; i++) {
             attention[i][i == met.length ? target : 0] = 1f;
         }
-        Hypothesis h = new Hypothesis(ids, -1, -1, attention);
+        Hypothesis h = new Hypothesis(ids, -1, attention);
         DecodingOptions options = engine.config().decoding().withBeam(1, 1);
         options = new DecodingOptions(1, 1, options.lengthPenalty(), options.maxLengthA(), options.maxLengthB(), replace, true);
         return new OutputBuilder(engine.sourceTokenizer(), engine.targetTokenizer(), unk)
