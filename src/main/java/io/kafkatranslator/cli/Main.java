@@ -75,7 +75,7 @@ public final class Main {
     private static int bench(TranslatorConfig config, List<String> argv) throws Exception {
         Args args = new Args(argv, java.util.Set.of("--src", "--limit", "--out", "--checkpoint"), java.util.Set.of());
         return new BenchCommand(config, Path.of(args.get("--src", "training/work/data/test.src")),
-                args.getInt("--limit", 1000), Path.of(args.get("--out", "docs/benchmarks.md")),
+                args.getInt("--limit", 500), Path.of(args.get("--out", "docs/benchmarks.md")),
                 Path.of(args.get("--checkpoint", "training/work/run/best.pt"))).run();
     }
 
