@@ -12,6 +12,7 @@ import time
 import sentencepiece as spm
 import torch
 
+import data
 from export import load_model
 from reference import DECODING, make_decoder
 
@@ -43,7 +44,6 @@ def main():
     sp = spm.SentencePieceProcessor(model_file=args.source_model)
     with open(args.src, encoding="utf-8") as f:
         sources = [line.rstrip("\n") for line in f][:args.limit]
-    import data
     encoded = sp.encode([data.normalize(s) for s in sources])
     decoder = make_decoder(load_model(args.checkpoint))
     decoder.greedy(encoded[:8])

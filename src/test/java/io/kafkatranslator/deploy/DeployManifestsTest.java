@@ -75,12 +75,12 @@ class DeployManifestsTest {
                 || ConsumerConfig.configNames().contains(name) || AdminClientConfig.configNames().contains(name);
     }
 
-    /** Environment variable → the setting it overrides, as ConfigSource maps it. */
-    private static String settingOf(String variable, Set<String> candidates) {
-        if (variable.startsWith("KAFKA_")) {
-            return "kafka." + variable.substring(6).toLowerCase().replace('_', '.');
-        }
-        return candidates.stream().filter(k -> ConfigSource.variableName(k).equals(variable)).findFirst().orElse(variable);
+    /** The settings environment variables set, through ConfigSource's own mapping; each must set a known one. */
+    private static Map<String, String> settingsOf(Map<String, String> variables, String where) throws IOException {
+        Map<String, String> settings = ConfigSource.load(null, variables).withPrefix("");
+        assertEquals(variables.size(), settings.size(), where + " sets a variable the processor does not read: " + variables.keySet());
+        settings.keySet().forEach(k -> assertTrue(knownSetting(k), where + " sets unknown setting " + k));
+        return settings;
     }
 
     @Test
@@ -110,11 +110,12 @@ class DeployManifestsTest {
             assertTrue(dockerfile.contains("COPY " + source + " ") && Files.exists(Path.of(source)), source);
         }
         assertTrue(dockerfile.contains("EXPOSE " + DEFAULTS.httpPort()));
-        Matcher env = Pattern.compile("\\b([A-Z][A-Z0-9_]+)=").matcher(dockerfile.substring(dockerfile.indexOf("ENV ")));
+        Matcher env = Pattern.compile("\\b([A-Z][A-Z0-9_]+)=(\\S+)").matcher(dockerfile.substring(dockerfile.indexOf("ENV ")));
+        Map<String, String> variables = new HashMap<>();
         while (env.find()) {
-            String setting = settingOf(env.group(1), ConfigSource.processorKeys());
-            assertTrue(knownSetting(setting), "Dockerfile sets unknown setting " + env.group(1));
+            variables.put(env.group(1), env.group(2));
         }
+        settingsOf(variables, "the Dockerfile");
     }
 
     @Test
@@ -123,10 +124,9 @@ class DeployManifestsTest {
         JsonNode translator = compose.path("services").path("translator");
         assertTrue(Files.exists(DEPLOY.resolve(translator.path("build").path("context").asText())
                 .resolve(translator.path("build").path("dockerfile").asText())));
-        Map<String, String> settings = new HashMap<>();
-        translator.path("environment").fields().forEachRemaining(e ->
-                settings.put(settingOf(e.getKey(), ConfigSource.processorKeys()), e.getValue().asText()));
-        settings.keySet().forEach(k -> assertTrue(knownSetting(k), "compose sets unknown setting " + k));
+        Map<String, String> variables = new HashMap<>();
+        translator.path("environment").fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> settings = settingsOf(variables, "the compose file");
         ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(settings));
         String topics = compose.path("services").path("create-topics").path("command").get(0).asText();
         for (String topic : List.of(config.inputTopic(), config.outputTopic(), config.deadLetterTopic())) {
