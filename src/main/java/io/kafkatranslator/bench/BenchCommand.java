@@ -190,11 +190,13 @@ public final class BenchCommand {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("# Benchmarks\n\n");
-        sb.append(String.format(Locale.ROOT, "Model %s; %d sentences of `%s`; %d CPU cores; %s; JVM %s. Each configuration runs on both "
+        sb.append(String.format(Locale.ROOT, "Model %s; %d sentences of `%s`; %d CPU cores; %s with %s per graph run; JVM %s. Each configuration runs on both "
                         + "backends in turn, 3 times, each run after translating %d sentences to warm up; the best run of each counts. "
                         + "Measured %s with:%n%n"
                         + "    java %s-jar target/kafka-translator.jar bench --src %s --limit %d%n%n",
-                model, count, src, Runtime.getRuntime().availableProcessors(), djlName, Runtime.version(), WARM_UP, LocalDate.now(), jvmOptions(), src, count));
+                model, count, src, Runtime.getRuntime().availableProcessors(), djlName,
+                config.intraOpThreads() == 0 ? "one ONNX Runtime thread per core" : config.intraOpThreads() + " ONNX Runtime thread(s)",
+                Runtime.version(), WARM_UP, LocalDate.now(), jvmOptions(), src, count));
         sb.append("| system | decoding | batching | sentences/s | target tokens/s | GFLOP/s | % of matmul peak |\n");
         sb.append("|---|---|---|---:|---:|---:|---:|\n");
         for (Row r : all) {

@@ -8,8 +8,10 @@ import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.engine.Translator;
 import io.kafkatranslator.schema.TranslationRequest;
+import io.kafkatranslator.schema.Timings;
 import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.AvroSerde;
+import io.kafkatranslator.topology.TranslationTopology;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -18,6 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,13 +33,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,14 +68,22 @@ public final class LoadTestCommand {
         this.out = out;
     }
 
-    private record Phase(String load, double offeredPerSecond, int results, double seconds, long[] latenciesMs,
-                         double meanBatch) {
+    /** Where one result's latency went, in ms: each stage is read from the result's timings. */
+    private record Sample(long total, long toProcessor, long batchWait, long decoding, long commitAndDelivery) {
+    }
+
+    private record Phase(String load, double offeredPerSecond, double seconds, List<Sample> samples, double meanBatch) {
         double throughput() {
-            return results / seconds;
+            return samples.size() / seconds;
+        }
+
+        long percentile(ToLongFunction<Sample> stage, double p) {
+            long[] values = samples.stream().mapToLong(stage).sorted().toArray();
+            return values.length == 0 ? -1 : values[(int) Math.min(values.length - 1, Math.ceil(p * values.length) - 1)];
         }
 
         long percentile(double p) {
-            return latenciesMs.length == 0 ? -1 : latenciesMs[(int) Math.min(latenciesMs.length - 1, Math.ceil(p * latenciesMs.length) - 1)];
+            return percentile(Sample::total, p);
         }
     }
 
@@ -81,16 +92,15 @@ public final class LoadTestCommand {
                 .filter(s -> !s.isBlank() && s.split(" ").length <= 12).toList();
         TranslatorConfig translatorConfig = TranslatorConfig.from(source);
         List<Phase> phases = new ArrayList<>();
-        double offline;
         Path stateDir = Files.createTempDirectory("kafka-translator-load");
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
-            Map<String, String> settings = new HashMap<>(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
-                    "kafka.state.dir", stateDir.toString(), ProcessorConfig.HTTP_PORT, "0"));
-            ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(settings));
+            Map<String, String> settings = Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+                    "kafka.state.dir", stateDir.toString(), ProcessorConfig.HTTP_PORT, "0");
+            ProcessorConfig config = ProcessorConfig.from(source.with(settings));
             broker.createTopics(Map.of(config.inputTopic(), 2, config.outputTopic(), 2, config.deadLetterTopic(), 1));
             TranslationEngine engine = TranslationEngine.load(translatorConfig);
-            offline = offlineThroughput(engine, sentences.subList(0, Math.min(burst, sentences.size())));
-            System.err.printf(Locale.ROOT, "offline batched: %.1f sentences/s%n", offline);
+            List<String> offlineSentences = sentences.subList(0, Math.min(burst, sentences.size()));
+            double offlineBefore = offlineThroughput(engine, offlineSentences);
             try (ProcessorApp app = new ProcessorApp(engine, config);
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                          "linger.ms", "0"), new StringSerializer(), new ByteArraySerializer());
@@ -104,10 +114,12 @@ public final class LoadTestCommand {
                             (int) (rate * phase.toSeconds())));
                 }
                 phases.add(measure(app, producer, reader, config.inputTopic(), sentences, "as fast as possible", 0, burst));
+                // This machine's speed drifts by tens of percent over minutes: the better of two runs, one on each side.
+                double offline = Math.max(offlineBefore, offlineThroughput(engine, offlineSentences));
+                System.err.printf(Locale.ROOT, "offline batched: %.1f sentences/s%n", offline);
+                Report.publish(render(phases, offline, sentences.size(), translatorConfig, config), out);
             }
         }
-        String table = render(phases, offline, sentences.size(), translatorConfig);
-        Report.publish(table, out);
         return 0;
     }
 
@@ -136,9 +148,7 @@ public final class LoadTestCommand {
         reader.await(count, Duration.ofSeconds(Math.max(60, count / 5)));
         double seconds = (reader.lastArrivalNanos() - start) / 1e9;
         double[] batchAfter = batchStats(app);
-        long[] latencies = reader.latencies();
-        Arrays.sort(latencies);
-        Phase p = new Phase(name, rate == 0 ? Double.NaN : rate, latencies.length, seconds, latencies,
+        Phase p = new Phase(name, rate == 0 ? Double.NaN : rate, seconds, reader.samples(),
                 (batchAfter[0] - batchBefore[0]) / Math.max(1, batchAfter[1] - batchBefore[1]));
         System.err.printf(Locale.ROOT, "%-20s %6.1f results/s  p50 %d ms  p99 %d ms  mean batch %.1f%n", name,
                 p.throughput(), p.percentile(0.5), p.percentile(0.99), p.meanBatch);
@@ -179,7 +189,7 @@ public final class LoadTestCommand {
 
     /** A read_committed consumer on its own thread, recording each result's latency since its client timestamp. */
     private static final class ResultReader implements AutoCloseable {
-        private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
         private volatile long lastArrival;
@@ -194,12 +204,14 @@ public final class LoadTestCommand {
                     while (running.get()) {
                         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(5))) {
                             long now = System.currentTimeMillis();
-                            TranslationResult result = serde.deserializer().deserialize(topic, r.value());
-                            Long sinceClient = result.getTimings().getEndToEndMs();
-                            if (sinceClient != null) {
+                            Timings t = serde.deserializer().deserialize(topic, r.value()).getTimings();
+                            if (t.getEndToEndMs() != null) {
                                 // The result was stamped when the processor wrote it; its request's client
                                 // timestamp is that stamp minus end_to_end_ms. Same JVM, same clock.
-                                latencies.add(now - r.timestamp() + sinceClient);
+                                long delivery = now - r.timestamp();
+                                samples.add(new Sample(t.getEndToEndMs() + delivery,
+                                        t.getEndToEndMs() - t.getQueuedMs() - t.getDecodingMs(), t.getQueuedMs(),
+                                        t.getDecodingMs(), delivery));
                             }
                             lastArrival = System.nanoTime();
                         }
@@ -210,12 +222,12 @@ public final class LoadTestCommand {
         }
 
         void reset() {
-            latencies.clear();
+            samples.clear();
         }
 
         void await(int count, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (latencies.size() < count && System.nanoTime() < deadline) {
+            while (samples.size() < count && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
         }
@@ -224,8 +236,8 @@ public final class LoadTestCommand {
             return lastArrival;
         }
 
-        long[] latencies() {
-            return latencies.stream().mapToLong(Long::longValue).toArray();
+        List<Sample> samples() {
+            return List.copyOf(samples);
         }
 
         @Override
@@ -235,19 +247,36 @@ public final class LoadTestCommand {
         }
     }
 
-    private String render(List<Phase> phases, double offline, int pool, TranslatorConfig config) {
+    private String render(List<Phase> phases, double offline, int pool, TranslatorConfig config, ProcessorConfig processor) {
         StringBuilder sb = new StringBuilder(config.decoding().greedy() ? "# Load test, greedy decoding\n\n"
                 : "# Load test, beam search (the default)\n\n");
-        sb.append(String.format(Locale.ROOT, "One processor (1 stream thread, %s, commit interval 20 ms, exactly_once_v2) against a "
+        Properties streams = TranslationTopology.streamsProperties(processor);
+        sb.append(String.format(Locale.ROOT, "One processor (%s stream thread(s), %s, %d ONNX Runtime thread(s) per graph run, "
+                        + "micro-batches of up to %d requests or %d ms of waiting, one transaction per batch, %s) against a "
                         + "single-node Kafka broker in the same JVM over loopback, on %d CPU cores; %d chat-like test-split sentences "
                         + "(12 words or fewer) in 50 conversations; latency from the producer's send to the result's arrival at a "
                         + "read_committed consumer. Measured %s with:%n%n    java -jar target/kafka-translator.jar loadtest --beam %d --out %s%n%n",
-                config.decoding().greedy() ? "greedy" : "beam " + config.decoding().beamSize(), Runtime.getRuntime().availableProcessors(),
+                streams.getProperty(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"),
+                config.decoding().greedy() ? "greedy" : "beam " + config.decoding().beamSize(), config.intraOpThreads(),
+                processor.batchMaxRequests(), processor.batchMaxWait().toMillis(),
+                streams.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG), Runtime.getRuntime().availableProcessors(),
                 pool, LocalDate.now(), config.decoding().beamSize(), out));
         sb.append("| offered load | results/s | p50 ms | p95 ms | p99 ms | mean batch size |\n|---|---:|---:|---:|---:|---:|\n");
         for (Phase p : phases) {
             sb.append(String.format(Locale.ROOT, "| %s | %.1f | %d | %d | %d | %.1f |%n", p.load, p.throughput(),
                     p.percentile(0.5), p.percentile(0.95), p.percentile(0.99), p.meanBatch));
+        }
+        sb.append("\nWhere the time goes, p50 / p99 of each stage in ms (from the results' timings): to the processor "
+                + "(produce, fetch), waiting for the batch, translating the batch, and commit and delivery (the transaction "
+                + "commits, the consumer fetches).\n\n| offered load | to processor | batch wait | translation | commit and delivery |\n"
+                + "|---|---:|---:|---:|---:|\n");
+        for (Phase p : phases) {
+            sb.append("| ").append(p.load);
+            for (ToLongFunction<Sample> stage : List.<ToLongFunction<Sample>>of(Sample::toProcessor, Sample::batchWait,
+                    Sample::decoding, Sample::commitAndDelivery)) {
+                sb.append(String.format(Locale.ROOT, " | %d / %d", p.percentile(stage, 0.5), p.percentile(stage, 0.99)));
+            }
+            sb.append(" |\n");
         }
         Phase max = phases.get(phases.size() - 1);
         sb.append(String.format(Locale.ROOT, "%n- Maximum sustained end-to-end throughput: %.1f results/s; the engine's offline "

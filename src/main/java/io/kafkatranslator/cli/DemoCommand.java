@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,10 +51,10 @@ final class DemoCommand {
         System.out.println("Starting a single-node Kafka broker (KRaft) in this JVM...");
         Path stateDir = Files.createTempDirectory("kafka-translator-demo");
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
-            Map<String, String> settings = new HashMap<>(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
+            Map<String, String> settings = Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                     "kafka.state.dir", stateDir.toString(), "kafka.application.id", "kafka-translator-demo",
-                    ProcessorConfig.HTTP_PORT, "0"));
-            ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(settings));
+                    ProcessorConfig.HTTP_PORT, "0");
+            ProcessorConfig config = ProcessorConfig.from(source.with(settings));
             broker.createTopics(Map.of(config.inputTopic(), 3, config.outputTopic(), 3, config.deadLetterTopic(), 1));
             System.out.println("Broker at " + broker.bootstrapServers() + "; loading the model and starting the processor...");
             try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(TranslatorConfig.from(source)), config)) {

@@ -40,6 +40,13 @@ public final class ConfigSource {
         return new ConfigSource(new HashMap<>(values));
     }
 
+    /** This configuration with the given values on top: how the embedded commands point it at their own broker. */
+    public ConfigSource with(Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(values);
+        merged.putAll(overrides);
+        return new ConfigSource(merged);
+    }
+
     /** Environment variables override every key already known and every key a variable names. */
     private ConfigSource withEnvironment(Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>(values);

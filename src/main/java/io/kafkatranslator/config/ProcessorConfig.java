@@ -40,7 +40,7 @@ public record ProcessorConfig(
                 source.get(DEAD_LETTER_TOPIC, "translation-dead-letters"),
                 source.getInt(BATCH_MAX_REQUESTS, 64),
                 source.getInt(BATCH_MAX_TOKENS, 2048),
-                Duration.ofMillis(source.getLong(BATCH_MAX_WAIT_MS, 20)),
+                Duration.ofMillis(source.getLong(BATCH_MAX_WAIT_MS, 5)),
                 source.getBoolean(ACCEPT_JSON, false),
                 source.getInt(HTTP_PORT, 8080),
                 source.withPrefix(KAFKA_PREFIX));

@@ -55,7 +55,7 @@ public record TranslatorConfig(
         TranslatorConfig config = new TranslatorConfig(
                 modelDir.isEmpty() ? null : Path.of(modelDir),
                 Path.of(cacheDir),
-                source.getInt(INTRA_OP_THREADS, 0),
+                source.getInt(INTRA_OP_THREADS, 1),
                 decoding,
                 source.getInt(MAX_SOURCE_TOKENS, 200),
                 source.getInt(BATCH_MAX_TOKENS, 2048),

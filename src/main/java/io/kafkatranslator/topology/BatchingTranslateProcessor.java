@@ -115,7 +115,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         long start = System.nanoTime();
         groups.forEach((options, members) -> translate(batch, members, options, outcomes));
         long decodingMs = (System.nanoTime() - start) / 1_000_000;
-        long end = context.currentSystemTimeMs();
+        // Streams' cached clock does not move while a punctuator or process() call runs.
+        long end = now + decodingMs;
         long targetTokens = 0;
         long unknowns = 0;
         for (int i = 0; i < batch.size(); i++) {
@@ -141,6 +142,9 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         LOG.debug("translated a batch of {} requests in {} ms", batch.size(), decodingMs);
         pendingRequests = 0;
         pendingTokens = 0;
+        // read_committed readers see the results only once their transaction commits: commit now,
+        // not at the next commit.interval.ms. Under load batches are large, so transactions stay few.
+        context.commit();
     }
 
     private void translate(List<KeyValue<Long, PendingRequest>> batch, List<Integer> members, DecodingOptions options,

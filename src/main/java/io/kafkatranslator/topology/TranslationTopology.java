@@ -5,6 +5,7 @@ import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.PendingRequest;
 import io.kafkatranslator.schema.TranslationResult;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -72,6 +73,11 @@ public final class TranslationTopology {
         // Wall-clock punctuators (the batch deadline) only fire between polls: a 100 ms poll would
         // hold a waiting batch far past its processor.batch.max.wait.ms.
         props.put(StreamsConfig.POLL_MS_CONFIG, 5);
+        // A transaction's first write is refused (CONCURRENT_TRANSACTIONS) while the previous one's
+        // markers are still being written; the producer's 100 ms default backoff then held every
+        // result behind it: p99 at 100 requests/s was 170 ms instead of 75-80. Backoff still grows
+        // exponentially (retry.backoff.max.ms) when the broker is really away.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 5);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
         props.putAll(config.kafkaProperties());
