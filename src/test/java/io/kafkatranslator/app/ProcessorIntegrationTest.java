@@ -38,9 +38,12 @@ class ProcessorIntegrationTest {
     @Test
     void everyRequestGetsExactlyOneMatchingResultInConversationOrder(@TempDir Path stateDir) throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+            // A commit interval longer than the reader waits: results can only arrive because every
+            // batch commits its own transaction.
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of(
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
-                    "kafka.num.stream.threads", "2", ProcessorConfig.HTTP_PORT, "0")));
+                    "kafka.num.stream.threads", "2", "kafka.commit.interval.ms", "600000",
+                    "kafka.producer.transaction.timeout.ms", "600000", ProcessorConfig.HTTP_PORT, "0")));
             broker.createTopics(Map.of(config.inputTopic(), 4, config.outputTopic(), 4, config.deadLetterTopic(), 1));
             Map<String, TranslationRequest> sent = new HashMap<>();
             try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(TranslatorConfig.defaults()), config)) {
