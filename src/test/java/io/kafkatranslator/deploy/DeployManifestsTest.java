@@ -10,7 +10,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -171,5 +173,41 @@ class DeployManifestsTest {
                     .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml")).toList());
             assertEquals(present, listed, "kustomization lists every manifest");
         }
+    }
+
+    @Test
+    void kubernetesManifestsPassTheKubernetesAndKedaSchemas(@TempDir Path tmp) throws Exception {
+        Path validator = DEPLOY.resolve("validate");
+        boolean installed = Files.isDirectory(validator.resolve("node_modules"));
+        if (!installed) {
+            System.out.println("SKIPPED schema validation: run npm ci --prefix deploy/validate (.ci/run does)");
+        }
+        Assumptions.assumeTrue(installed, "the schema validator is not installed");
+        List<String> manifests;
+        try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
+            manifests = files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml"))
+                    .map(Path::toString).sorted().toList();
+        }
+        Validation all = validate(validator, manifests);
+        assertEquals(0, all.exitCode(), all.output());
+        assertEquals(manifests.size(), all.output().lines().filter(l -> l.startsWith("valid: ")).count(), all.output());
+
+        // The validator must reject what the API server would: a container port without its number.
+        Path broken = tmp.resolve("statefulset.yaml");
+        Files.writeString(broken, Files.readString(DEPLOY.resolve("k8s/statefulset.yaml")).replace("containerPort", "port"));
+        Validation rejected = validate(validator, List.of(broken.toString()));
+        assertEquals(1, rejected.exitCode(), rejected.output());
+        assertTrue(rejected.output().contains("containerPort"), rejected.output());
+    }
+
+    private record Validation(int exitCode, String output) {
+    }
+
+    private static Validation validate(Path validator, List<String> files) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", validator.resolve("validate-k8s.mjs").toString()));
+        command.addAll(files);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new Validation(process.waitFor(), output);
     }
 }
