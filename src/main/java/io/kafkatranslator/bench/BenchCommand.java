@@ -193,10 +193,10 @@ public final class BenchCommand {
         sb.append(String.format(Locale.ROOT, "Model %s; %d sentences of `%s`; %d CPU cores; %s with %s per graph run; JVM %s. Each configuration runs on both "
                         + "backends in turn, 3 times, each run after translating %d sentences to warm up; the best run of each counts. "
                         + "Measured %s with:%n%n"
-                        + "    java %s-jar target/kafka-translator.jar bench --src %s --limit %d%n%n",
+                        + "    java %s-jar target/kafka-translator.jar bench --src %s --limit %d --threads %d%n%n",
                 model, count, src, Runtime.getRuntime().availableProcessors(), djlName,
                 config.intraOpThreads() == 0 ? "one ONNX Runtime thread per core" : config.intraOpThreads() + " ONNX Runtime thread(s)",
-                Runtime.version(), WARM_UP, LocalDate.now(), jvmOptions(), src, count));
+                Runtime.version(), WARM_UP, LocalDate.now(), jvmOptions(), src, count, config.intraOpThreads()));
         sb.append("| system | decoding | batching | sentences/s | target tokens/s | GFLOP/s | % of matmul peak |\n");
         sb.append("|---|---|---|---:|---:|---:|---:|\n");
         for (Row r : all) {

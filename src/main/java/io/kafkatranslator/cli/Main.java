@@ -27,7 +27,7 @@ public final class Main {
                   French sentences on stdin, one a line -> English on stdout, one a line, in order
               evaluate --src FILE --refs FILE.tsv [--beam K]
                   BLEU and chrF2 (sacreBLEU's definitions, all tab-separated references of a line), sentences/s
-              bench [--src FILE] [--limit N] [--out docs/benchmarks.md] [--checkpoint training/work/run/best.pt]
+              bench [--src FILE] [--limit N] [--threads N] [--out docs/benchmarks.md] [--checkpoint training/work/run/best.pt]
                   throughput table: DJL vs direct ONNX Runtime vs the Python reference (test split by default)
               loadtest [--beam K] [--src FILE] [--phase-seconds 15] [--burst 2000] [--out docs/load.md]
                   the processor on a loopback broker at 10, 50, 100, 200 requests/s and flat out: latency table
@@ -58,7 +58,7 @@ public final class Main {
                 case "produce" -> new ProduceCommand(source, rest).run();
                 case "translate" -> new TranslateCommand(config, rest).run();
                 case "evaluate" -> new EvaluateCommand(config, rest).run();
-                case "bench" -> bench(config, rest);
+                case "bench" -> bench(source, rest);
                 case "loadtest" -> loadTest(source, rest);
                 default -> throw new Args.UsageException("unknown command " + argv[0]);
             };
@@ -72,9 +72,12 @@ public final class Main {
         }
     }
 
-    private static int bench(TranslatorConfig config, List<String> argv) throws Exception {
-        Args args = new Args(argv, java.util.Set.of("--src", "--limit", "--out", "--checkpoint"), java.util.Set.of());
-        return new BenchCommand(config, Path.of(args.get("--src", "training/work/data/test.src")),
+    private static int bench(ConfigSource source, List<String> argv) throws Exception {
+        Args args = new Args(argv, java.util.Set.of("--src", "--limit", "--out", "--checkpoint", "--threads"), java.util.Set.of());
+        if (args.get("--threads", null) != null) {
+            source = source.with(java.util.Map.of(TranslatorConfig.INTRA_OP_THREADS, args.get("--threads", null)));
+        }
+        return new BenchCommand(TranslatorConfig.from(source), Path.of(args.get("--src", "training/work/data/test.src")),
                 args.getInt("--limit", 500), Path.of(args.get("--out", "docs/benchmarks.md")),
                 Path.of(args.get("--checkpoint", "training/work/run/best.pt"))).run();
     }
@@ -82,9 +85,7 @@ public final class Main {
     private static int loadTest(ConfigSource source, List<String> argv) throws Exception {
         Args args = new Args(argv, java.util.Set.of("--src", "--phase-seconds", "--burst", "--out", "--beam"), java.util.Set.of());
         if (args.get("--beam", null) != null) {
-            java.util.Map<String, String> settings = new java.util.HashMap<>(source.withPrefix(""));
-            settings.put(TranslatorConfig.BEAM_SIZE, args.get("--beam", null));
-            source = ConfigSource.of(settings);
+            source = source.with(java.util.Map.of(TranslatorConfig.BEAM_SIZE, args.get("--beam", null)));
         }
         return new io.kafkatranslator.bench.LoadTestCommand(source, Path.of(args.get("--src", "training/work/data/test.src")),
                 java.time.Duration.ofSeconds(args.getInt("--phase-seconds", 15)), args.getInt("--burst", 2000),
