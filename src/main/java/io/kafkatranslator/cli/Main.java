@@ -74,19 +74,21 @@ public final class Main {
 
     private static int bench(ConfigSource source, List<String> argv) throws Exception {
         Args args = new Args(argv, java.util.Set.of("--src", "--limit", "--out", "--checkpoint", "--threads"), java.util.Set.of());
-        if (args.get("--threads", null) != null) {
-            source = source.with(java.util.Map.of(TranslatorConfig.INTRA_OP_THREADS, args.get("--threads", null)));
-        }
+        source = withOption(source, args, "--threads", TranslatorConfig.INTRA_OP_THREADS);
         return new BenchCommand(TranslatorConfig.from(source), Path.of(args.get("--src", "training/work/data/test.src")),
                 args.getInt("--limit", 500), Path.of(args.get("--out", "docs/benchmarks.md")),
                 Path.of(args.get("--checkpoint", "training/work/run/best.pt"))).run();
     }
 
+    /** Command-line options override the configuration file and the environment. */
+    private static ConfigSource withOption(ConfigSource source, Args args, String option, String key) {
+        String value = args.get(option, null);
+        return value == null ? source : source.with(java.util.Map.of(key, value));
+    }
+
     private static int loadTest(ConfigSource source, List<String> argv) throws Exception {
         Args args = new Args(argv, java.util.Set.of("--src", "--phase-seconds", "--burst", "--out", "--beam"), java.util.Set.of());
-        if (args.get("--beam", null) != null) {
-            source = source.with(java.util.Map.of(TranslatorConfig.BEAM_SIZE, args.get("--beam", null)));
-        }
+        source = withOption(source, args, "--beam", TranslatorConfig.BEAM_SIZE);
         return new io.kafkatranslator.bench.LoadTestCommand(source, Path.of(args.get("--src", "training/work/data/test.src")),
                 java.time.Duration.ofSeconds(args.getInt("--phase-seconds", 15)), args.getInt("--burst", 2000),
                 Path.of(args.get("--out", "docs/load.md"))).run();

@@ -75,7 +75,7 @@ public final class TranslationTopology {
         props.put(StreamsConfig.POLL_MS_CONFIG, 5);
         // A transaction's first write is refused (CONCURRENT_TRANSACTIONS) while the previous one's
         // markers are still being written; the producer's 100 ms default backoff then held every
-        // result behind it: p99 at 100 requests/s was 170 ms instead of 75-80. Backoff still grows
+        // result behind it: p99 at 100 requests/s was 151 ms instead of 78 (README). Backoff still grows
         // exponentially (retry.backoff.max.ms) when the broker is really away.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 5);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);

@@ -168,11 +168,8 @@ class DeployManifestsTest {
 
         Set<String> listed = new HashSet<>();
         k8s("Kustomization").path("resources").forEach(r -> listed.add(r.asText()));
-        try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
-            Set<String> present = new HashSet<>(files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml")).toList());
-            assertEquals(present, listed, "kustomization lists every manifest");
-        }
+        Set<String> present = new HashSet<>(manifests().stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(present, listed, "kustomization lists every manifest");
     }
 
     @Test
@@ -183,11 +180,7 @@ class DeployManifestsTest {
             System.out.println("SKIPPED schema validation: run npm ci --prefix deploy/validate (.ci/run does)");
         }
         Assumptions.assumeTrue(installed, "the schema validator is not installed");
-        List<String> manifests;
-        try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
-            manifests = files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml"))
-                    .map(Path::toString).sorted().toList();
-        }
+        List<String> manifests = manifests().stream().map(Path::toString).toList();
         Validation all = validate(validator, manifests);
         assertEquals(0, all.exitCode(), all.output());
         assertEquals(manifests.size(), all.output().lines().filter(l -> l.startsWith("valid: ")).count(), all.output());
@@ -198,6 +191,13 @@ class DeployManifestsTest {
         Validation rejected = validate(validator, List.of(broken.toString()));
         assertEquals(1, rejected.exitCode(), rejected.output());
         assertTrue(rejected.output().contains("containerPort"), rejected.output());
+    }
+
+    /** The Kubernetes manifests: every YAML file in deploy/k8s but the kustomization that lists them. */
+    private static List<Path> manifests() throws IOException {
+        try (Stream<Path> files = Files.list(DEPLOY.resolve("k8s"))) {
+            return files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml")).sorted().toList();
+        }
     }
 
     private record Validation(int exitCode, String output) {
