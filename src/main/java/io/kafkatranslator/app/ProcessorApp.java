@@ -35,7 +35,7 @@ public final class ProcessorApp implements AutoCloseable {
         this.engine = engine;
         this.metrics = new PrometheusMetrics(engine.manifest().name(), engine.manifest().version());
         this.streams = new KafkaStreams(TranslationTopology.build(config, engine.manifest().sourceLanguage(),
-                engine.manifest().targetLanguage(), () -> new EngineBatchTranslator(engine), metrics),
+                engine.manifest().targetLanguage(), engine.config().decoding(), () -> new EngineBatchTranslator(engine), metrics),
                 TranslationTopology.streamsProperties(config));
         metrics.bind(streams);
         // A thread that dies on an unexpected error is replaced: the partition is not left stuck.

@@ -7,7 +7,7 @@ import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.engine.TranslationOutcome;
-import io.kafkatranslator.engine.Translator;
+import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.runtime.DjlBackend;
 import io.kafkatranslator.runtime.OrtBackend;
 
@@ -112,7 +112,7 @@ public final class BenchCommand {
 
     private Row run(String system, String decoding, String batching, TranslatorConfig batchConfig, TranslationEngine engine,
                     CountingBackend counter, List<String> sentences, DecodingOptions options, int chunk) {
-        try (Translator translator = engine.newTranslator(batchConfig)) {
+        try (MessageTranslator translator = engine.newTranslator(batchConfig)) {
             translator.translate(sentences.subList(0, Math.min(WARM_UP, sentences.size())), options);
             counter.reset();
             long tokens = 0;

@@ -6,7 +6,7 @@ import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationEngine;
-import io.kafkatranslator.engine.Translator;
+import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.Timings;
 import io.kafkatranslator.schema.TranslationResult;
@@ -124,7 +124,7 @@ public final class LoadTestCommand {
     }
 
     private static double offlineThroughput(TranslationEngine engine, List<String> sentences) {
-        try (Translator translator = engine.newTranslator()) {
+        try (MessageTranslator translator = engine.newTranslator()) {
             translator.translate(sentences.subList(0, Math.min(32, sentences.size())));
             long start = System.nanoTime();
             translator.translate(sentences);

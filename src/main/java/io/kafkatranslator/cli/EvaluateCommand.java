@@ -5,7 +5,7 @@ import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.engine.TranslationOutcome;
-import io.kafkatranslator.engine.Translator;
+import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.evaluation.Bleu;
 import io.kafkatranslator.evaluation.Chrf;
 
@@ -42,7 +42,7 @@ final class EvaluateCommand {
             throw new IllegalArgumentException(src + " has " + sources.size() + " lines but " + refs + " has "
                     + references.size());
         }
-        try (TranslationEngine engine = TranslationEngine.load(config); Translator translator = engine.newTranslator()) {
+        try (TranslationEngine engine = TranslationEngine.load(config); MessageTranslator translator = engine.newTranslator()) {
             long start = System.nanoTime();
             List<TranslationOutcome> outcomes = translator.translate(sources, options);
             double seconds = (System.nanoTime() - start) / 1e9;

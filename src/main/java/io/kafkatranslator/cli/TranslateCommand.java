@@ -7,7 +7,7 @@ import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
-import io.kafkatranslator.engine.Translator;
+import io.kafkatranslator.engine.MessageTranslator;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,7 +61,7 @@ final class TranslateCommand {
         ObjectMapper mapper = new ObjectMapper();
         int failures = 0;
         int lineNumber = 0;
-        try (TranslationEngine engine = TranslationEngine.load(config); Translator translator = engine.newTranslator()) {
+        try (TranslationEngine engine = TranslationEngine.load(config); MessageTranslator translator = engine.newTranslator()) {
             boolean more = true;
             while (more) {
                 List<String> batch = new ArrayList<>();

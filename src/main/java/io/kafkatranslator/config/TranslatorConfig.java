@@ -16,6 +16,7 @@ public record TranslatorConfig(
         int intraOpThreads,
         DecodingOptions decoding,
         int maxSourceTokens,
+        int maxMessageChars,
         int batchMaxTokens,
         int batchMaxSentences) {
 
@@ -25,17 +26,19 @@ public record TranslatorConfig(
     public static final String BEAM_SIZE = "translator.beam.size";
     public static final String NBEST = "translator.nbest";
     public static final String LENGTH_PENALTY = "translator.length.penalty";
+    public static final String COVERAGE_PENALTY = "translator.coverage.penalty";
     public static final String MAX_LENGTH_A = "translator.max.length.a";
     public static final String MAX_LENGTH_B = "translator.max.length.b";
     public static final String REPLACE_UNKNOWNS = "translator.replace.unknowns";
     public static final String ALIGNMENTS = "translator.alignments";
     public static final String MAX_SOURCE_TOKENS = "translator.max.source.tokens";
+    public static final String MAX_MESSAGE_CHARS = "translator.max.message.chars";
     public static final String BATCH_MAX_TOKENS = "translator.batch.max.tokens";
     public static final String BATCH_MAX_SENTENCES = "translator.batch.max.sentences";
 
     static final List<String> KNOWN_KEYS = List.of(MODEL_DIR, CACHE_DIR, INTRA_OP_THREADS, BEAM_SIZE, NBEST,
-            LENGTH_PENALTY, MAX_LENGTH_A, MAX_LENGTH_B, REPLACE_UNKNOWNS, ALIGNMENTS, MAX_SOURCE_TOKENS,
-            BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES);
+            LENGTH_PENALTY, COVERAGE_PENALTY, MAX_LENGTH_A, MAX_LENGTH_B, REPLACE_UNKNOWNS, ALIGNMENTS, MAX_SOURCE_TOKENS,
+            MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES);
 
     public static TranslatorConfig defaults() {
         return from(ConfigSource.of(java.util.Map.of()));
@@ -48,6 +51,7 @@ public record TranslatorConfig(
                 source.getInt(BEAM_SIZE, 5),
                 source.getInt(NBEST, 1),
                 source.getDouble(LENGTH_PENALTY, 0.6),
+                source.getDouble(COVERAGE_PENALTY, 0.0),
                 source.getDouble(MAX_LENGTH_A, 1.5),
                 source.getDouble(MAX_LENGTH_B, 10),
                 source.getBoolean(REPLACE_UNKNOWNS, true),
@@ -58,6 +62,7 @@ public record TranslatorConfig(
                 source.getInt(INTRA_OP_THREADS, 1),
                 decoding,
                 source.getInt(MAX_SOURCE_TOKENS, 200),
+                source.getInt(MAX_MESSAGE_CHARS, 10_000),
                 source.getInt(BATCH_MAX_TOKENS, 2048),
                 source.getInt(BATCH_MAX_SENTENCES, 64));
         config.validate();
@@ -66,7 +71,7 @@ public record TranslatorConfig(
 
     public TranslatorConfig withBatching(int maxTokens, int maxSentences) {
         TranslatorConfig changed = new TranslatorConfig(modelDir, cacheDir, intraOpThreads, decoding, maxSourceTokens,
-                maxTokens, maxSentences);
+                maxMessageChars, maxTokens, maxSentences);
         changed.validate();
         return changed;
     }
@@ -75,9 +80,10 @@ public record TranslatorConfig(
         decoding.validate();
         require(intraOpThreads >= 0, INTRA_OP_THREADS + " must be >= 0 (0: ONNX Runtime's default)");
         require(maxSourceTokens > 0, MAX_SOURCE_TOKENS + " must be > 0");
+        require(maxMessageChars > 0, MAX_MESSAGE_CHARS + " must be > 0");
         require(batchMaxSentences > 0, BATCH_MAX_SENTENCES + " must be > 0");
         require(batchMaxTokens >= maxSourceTokens, BATCH_MAX_TOKENS + " must be >= " + MAX_SOURCE_TOKENS
-                + " so that every valid sentence fits a batch");
+                + " so that every sentence or chunk fits a batch");
     }
 
     static void require(boolean condition, String message) {

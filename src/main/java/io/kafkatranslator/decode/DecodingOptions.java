@@ -1,27 +1,34 @@
 package io.kafkatranslator.decode;
 
 /**
- * How sentences are decoded. beamSize 1 is greedy search. The output of a sentence with n source
- * pieces is capped at floor(maxLengthA * n + maxLengthB) tokens; lengthPenalty is GNMT's alpha.
+ * How sentences are decoded, and the one place where decoding options are checked, whether they come
+ * from the configuration or from a request. beamSize 1 is greedy search. The output of a sentence
+ * with n source pieces is capped at floor(maxLengthA * n + maxLengthB) tokens; lengthPenalty is
+ * GNMT's alpha, coveragePenalty GNMT's beta (beam search only).
  */
 public record DecodingOptions(
         int beamSize,
         int nbest,
         double lengthPenalty,
+        double coveragePenalty,
         double maxLengthA,
         double maxLengthB,
         boolean replaceUnknowns,
         boolean alignments) {
 
+    /** Wider beams cost linearly more and no longer help this model (training/README.md). */
+    public static final int MAX_BEAM = 16;
+
+    /** Throws IllegalArgumentException, with a message a person can act on, for options out of range. */
     public void validate() {
-        if (beamSize < 1 || beamSize > 64) {
-            throw new IllegalArgumentException("beam size must be in 1..64, got " + beamSize);
+        if (beamSize < 1 || beamSize > MAX_BEAM) {
+            throw new IllegalArgumentException("beam size must be in 1.." + MAX_BEAM + ", got " + beamSize);
         }
         if (nbest < 1 || nbest > beamSize) {
             throw new IllegalArgumentException("n-best must be in 1..beam size (" + beamSize + "), got " + nbest);
         }
-        if (lengthPenalty < 0) {
-            throw new IllegalArgumentException("length penalty must be >= 0, got " + lengthPenalty);
+        if (lengthPenalty < 0 || coveragePenalty < 0) {
+            throw new IllegalArgumentException("length and coverage penalties must be >= 0");
         }
         if (maxLengthA < 0 || maxLengthB < 1) {
             throw new IllegalArgumentException("max length needs a >= 0 and b >= 1");
@@ -33,7 +40,23 @@ public record DecodingOptions(
     }
 
     public DecodingOptions withBeam(int beam, int best) {
-        return new DecodingOptions(beam, best, lengthPenalty, maxLengthA, maxLengthB, replaceUnknowns, alignments);
+        DecodingOptions changed = new DecodingOptions(beam, best, lengthPenalty, coveragePenalty, maxLengthA, maxLengthB,
+                replaceUnknowns, alignments);
+        changed.validate();
+        return changed;
+    }
+
+    /**
+     * These options as a request overrides them (null: keep). Without a beam size, n-best must fit the
+     * default beam; without n-best, it is the default n-best within the beam.
+     */
+    public DecodingOptions forRequest(Integer requestBeam, Integer requestNbest, Boolean requestAlignments) {
+        int beam = requestBeam != null ? requestBeam : beamSize;
+        int best = requestNbest != null ? requestNbest : Math.min(nbest, beam);
+        DecodingOptions changed = new DecodingOptions(beam, best, lengthPenalty, coveragePenalty, maxLengthA, maxLengthB,
+                replaceUnknowns, requestAlignments != null ? requestAlignments : alignments);
+        changed.validate();
+        return changed;
     }
 
     public boolean greedy() {

@@ -1,11 +1,25 @@
 package io.kafkatranslator.engine;
 
-/** Why a sentence could not be translated; stable names, used as dead-letter reason codes. */
+/**
+ * Why a record or a message could not be translated: the one vocabulary of reasons, used as the
+ * dead-letter reason code by every step of the pipeline and by the command line.
+ */
 public enum ErrorCode {
+    /** The record has no value. */
+    NULL_VALUE,
+    /** The record has no key: requests must be keyed by conversation. */
+    NULL_KEY,
+    /** Neither Avro single-object encoded nor (when accepted) JSON. */
+    UNDECODABLE,
+    /** Avro written with a schema fingerprint this processor does not know. */
+    UNKNOWN_SCHEMA,
+    /** Missing ids or decoding options out of range. */
+    INVALID_REQUEST,
+    UNSUPPORTED_LANGUAGE_PAIR,
     EMPTY_TEXT,
+    /** More than translator.max.message.chars characters. */
     TEXT_TOO_LONG,
     CONTROL_CHARACTER,
     INVALID_UNICODE,
-    UNSUPPORTED_LANGUAGE_PAIR,
     TRANSLATION_FAILED
 }

@@ -1,6 +1,5 @@
 package io.kafkatranslator.engine;
 
-import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.decode.Hypothesis;
 import io.kafkatranslator.tokenize.SubwordTokenizer;
 
@@ -9,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns decoded hypotheses into what users read: detokenised text, with every {@code <unk>} the
- * model emitted replaced by the source word it attended to most (OpenNMT's replace_unk), and the
- * subword and word alignment matrices.
+ * Turns one hypothesis of one sentence into what users read: detokenised words, with every
+ * {@code <unk>} the model emitted replaced by the source word it attended to most (OpenNMT's
+ * replace_unk), and the subword and word alignment matrices.
  */
 final class OutputBuilder {
     private final SubwordTokenizer source;
@@ -24,40 +23,25 @@ final class OutputBuilder {
         this.unkId = unkId;
     }
 
-    Translation build(String normalizedSource, int[] sourceIds, List<Hypothesis> hypotheses, DecodingOptions options) {
-        Hypothesis best = hypotheses.get(0);
+    /**
+     * A rendered hypothesis: target words (the text is them joined by spaces), source and target pieces, subword
+     * alignment (target pieces x source pieces) and word alignment (target words x the source's words).
+     */
+    record Rendered(List<String> words, List<String> sourcePieces, List<String> pieces, float[][] subword,
+                    float[][] wordAlignment, int replaced) {
+    }
+
+    Rendered render(String normalizedSource, int[] sourceIds, Hypothesis h, boolean replaceUnknowns) {
         String[] sourcePieces = source.pieces(sourceIds);
         int[] sourceWordOf = SubwordTokenizer.wordIndex(sourcePieces);
         List<String> sourceWords = sourceWords(normalizedSource, sourceIds, sourceWordOf);
-
-        Rendered rendered = render(best, sourcePieces.length, sourceWordOf, sourceWords, options.replaceUnknowns());
-        List<Translation.NBestEntry> nbest = new ArrayList<>();
-        for (Hypothesis h : hypotheses.subList(0, Math.min(options.nbest(), hypotheses.size()))) {
-            String text = h == best ? rendered.text
-                    : render(h, sourcePieces.length, sourceWordOf, sourceWords, options.replaceUnknowns()).text;
-            nbest.add(new Translation.NBestEntry(text, h.score()));
-        }
-        if (!options.alignments()) {
-            return new Translation(rendered.text, best.score(), nbest, List.of(sourcePieces), rendered.pieces,
-                    new float[0][], List.of(), List.of(), new float[0][], rendered.replaced);
-        }
-        float[][] subword = Alignments.subword(best.attention(), best.ids().length, sourcePieces.length);
-        float[][] words = Alignments.words(subword, rendered.wordOf, rendered.words.size(), sourceWordOf, sourceWords.size());
-        return new Translation(rendered.text, best.score(), nbest, List.of(sourcePieces), rendered.pieces, subword,
-                sourceWords, rendered.words, words, rendered.replaced);
-    }
-
-    private record Rendered(String text, List<String> pieces, int[] wordOf, List<String> words, int replaced) {
-    }
-
-    private Rendered render(Hypothesis h, int sourcePieces, int[] sourceWordOf, List<String> sourceWords, boolean replace) {
         int[] ids = h.ids();
         String[] pieces = target.pieces(ids);
         String[] substitutes = new String[ids.length];
         int replaced = 0;
         for (int i = 0; i < ids.length; i++) {
-            if (replace && ids[i] == unkId && sourcePieces > 0) {
-                int j = Alignments.argmax(Arrays.copyOf(h.attention()[i], sourcePieces));
+            if (replaceUnknowns && ids[i] == unkId && sourcePieces.length > 0) {
+                int j = Alignments.argmax(Arrays.copyOf(h.attention()[i], sourcePieces.length));
                 substitutes[i] = sourceWords.get(sourceWordOf[j]);
                 // A copied word stands on its own: it opens a word like any piece with the boundary marker.
                 pieces[i] = SubwordTokenizer.WORD_START + substitutes[i];
@@ -76,7 +60,9 @@ final class OutputBuilder {
             words.add(text(ids, pieces, substitutes, start, end));
             start = end;
         }
-        return new Rendered(text(ids, pieces, substitutes, 0, ids.length), List.of(pieces), wordOf, words, replaced);
+        float[][] subword = Alignments.subword(h.attention(), ids.length, sourcePieces.length);
+        float[][] wordAlignment = Alignments.words(subword, wordOf, wordCount, sourceWordOf, sourceWords.size());
+        return new Rendered(words, List.of(sourcePieces), List.of(pieces), subword, wordAlignment, replaced);
     }
 
     /** SentencePiece decodes the runs between substituted words; a run that opens a word gets its space back. */

@@ -1,13 +1,17 @@
 package io.kafkatranslator.engine;
 
+import io.kafkatranslator.segment.SpanKind;
+
 import java.util.List;
 
 /**
- * A translated sentence. Alignments are attention weights: alignment[i][j] is how much target
- * piece i attended to source piece j (end-of-sentence left out of both axes, so a row sums to
- * 1 minus the weight it gave to the source's end). The word-level matrix merges pieces into the
- * words a reader sees: a word's row is the mean of its pieces' rows, a word's column the sum of
- * its pieces' columns. Both are empty when alignments are switched off.
+ * A translated message. Alignments are attention weights over the whole message, block by block for
+ * its sentences: alignment[i][j] is how much target piece i attended to source piece j (end of
+ * sentence left out of both axes, so a row sums to 1 minus the weight it gave to the source's end).
+ * The word-level matrix covers the words a reader sees, protected spans included (each copy aligned
+ * with weight 1 to its original): a word's row is the mean of its pieces' rows, a word's column the
+ * sum of its pieces' columns. Both are empty when alignments are switched off. Character ranges are
+ * in UTF-16 code units, as Java and JavaScript index strings.
  */
 public record Translation(
         String text,
@@ -19,8 +23,20 @@ public record Translation(
         List<String> sourceWords,
         List<String> targetWords,
         float[][] wordAlignment,
-        int unknownsReplaced) implements TranslationOutcome {
+        int unknownsReplaced,
+        List<Segment> segments,
+        List<SpanCopy> spans,
+        Quality quality) implements TranslationOutcome {
 
     public record NBestEntry(String text, double score) {
+    }
+
+    /** A sentence (or chunk) of the message and its translation; quality is null when it was copied, not translated. */
+    public record Segment(int sourceStart, int sourceEnd, int targetStart, int targetEnd, boolean translated,
+                          Quality quality) {
+    }
+
+    /** A protected span and where its verbatim copy stands in the translation. */
+    public record SpanCopy(SpanKind kind, int sourceStart, int sourceEnd, int targetStart, int targetEnd) {
     }
 }

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * A loaded model with its tokenizers, shared by every thread. Each thread translates through its
- * own {@link Translator} ({@link #newTranslator()}), which holds that thread's predictors.
+ * own {@link MessageTranslator} ({@link #newTranslator()}), which holds that thread's predictors.
  */
 public final class TranslationEngine implements AutoCloseable {
     private final TranslatorConfig config;
@@ -42,13 +42,13 @@ public final class TranslationEngine implements AutoCloseable {
         return new TranslationEngine(config, model, backendFactory.apply(model));
     }
 
-    public Translator newTranslator() {
+    public MessageTranslator newTranslator() {
         return newTranslator(config);
     }
 
     /** A translator cutting batches by the given configuration's batch limits. */
-    public Translator newTranslator(TranslatorConfig batching) {
-        return new Translator(this, backend.newSession(), batching);
+    public MessageTranslator newTranslator(TranslatorConfig batching) {
+        return new MessageTranslator(this, backend.newSession(), batching);
     }
 
     public TranslatorConfig config() {

@@ -1,5 +1,5 @@
 package io.kafkatranslator.engine;
 
-/** A sentence that could not be translated, with a reason a person can act on. */
-public record TranslationError(ErrorCode code, String message) implements TranslationOutcome {
+/** Why a record or a message could not be translated, with a message a person can act on. */
+public record TranslationError(ErrorCode code, String message) implements TranslationOutcome, Preparation {
 }

@@ -1,14 +1,19 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.engine.Preparation;
+import io.kafkatranslator.engine.PreparedMessage;
+import io.kafkatranslator.engine.Quality;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
-import io.kafkatranslator.engine.ErrorCode;
 import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.PendingRequest;
+import io.kafkatranslator.schema.ProtectedSpanCopy;
 import io.kafkatranslator.schema.ScoredTranslation;
+import io.kafkatranslator.schema.Segment;
 import io.kafkatranslator.schema.Timings;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
@@ -22,6 +27,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +41,15 @@ import java.util.function.Supplier;
  * Under exactly_once_v2 the store's changelog, the results, the dead letters and the input offsets
  * of a task commit in one Kafka transaction: after a crash at any moment, either all of a batch's
  * effects are visible or none are, and the restored store plus the re-read input hold exactly the
- * requests that have no committed result yet.
+ * requests that have no committed result yet. A message is prepared (validated, segmented,
+ * tokenised) once, as it arrives: text that cannot be translated goes to the dead letters at once,
+ * and the prepared form waits on the heap beside its stored request (prepared again only after a restart).
  */
 final class BatchingTranslateProcessor implements Processor<String, PendingRequest, Object, Object> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchingTranslateProcessor.class);
     private final Supplier<BatchTranslator> translatorFactory;
+    private final DecodingOptions defaults;
+    private final Map<Long, PreparedMessage> prepared = new HashMap<>();
     private final int maxRequests;
     private final int maxTokens;
     private final Duration maxWait;
@@ -52,9 +62,10 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private int pendingTokens;
     private long oldestArrival;
 
-    BatchingTranslateProcessor(Supplier<BatchTranslator> translatorFactory, int maxRequests, int maxTokens, Duration maxWait,
-                               TranslationMetrics metrics) {
+    BatchingTranslateProcessor(Supplier<BatchTranslator> translatorFactory, DecodingOptions defaults, int maxRequests,
+                               int maxTokens, Duration maxWait, TranslationMetrics metrics) {
         this.translatorFactory = translatorFactory;
+        this.defaults = defaults;
         this.metrics = metrics;
         this.maxRequests = maxRequests;
         this.maxTokens = maxTokens;
@@ -85,7 +96,14 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     @Override
     public void process(Record<String, PendingRequest> record) {
         PendingRequest pending = record.value();
-        pending.setSourceTokens(translator.sourceTokens(pending.getRequest().getText()));
+        Preparation preparation = translator.prepare(pending.getRequest().getText());
+        if (preparation instanceof TranslationError error) {
+            deadLetter(pending, error, context.currentSystemTimeMs());
+            return;
+        }
+        PreparedMessage message = (PreparedMessage) preparation;
+        pending.setSourceTokens(message.sourceTokens());
+        prepared.put(nextSequence, message);
         store.put(nextSequence++, pending);
         account(pending);
         if (pendingRequests >= maxRequests || pendingTokens >= maxTokens) {
@@ -129,14 +147,10 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 context.forward(new Record<Object, Object>(pending.getRequest().getConversationId(), result, end),
                         TranslationTopology.RESULTS);
             } else {
-                TranslationError e = (TranslationError) outcomes[i];
-                metrics.deadLetter(e.code().name());
-                byte[] key = pending.getOriginalKey() == null ? null : bytes(pending.getOriginalKey());
-                context.forward(new Record<Object, Object>(key,
-                        DeadLetters.of(pending, new Rejection(e.code().name(), e.message()), end), end),
-                        TranslationTopology.DEAD_LETTERS);
+                deadLetter(pending, (TranslationError) outcomes[i], end);
             }
             store.delete(batch.get(i).key);
+            prepared.remove(batch.get(i).key);
         }
         metrics.batch(batch.size(), decodingMs, targetTokens, unknowns);
         LOG.debug("translated a batch of {} requests in {} ms", batch.size(), decodingMs);
@@ -147,33 +161,45 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         context.commit();
     }
 
+    private void deadLetter(PendingRequest pending, TranslationError error, long now) {
+        metrics.deadLetter(error.code().name());
+        byte[] key = pending.getOriginalKey() == null ? null : bytes(pending.getOriginalKey());
+        context.forward(new Record<Object, Object>(key, DeadLetters.of(pending, error, now), now),
+                TranslationTopology.DEAD_LETTERS);
+    }
+
     private void translate(List<KeyValue<Long, PendingRequest>> batch, List<Integer> members, DecodingOptions options,
                            TranslationOutcome[] outcomes) {
-        List<String> texts = members.stream().map(i -> batch.get(i).value.getRequest().getText()).toList();
+        List<PreparedMessage> messages = new ArrayList<>();
+        List<Integer> translatable = new ArrayList<>();
+        for (int i : members) {
+            KeyValue<Long, PendingRequest> kv = batch.get(i);
+            // Only after a restart is a stored request not prepared yet.
+            Preparation p = prepared.containsKey(kv.key) ? prepared.get(kv.key) : translator.prepare(kv.value.getRequest().getText());
+            if (p instanceof PreparedMessage m) {
+                messages.add(m);
+                translatable.add(i);
+            } else {
+                outcomes[i] = (TranslationError) p;
+            }
+        }
         try {
-            List<TranslationOutcome> out = translator.translate(texts, options);
-            for (int m = 0; m < members.size(); m++) {
-                outcomes[members.get(m)] = out.get(m);
+            List<TranslationOutcome> out = translator.translate(messages, options);
+            for (int m = 0; m < translatable.size(); m++) {
+                outcomes[translatable.get(m)] = out.get(m);
             }
         } catch (RuntimeException e) {
             // Never retry forever: a batch the engine cannot translate goes to the dead letters.
-            for (int i : members) {
+            for (int i : translatable) {
                 outcomes[i] = new TranslationError(ErrorCode.TRANSLATION_FAILED, "the translation engine failed: " + e);
             }
         }
     }
 
+    /** Options were checked when the request was decoded, by the same rule. */
     private DecodingOptions options(TranslationRequest request) {
-        DecodingOptions defaults = translator.defaultOptions();
         DecodingRequestOptions o = request.getOptions();
-        if (o == null) {
-            return defaults;
-        }
-        int beam = o.getBeamSize() != null ? o.getBeamSize() : defaults.beamSize();
-        int nbest = o.getNbest() != null ? o.getNbest() : Math.min(defaults.nbest(), beam);
-        boolean alignments = o.getAlignments() != null ? o.getAlignments() : defaults.alignments();
-        return new DecodingOptions(beam, nbest, defaults.lengthPenalty(), defaults.maxLengthA(), defaults.maxLengthB(),
-                defaults.replaceUnknowns(), alignments);
+        return o == null ? defaults : defaults.forRequest(o.getBeamSize(), o.getNbest(), o.getAlignments());
     }
 
     private TranslationResult result(PendingRequest pending, Translation t, long batchStart, long decodingMs, long end) {
@@ -191,10 +217,19 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 .setSourceWords(t.sourceWords())
                 .setTargetWords(t.targetWords())
                 .setWordAlignment(matrix(t.wordAlignment()))
+                .setQuality(quality(t.quality()))
+                .setSegments(t.segments().stream().map(s -> new Segment(s.sourceStart(), s.sourceEnd(), s.targetStart(),
+                        s.targetEnd(), s.translated(), quality(s.quality()))).toList())
+                .setProtectedSpans(t.spans().stream().map(s -> new ProtectedSpanCopy(s.kind().name(), s.sourceStart(),
+                        s.sourceEnd(), s.targetStart(), s.targetEnd())).toList())
                 .setModelName(translator.modelName())
                 .setModelVersion(translator.modelVersion())
                 .setTimings(new Timings(Math.max(0, batchStart - pending.getArrivedAt().toEpochMilli()), decodingMs, endToEnd))
                 .build();
+    }
+
+    private static io.kafkatranslator.schema.Quality quality(Quality q) {
+        return q == null ? null : new io.kafkatranslator.schema.Quality(q.meanLogProb(), q.coverage(), q.lowConfidence());
     }
 
     private static List<List<Float>> matrix(float[][] m) {

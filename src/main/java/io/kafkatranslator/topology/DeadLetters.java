@@ -1,5 +1,6 @@
 package io.kafkatranslator.topology;
 
+import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.PendingRequest;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -12,11 +13,11 @@ final class DeadLetters {
     private DeadLetters() {
     }
 
-    static DeadLetter of(byte[] key, byte[] value, Rejection rejection, RecordMetadata source, long now) {
+    static DeadLetter of(byte[] key, byte[] value, TranslationError rejection, RecordMetadata source, long now) {
         return DeadLetter.newBuilder()
                 .setOriginalKey(key == null ? null : ByteBuffer.wrap(key))
                 .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
-                .setReason(rejection.reason())
+                .setReason(rejection.code().name())
                 .setMessage(rejection.message())
                 .setSourceTopic(source == null ? "" : source.topic())
                 .setSourcePartition(source == null ? -1 : source.partition())
@@ -25,11 +26,11 @@ final class DeadLetters {
                 .build();
     }
 
-    static DeadLetter of(PendingRequest pending, Rejection rejection, long now) {
+    static DeadLetter of(PendingRequest pending, TranslationError rejection, long now) {
         return DeadLetter.newBuilder()
                 .setOriginalKey(pending.getOriginalKey())
                 .setOriginalValue(pending.getOriginalValue())
-                .setReason(rejection.reason())
+                .setReason(rejection.code().name())
                 .setMessage(rejection.message())
                 .setSourceTopic(pending.getSourceTopic())
                 .setSourcePartition(pending.getSourcePartition())

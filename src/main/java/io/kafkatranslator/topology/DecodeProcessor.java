@@ -1,5 +1,7 @@
 package io.kafkatranslator.topology;
 
+import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.PendingRequest;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -32,11 +34,11 @@ final class DecodeProcessor implements Processor<byte[], byte[], Object, Object>
         long now = context.currentSystemTimeMs();
         // Unkeyed requests land on any partition: their conversation's order could not be kept.
         RequestDecoder.Result result = record.key() == null
-                ? new RequestDecoder.Rejected(new Rejection(Rejection.NULL_KEY,
+                ? new RequestDecoder.Rejected(new TranslationError(ErrorCode.NULL_KEY,
                         "the record has no key: requests must be keyed by their conversation id"))
                 : decoder.decode(record.value());
         if (result instanceof RequestDecoder.Rejected rejected) {
-            metrics.deadLetter(rejected.rejection().reason());
+            metrics.deadLetter(rejected.rejection().code().name());
             context.forward(record.withKey((Object) record.key())
                     .withValue(DeadLetters.of(record.key(), record.value(), rejected.rejection(), source, now)),
                     TranslationTopology.DEAD_LETTERS);

@@ -1,16 +1,18 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.engine.MessageTranslator;
+import io.kafkatranslator.engine.Preparation;
+import io.kafkatranslator.engine.PreparedMessage;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.engine.TranslationOutcome;
-import io.kafkatranslator.engine.Translator;
 
 import java.util.List;
 
 /** The real engine behind the topology: a shared model, a translator (its own predictors) per processor. */
 public final class EngineBatchTranslator implements BatchTranslator {
     private final TranslationEngine engine;
-    private final Translator translator;
+    private final MessageTranslator translator;
 
     public EngineBatchTranslator(TranslationEngine engine) {
         this.engine = engine;
@@ -18,28 +20,13 @@ public final class EngineBatchTranslator implements BatchTranslator {
     }
 
     @Override
-    public List<TranslationOutcome> translate(List<String> texts, DecodingOptions options) {
-        return translator.translate(texts, options);
+    public Preparation prepare(String text) {
+        return translator.prepare(text);
     }
 
     @Override
-    public int sourceTokens(String text) {
-        return translator.sourceTokens(text);
-    }
-
-    @Override
-    public DecodingOptions defaultOptions() {
-        return engine.config().decoding();
-    }
-
-    @Override
-    public String sourceLanguage() {
-        return engine.manifest().sourceLanguage();
-    }
-
-    @Override
-    public String targetLanguage() {
-        return engine.manifest().targetLanguage();
+    public List<TranslationOutcome> translate(List<PreparedMessage> messages, DecodingOptions options) {
+        return translator.translatePrepared(messages, options);
     }
 
     @Override

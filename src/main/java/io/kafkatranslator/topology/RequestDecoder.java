@@ -2,7 +2,8 @@ package io.kafkatranslator.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kafkatranslator.engine.InputValidator;
+import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.engine.ErrorCode;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.TranslationRequest;
@@ -15,7 +16,9 @@ import java.util.Iterator;
 import java.util.Set;
 
 /**
- * Bytes to a valid request, or the reason why not. Requests are Avro single-object encoded; with
+ * Bytes to a valid request, or the reason why not: ids, language pair and decoding options are
+ * checked here (the options by the engine's own rules, {@link DecodingOptions#forRequest}); the text
+ * is checked once, by the engine, when the batcher prepares it. Requests are Avro single-object encoded; with
  * JSON accepted, a value that starts with '{' is read as JSON with the request schema's field names
  * (so that kcat or a console producer can send one).
  */
@@ -28,11 +31,13 @@ final class RequestDecoder {
     private final boolean acceptJson;
     private final String sourceLanguage;
     private final String targetLanguage;
+    private final DecodingOptions defaults;
 
-    RequestDecoder(boolean acceptJson, String sourceLanguage, String targetLanguage) {
+    RequestDecoder(boolean acceptJson, String sourceLanguage, String targetLanguage, DecodingOptions defaults) {
         this.acceptJson = acceptJson;
         this.sourceLanguage = sourceLanguage;
         this.targetLanguage = targetLanguage;
+        this.defaults = defaults;
     }
 
     /** A decoded and validated request, or a rejection. */
@@ -42,46 +47,48 @@ final class RequestDecoder {
     record Accepted(TranslationRequest request) implements Result {
     }
 
-    record Rejected(Rejection rejection) implements Result {
+    record Rejected(TranslationError rejection) implements Result {
     }
 
     Result decode(byte[] value) {
         if (value == null) {
-            return reject(Rejection.NULL_VALUE, "the record has no value");
+            return reject(ErrorCode.NULL_VALUE, "the record has no value");
         }
         TranslationRequest request;
         try {
             request = acceptJson && looksLikeJson(value) ? fromJson(value) : avro.decode(value);
         } catch (MissingSchemaException e) {
-            return reject(Rejection.UNKNOWN_SCHEMA, "written with a schema this processor does not know: " + e.getMessage());
+            return reject(ErrorCode.UNKNOWN_SCHEMA, "written with a schema this processor does not know: " + e.getMessage());
         } catch (BadHeaderException e) {
-            return reject(Rejection.UNDECODABLE, "not an Avro single-object encoded TranslationRequest"
+            return reject(ErrorCode.UNDECODABLE, "not an Avro single-object encoded TranslationRequest"
                     + (acceptJson ? " nor a JSON object" : "") + ": " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return reject(Rejection.UNDECODABLE, "cannot decode a TranslationRequest: " + e.getMessage());
+            return reject(ErrorCode.UNDECODABLE, "cannot decode a TranslationRequest: " + e.getMessage());
         }
         return validate(request);
     }
 
     private Result validate(TranslationRequest r) {
         if (r.getRequestId().isBlank() || r.getConversationId().isBlank()) {
-            return reject(Rejection.INVALID_REQUEST, "request_id and conversation_id must not be empty");
+            return reject(ErrorCode.INVALID_REQUEST, "request_id and conversation_id must not be empty");
         }
         if (!sourceLanguage.equals(r.getSourceLanguage()) || !targetLanguage.equals(r.getTargetLanguage())) {
-            return reject(Rejection.UNSUPPORTED_LANGUAGE_PAIR, "no loaded model translates " + r.getSourceLanguage() + "-"
+            return reject(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, "no loaded model translates " + r.getSourceLanguage() + "-"
                     + r.getTargetLanguage() + " (this processor serves " + sourceLanguage + "-" + targetLanguage + ")");
         }
         DecodingRequestOptions o = r.getOptions();
-        if (o != null && ((o.getBeamSize() != null && (o.getBeamSize() < 1 || o.getBeamSize() > 16))
-                || (o.getNbest() != null && (o.getNbest() < 1 || o.getNbest() > (o.getBeamSize() == null ? 16 : o.getBeamSize()))))) {
-            return reject(Rejection.INVALID_REQUEST, "options: beam_size must be 1..16 and nbest 1..beam_size, got " + o);
+        if (o != null) {
+            try {
+                defaults.forRequest(o.getBeamSize(), o.getNbest(), o.getAlignments());
+            } catch (IllegalArgumentException e) {
+                return reject(ErrorCode.INVALID_REQUEST, "options: " + e.getMessage());
+            }
         }
-        TranslationError textError = InputValidator.check(r.getText());
-        return textError == null ? new Accepted(r) : reject(textError.code().name(), textError.message());
+        return new Accepted(r);
     }
 
-    private static Rejected reject(String reason, String message) {
-        return new Rejected(new Rejection(reason, message));
+    private static Rejected reject(ErrorCode reason, String message) {
+        return new Rejected(new TranslationError(reason, message));
     }
 
     private static boolean looksLikeJson(byte[] value) {

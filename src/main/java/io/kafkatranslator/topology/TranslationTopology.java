@@ -1,6 +1,7 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.PendingRequest;
@@ -22,9 +23,10 @@ import java.util.function.Supplier;
  * The processor, top to bottom:
  * <pre>
  *   input topic (bytes)
- *     → decode and validate      — undecodable, unknown schema, invalid, wrong language pair → dead letters
+ *     → decode and validate      — undecodable, unknown schema, invalid ids or options, wrong language pair → dead letters
+ *     → prepare                   — the message validated, split into sentences, spans protected, tokenised; bad text → dead letters
  *     → micro-batch               — changelogged store; flush at N requests, T tokens or W ms
- *     → translate                 — the engine; untranslatable text, engine failure → dead letters
+ *     → translate                 — every sentence of the batch in token-budgeted batches, messages reassembled; engine failure → dead letters
  *     → output topic              — keyed by conversation id, in arrival order per conversation
  * </pre>
  * Requests must be keyed by conversation id, so that a conversation stays in one partition and one
@@ -44,15 +46,15 @@ public final class TranslationTopology {
     }
 
     public static Topology build(ProcessorConfig config, String sourceLanguage, String targetLanguage,
-                                 Supplier<BatchTranslator> translators, TranslationMetrics metrics) {
+                                 DecodingOptions defaults, Supplier<BatchTranslator> translators, TranslationMetrics metrics) {
         AvroSerde<PendingRequest> pending = new AvroSerde<>(PendingRequest.getClassSchema());
         AvroSerde<TranslationResult> results = new AvroSerde<>(TranslationResult.getClassSchema());
         AvroSerde<DeadLetter> deadLetters = new AvroSerde<>(DeadLetter.getClassSchema());
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
         topology.addProcessor(DECODER, () -> new DecodeProcessor(
-                new RequestDecoder(config.acceptJson(), sourceLanguage, targetLanguage), metrics), SOURCE);
-        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(translators, config.batchMaxRequests(),
+                new RequestDecoder(config.acceptJson(), sourceLanguage, targetLanguage, defaults), metrics), SOURCE);
+        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(translators, defaults, config.batchMaxRequests(),
                 config.batchMaxTokens(), config.batchMaxWait(), metrics), DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Long(), pending), BATCHER);

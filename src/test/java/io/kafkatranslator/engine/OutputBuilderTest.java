@@ -1,7 +1,6 @@
 package io.kafkatranslator.engine;
 
 import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.decode.Hypothesis;
 import io.kafkatranslator.tokenize.TextNormalizer;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +25,7 @@ class OutputBuilderTest {
     }
 
     /** "I met <unk> ." with the unknown token attending to "Kobenhavn" is rendered "I met Kobenhavn ." */
-    private static Translation build(boolean replace) {
+    private static OutputBuilder.Rendered build(boolean replace) {
         String source = TextNormalizer.normalize("J'ai rencontré Kobenhavn hier");
         int[] sourceIds = engine.sourceTokenizer().encode(source);
         int[] met = engine.targetTokenizer().encode("I met");
@@ -47,26 +46,22 @@ class OutputBuilderTest {
         for (int i = 0; i < ids.length; i++) {
             attention[i][i == met.length ? target : 0] = 1f;
         }
-        Hypothesis h = new Hypothesis(ids, -1, attention);
-        DecodingOptions options = engine.config().decoding().withBeam(1, 1);
-        options = new DecodingOptions(1, 1, options.lengthPenalty(), options.maxLengthA(), options.maxLengthB(), replace, true);
-        return new OutputBuilder(engine.sourceTokenizer(), engine.targetTokenizer(), unk)
-                .build(source, sourceIds, List.of(h), options);
+        Hypothesis h = new Hypothesis(ids, -1, -1, attention);
+        return new OutputBuilder(engine.sourceTokenizer(), engine.targetTokenizer(), unk).render(source, sourceIds, h, replace);
     }
 
     @Test
     void unknownTargetTokenIsReplacedByTheSourceWordItAttendedToMost() {
-        Translation t = build(true);
-        assertEquals("I met Kobenhavn yesterday", t.text());
-        assertEquals(1, t.unknownsReplaced());
-        assertEquals(List.of("I", "met", "Kobenhavn", "yesterday"), t.targetWords());
-        assertEquals(1f, t.wordAlignment()[2][2], 1e-6);
+        OutputBuilder.Rendered r = build(true);
+        assertEquals(List.of("I", "met", "Kobenhavn", "yesterday"), r.words());
+        assertEquals(1, r.replaced());
+        assertEquals(1f, r.wordAlignment()[2][2], 1e-6);
     }
 
     @Test
     void replacementCanBeSwitchedOff() {
-        Translation t = build(false);
-        assertEquals(0, t.unknownsReplaced());
-        assertEquals(false, t.text().contains("Kobenhavn"));
+        OutputBuilder.Rendered r = build(false);
+        assertEquals(0, r.replaced());
+        assertEquals(false, r.words().contains("Kobenhavn"));
     }
 }

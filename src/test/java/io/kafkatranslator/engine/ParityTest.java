@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ParityTest {
     private static final double ATTENTION_TOLERANCE = 1e-4;
     private static TranslationEngine engine;
-    private static Translator translator;
+    private static MessageTranslator translator;
     private static JsonNode fixtures;
     private static DecodingOptions decoding;
 
@@ -36,7 +36,7 @@ class ParityTest {
         }
         JsonNode d = fixtures.get("decoding");
         decoding = new DecodingOptions(d.get("beam_size").asInt(), d.get("beam_size").asInt(),
-                d.get("length_penalty_alpha").asDouble(), d.get("max_length_a").asDouble(),
+                d.get("length_penalty_alpha").asDouble(), 0.0, d.get("max_length_a").asDouble(),
                 d.get("max_length_b").asDouble(), false, true);
         engine = TranslationEngine.load(TranslatorConfig.defaults());
         translator = engine.newTranslator();

@@ -1,8 +1,10 @@
 package io.kafkatranslator.topology;
 
-import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.engine.InputValidator;
+import io.kafkatranslator.engine.Preparation;
+import io.kafkatranslator.engine.PreparedMessage;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
@@ -10,40 +12,34 @@ import io.kafkatranslator.engine.TranslationOutcome;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Upper-cases its input, one token per word; "FAIL" in a text makes that text fail. Records batch sizes. */
+/**
+ * Upper-cases its input, one token per word; it validates text as the engine does, "FAIL" in a
+ * text makes that text fail as it is prepared, "BREAK" makes it fail in translation. Records batch sizes.
+ */
 final class FakeTranslator implements BatchTranslator {
     final List<Integer> batchSizes = new ArrayList<>();
 
     @Override
-    public List<TranslationOutcome> translate(List<String> texts, DecodingOptions options) {
-        batchSizes.add(texts.size());
+    public Preparation prepare(String text) {
+        TranslationError invalid = InputValidator.check(text);
+        if (invalid != null) {
+            return invalid;
+        }
+        return text.contains("FAIL") ? new TranslationError(ErrorCode.TEXT_TOO_LONG, "too long for the fake")
+                : new PreparedMessage(text, List.of(), text.split(" ").length);
+    }
+
+    @Override
+    public List<TranslationOutcome> translate(List<PreparedMessage> messages, DecodingOptions options) {
+        batchSizes.add(messages.size());
         List<TranslationOutcome> out = new ArrayList<>();
-        for (String text : texts) {
-            out.add(text.contains("FAIL") ? new TranslationError(ErrorCode.TEXT_TOO_LONG, "too long for the fake")
-                    : new Translation(text.toUpperCase(), -1.0, List.of(new Translation.NBestEntry(text.toUpperCase(), -1.0)),
-                    List.of(), List.of(), new float[0][], List.of(), List.of(), new float[0][], 0));
+        for (PreparedMessage m : messages) {
+            String text = m.text().toUpperCase();
+            out.add(text.contains("BREAK") ? new TranslationError(ErrorCode.TRANSLATION_FAILED, "the fake broke")
+                    : new Translation(text, -1.0, List.of(new Translation.NBestEntry(text, -1.0)), List.of(), List.of(),
+                    new float[0][], List.of(), List.of(), new float[0][], 0, List.of(), List.of(), null));
         }
         return out;
-    }
-
-    @Override
-    public int sourceTokens(String text) {
-        return text.split(" ").length;
-    }
-
-    @Override
-    public DecodingOptions defaultOptions() {
-        return TranslatorConfig.defaults().decoding();
-    }
-
-    @Override
-    public String sourceLanguage() {
-        return "fr";
-    }
-
-    @Override
-    public String targetLanguage() {
-        return "en";
     }
 
     @Override

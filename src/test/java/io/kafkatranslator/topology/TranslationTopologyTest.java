@@ -2,6 +2,8 @@ package io.kafkatranslator.topology;
 
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.engine.ErrorCode;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
@@ -53,7 +55,7 @@ class TranslationTopologyTest {
         Properties props = TranslationTopology.streamsProperties(config);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(TranslationTopology.build(config, "fr", "en", () -> fake, io.kafkatranslator.metrics.TranslationMetrics.NONE), props);
+        driver = new TopologyTestDriver(TranslationTopology.build(config, "fr", "en", TranslatorConfig.defaults().decoding(), () -> fake, io.kafkatranslator.metrics.TranslationMetrics.NONE), props);
         input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         output = driver.createOutputTopic(config.outputTopic(), new StringDeserializer(), RESULTS.deserializer());
         deadLetters = driver.createOutputTopic(config.deadLetterTopic(), new ByteArrayDeserializer(), DEAD.deserializer());
@@ -68,6 +70,11 @@ class TranslationTopologyTest {
 
     private static TranslationRequest request(String id, String conversation, String text) {
         return TranslationRequest.newBuilder().setRequestId(id).setConversationId(conversation).setText(text).build();
+    }
+
+    private static TranslationRequest withOptions(TranslationRequest r, Integer beam, Integer nbest) {
+        return TranslationRequest.newBuilder(r).setOptions(io.kafkatranslator.schema.DecodingRequestOptions.newBuilder()
+                .setBeamSize(beam).setNbest(nbest).build()).build();
     }
 
     private void send(TranslationRequest r) {
@@ -144,18 +151,22 @@ class TranslationTopologyTest {
         new Random(7).nextBytes(randomBytes);
         List<KeyValue<String, byte[]>> records = List.of(
                 KeyValue.pair("good-1", good),
-                KeyValue.pair(Rejection.UNDECODABLE, randomBytes),
-                KeyValue.pair(Rejection.UNDECODABLE, truncated),
-                KeyValue.pair(Rejection.UNKNOWN_SCHEMA, unknownFingerprint),
-                KeyValue.pair(Rejection.NULL_VALUE, null),
-                KeyValue.pair(Rejection.UNDECODABLE, "{\"request_id\":\"j\",\"conversation_id\":\"c\",\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8)),
+                KeyValue.pair("UNDECODABLE", randomBytes),
+                KeyValue.pair("UNDECODABLE", truncated),
+                KeyValue.pair("UNKNOWN_SCHEMA", unknownFingerprint),
+                KeyValue.pair("NULL_VALUE", null),
+                KeyValue.pair("UNDECODABLE", "{\"request_id\":\"j\",\"conversation_id\":\"c\",\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8)),
                 KeyValue.pair("EMPTY_TEXT", REQUESTS.encode(request("e", "c", "  "))),
                 KeyValue.pair("CONTROL_CHARACTER", REQUESTS.encode(request("x", "c", "bon\u0000jour"))),
                 KeyValue.pair("INVALID_UNICODE", invalidUtf8),
-                KeyValue.pair(Rejection.UNSUPPORTED_LANGUAGE_PAIR, REQUESTS.encode(TranslationRequest.newBuilder(request("l", "c", "hola"))
+                KeyValue.pair("UNSUPPORTED_LANGUAGE_PAIR", REQUESTS.encode(TranslationRequest.newBuilder(request("l", "c", "hola"))
                         .setSourceLanguage("es").build())),
-                KeyValue.pair(Rejection.INVALID_REQUEST, REQUESTS.encode(request("", "c", "bonjour"))),
+                KeyValue.pair("INVALID_REQUEST", REQUESTS.encode(request("", "c", "bonjour"))),
                 KeyValue.pair("TEXT_TOO_LONG", REQUESTS.encode(request("f", "c", "FAIL"))),
+                // n-best without a beam size must fit the default beam (5): the request check and the engine share one rule.
+                KeyValue.pair("INVALID_REQUEST", REQUESTS.encode(withOptions(request("o", "c", "bonjour"), null, 8))),
+                KeyValue.pair("INVALID_REQUEST", REQUESTS.encode(withOptions(request("p", "c", "bonjour"), 17, null))),
+                KeyValue.pair("TRANSLATION_FAILED", REQUESTS.encode(request("b", "c", "BREAK"))),
                 KeyValue.pair("good-2", REQUESTS.encode(request("good-2", "c", "au revoir"))));
         for (KeyValue<String, byte[]> r : records) {
             input.pipeInput(r.key.getBytes(StandardCharsets.UTF_8), r.value);
@@ -165,8 +176,8 @@ class TranslationTopologyTest {
         assertEquals(List.of("BONJOUR", "AU REVOIR"), output.readValuesToList().stream().map(TranslationResult::getTranslation).toList());
         List<KeyValue<byte[], DeadLetter>> dead = deadLetters.readKeyValuesToList();
         List<String> expectedReasons = new ArrayList<>(records.stream().map(r -> r.key).filter(k -> !k.startsWith("good")).toList());
-        expectedReasons.add(Rejection.NULL_KEY);
-        // Text too long is found when its batch is translated, after the records rejected on arrival.
+        expectedReasons.add(ErrorCode.NULL_KEY.name());
+        // A translation failure is found when its batch is translated, after the records rejected on arrival.
         assertEquals(expectedReasons.stream().sorted().toList(), dead.stream().map(kv -> kv.value.getReason()).sorted().toList());
         for (KeyValue<byte[], DeadLetter> kv : dead.stream().filter(kv -> kv.key != null).toList()) {
             DeadLetter d = kv.value;
@@ -190,7 +201,7 @@ class TranslationTopologyTest {
         assertEquals("SALUT", result.getTranslation());
         assertTrue(result.getTimings().getEndToEndMs() != null);
         DeadLetter d = deadLetters.readValue();
-        assertEquals(Rejection.UNDECODABLE, d.getReason());
+        assertEquals(ErrorCode.UNDECODABLE.name(), d.getReason());
         assertTrue(d.getMessage().contains("conversation_id"), d.getMessage());
     }
 }

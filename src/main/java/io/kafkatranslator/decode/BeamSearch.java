@@ -22,18 +22,22 @@ import java.util.List;
  *   <li>a sentence stops when K hypotheses have finished, or at its length cap, where its live
  *       beams are finished as they are.</li>
  * </ul>
+ * A finished hypothesis' score may add GNMT's coverage penalty, beta * sum over source positions of
+ * log(min(attention received, 1)), which ranks down hypotheses that left source words unattended
+ * (under-translation); with beta 0, the default of the reference, ranking is the reference's.
  */
-public final class BeamSearchDecoder {
+public final class BeamSearch implements SearchStrategy {
     private final int bosId;
     private final int eosId;
 
-    public BeamSearchDecoder(int bosId, int eosId) {
+    public BeamSearch(int bosId, int eosId) {
         this.bosId = bosId;
         this.eosId = eosId;
     }
 
     /** Returns, for every sentence, its finished hypotheses, best first. */
-    public List<List<Hypothesis>> decode(InferenceSession session, SourceBatch source, DecodingOptions options) {
+    @Override
+    public List<List<Hypothesis>> search(InferenceSession session, SourceBatch source, DecodingOptions options) {
         EncodedBatch encoded = session.encode(source.ids(), source.lengths(), source.size(), source.longest());
         int batch = source.size();
         int k = options.beamSize();
@@ -66,7 +70,7 @@ public final class BeamSearchDecoder {
                     while (end < rowNodes.length && rowSentence[end] == sentence) {
                         end++;
                     }
-                    beams[sentence].advance(out, rowNodes, first, end, t, k, options.lengthPenalty(), encoded.sourceLength());
+                    beams[sentence].advance(out, rowNodes, first, end, t, k, options, encoded.sourceLength());
                     if (!beams[sentence].done) {
                         for (Node node : beams[sentence].live) {
                             nextNodes.add(node);
@@ -130,7 +134,22 @@ public final class BeamSearchDecoder {
                 n++;
             }
             int[] withoutEos = token == eosId ? Arrays.copyOf(ids, length - 1) : ids;
-            return new Hypothesis(withoutEos, score, rows);
+            return new Hypothesis(withoutEos, score, raw, rows);
+        }
+
+        /** GNMT's cp: sum over source positions of log(min(total attention received along this path, 1)). */
+        double coverage(int sourceLength) {
+            double[] received = new double[sourceLength];
+            for (Node node = this; node.parent != null; node = node.parent) {
+                for (int j = 0; j < sourceLength; j++) {
+                    received[j] += node.attention[j];
+                }
+            }
+            double cp = 0;
+            for (double r : received) {
+                cp += Math.log(Math.max(1e-9, Math.min(r, 1.0)));
+            }
+            return cp;
         }
     }
 
@@ -149,7 +168,8 @@ public final class BeamSearchDecoder {
             live.add(new Node(null, sentence, -1, 0f, null, -1));
         }
 
-        void advance(StepOutput out, Node[] rowNodes, int first, int end, int t, int k, double alpha, int paddedLength) {
+        void advance(StepOutput out, Node[] rowNodes, int first, int end, int t, int k, DecodingOptions options,
+                     int paddedLength) {
             int vocab = out.vocab();
             int[] best = topCandidates(out.logProbs(), rowNodes, first, end, vocab, 2 * k);
             List<Node> nextLive = new ArrayList<>(k);
@@ -161,8 +181,7 @@ public final class BeamSearchDecoder {
                 if (token == eosId) {
                     if (rank < k) {
                         Node node = new Node(parent, sentence, token, raw, attentionRow(out, row, paddedLength), row);
-                        node.score = raw / lengthPenalty(t + 1, alpha);
-                        finished.add(node);
+                        finish(node, t + 1, options);
                     }
                 } else if (nextLive.size() < k) {
                     nextLive.add(new Node(parent, sentence, token, raw, attentionRow(out, row, paddedLength), row));
@@ -175,11 +194,18 @@ public final class BeamSearchDecoder {
             live = nextLive;
             if (t + 1 >= cap) {
                 for (Node node : live) {
-                    node.score = node.raw / lengthPenalty(node.length, alpha);
-                    finished.add(node);
+                    finish(node, node.length, options);
                 }
                 done = true;
             }
+        }
+
+        private void finish(Node node, int length, DecodingOptions options) {
+            node.score = node.raw / lengthPenalty(length, options.lengthPenalty());
+            if (options.coveragePenalty() > 0) {
+                node.score += options.coveragePenalty() * node.coverage(sourceLength);
+            }
+            finished.add(node);
         }
 
         private float[] attentionRow(StepOutput out, int row, int paddedLength) {

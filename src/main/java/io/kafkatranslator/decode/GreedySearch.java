@@ -11,17 +11,19 @@ import java.util.List;
 /**
  * Batched greedy search: one decoder call per step for all unfinished sentences of the batch;
  * a sentence that emits EOS or reaches its length cap leaves the batch, so it costs no more work.
+ * The coverage penalty does not apply: there is nothing to rank.
  */
-public final class GreedyDecoder {
+public final class GreedySearch implements SearchStrategy {
     private final int bosId;
     private final int eosId;
 
-    public GreedyDecoder(int bosId, int eosId) {
+    public GreedySearch(int bosId, int eosId) {
         this.bosId = bosId;
         this.eosId = eosId;
     }
 
-    public Hypothesis[] decode(InferenceSession session, SourceBatch source, DecodingOptions options) {
+    @Override
+    public List<List<Hypothesis>> search(InferenceSession session, SourceBatch source, DecodingOptions options) {
         EncodedBatch encoded = session.encode(source.ids(), source.lengths(), source.size(), source.longest());
         int batch = source.size();
         int s = encoded.sourceLength();
@@ -76,10 +78,10 @@ public final class GreedyDecoder {
         } finally {
             memory.close();
         }
-        Hypothesis[] result = new Hypothesis[batch];
+        List<List<Hypothesis>> result = new ArrayList<>(batch);
         for (int b = 0; b < batch; b++) {
-            result[b] = new Hypothesis(ids.get(b).stream().mapToInt(Integer::intValue).toArray(), raw[b],
-                    attention.get(b).toArray(new float[0][]));
+            result.add(List.of(new Hypothesis(ids.get(b).stream().mapToInt(Integer::intValue).toArray(), raw[b], raw[b],
+                    attention.get(b).toArray(new float[0][]))));
         }
         return result;
     }

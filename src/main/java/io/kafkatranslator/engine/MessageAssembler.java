@@ -1,0 +1,303 @@
+package io.kafkatranslator.engine;
+
+import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.decode.Hypothesis;
+import io.kafkatranslator.engine.PreparedMessage.PlacedSpan;
+import io.kafkatranslator.engine.PreparedMessage.Placement;
+import io.kafkatranslator.engine.PreparedMessage.Unit;
+import io.kafkatranslator.segment.ProtectedSpan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Puts a message back together from its units' hypotheses, faithfully: the whitespace and line
+ * breaks between sentences as they were, untranslatable units copied, each protected span copied
+ * once next to the target word aligned with the source word it stood by, capitals and emphatic end
+ * punctuation restored. A number in the model's output is dropped: numbers never reach the model,
+ * so one there was invented. Also builds the message-level alignments, segments and quality.
+ */
+final class MessageAssembler {
+    private static final String END_PUNCTUATION = ".!?…";
+
+    private final OutputBuilder output;
+
+    MessageAssembler(OutputBuilder output) {
+        this.output = output;
+    }
+
+    /** hypotheses.get(u): unit u's hypotheses, best first (null for a unit that is copied). */
+    Translation assemble(PreparedMessage message, List<List<Hypothesis>> hypotheses, DecodingOptions options) {
+        List<Unit> units = message.units();
+        List<UnitOutput> best = new ArrayList<>(units.size());
+        for (int u = 0; u < units.size(); u++) {
+            best.add(unitOutput(message.text(), units.get(u), hypothesis(hypotheses.get(u), 0), options.replaceUnknowns()));
+        }
+        Builder b = new Builder(message.text());
+        for (int u = 0; u < units.size(); u++) {
+            b.add(units.get(u), best.get(u));
+        }
+        String text = b.finish();
+        List<Translation.NBestEntry> nbest = new ArrayList<>();
+        nbest.add(new Translation.NBestEntry(text, b.score()));
+        for (int n = 1; n < options.nbest(); n++) {
+            Builder alternative = new Builder(message.text());
+            for (int u = 0; u < units.size(); u++) {
+                alternative.add(units.get(u),
+                        unitOutput(message.text(), units.get(u), hypothesis(hypotheses.get(u), n), options.replaceUnknowns()));
+            }
+            nbest.add(new Translation.NBestEntry(alternative.finish(), alternative.score()));
+        }
+        boolean alignments = options.alignments();
+        return new Translation(text, b.score(), nbest, b.sourcePieces, b.targetPieces,
+                alignments ? b.matrix(b.subwordBlocks, b.targetPieces.size(), b.sourcePieces.size()) : new float[0][],
+                alignments ? b.sourceWords : List.of(), alignments ? b.targetWords : List.of(),
+                alignments ? b.matrix(b.wordBlocks, b.targetWords.size(), b.sourceWords.size()) : new float[0][],
+                b.replaced, b.segments, b.spans, b.quality());
+    }
+
+    /** The n-th hypothesis, or the last one where there are fewer; null for a copied unit. */
+    private static Hypothesis hypothesis(List<Hypothesis> hypotheses, int n) {
+        return hypotheses == null ? null : hypotheses.get(Math.min(n, hypotheses.size() - 1));
+    }
+
+    /** A word of a unit's output, its alignment row over the unit's source words, and the span it copies if any. */
+    private record Token(String text, boolean spaceBefore, float[] row, ProtectedSpan span) {
+    }
+
+    private record UnitOutput(List<Token> tokens, List<String> sourcePieces, List<String> targetPieces, float[][] subword,
+                              int replaced, double score, double logProb, int steps, double covered) {
+    }
+
+    private UnitOutput unitOutput(String message, Unit u, Hypothesis h, boolean replaceUnknowns) {
+        int columns = u.sourceWords().size();
+        if (h == null) {
+            List<Token> copy = new ArrayList<>();
+            for (int j = 0; j < columns; j++) {
+                copy.add(new Token(u.sourceWords().get(j), true, oneHot(columns, j), null));
+            }
+            return new UnitOutput(copy, List.of(), List.of(), new float[0][], 0, 0, 0, 0, 0);
+        }
+        OutputBuilder.Rendered r = output.render(u.modelText(), u.ids(), h, replaceUnknowns);
+        List<Token> words = new ArrayList<>();
+        for (int i = 0; i < r.words().size(); i++) {
+            String w = r.words().get(i);
+            if (w.chars().anyMatch(Character::isDigit)) {
+                continue;
+            }
+            float[] row = new float[columns];
+            float[] modelRow = r.wordAlignment()[i];
+            for (int j = 0; j < modelRow.length && j < u.modelWordColumn().length; j++) {
+                row[u.modelWordColumn()[j]] += modelRow[j];
+            }
+            words.add(new Token(u.shouted() ? w.toUpperCase(Locale.ROOT) : w, true, row, null));
+        }
+        List<Token> tokens = placeSpans(message, u, words, endPunctuation(u, words));
+        double covered = 0;
+        for (int j = 0; j < r.sourcePieces().size(); j++) {
+            float received = 0;
+            for (float[] row : r.subword()) {
+                received += row[j];
+            }
+            covered += Math.min(1f, received);
+        }
+        return new UnitOutput(tokens, r.sourcePieces(), r.pieces(), r.subword(), r.replaced(), h.score(), h.logProb(),
+                h.attention().length, covered);
+    }
+
+    /**
+     * Takes the end punctuation off the last word (restored as the source had it: "!!!" for "!", none
+     * where the source had none) and returns it, to be put back after the spans that precede it.
+     */
+    private static Token endPunctuation(Unit u, List<Token> words) {
+        if (words.isEmpty()) {
+            return u.emphasis() == null ? null : new Token(u.emphasis(), false, new float[u.sourceWords().size()], null);
+        }
+        Token last = words.get(words.size() - 1);
+        int base = last.text().length();
+        while (base > 0 && END_PUNCTUATION.indexOf(last.text().charAt(base - 1)) >= 0) {
+            base--;
+        }
+        String ending = last.text().substring(base);
+        if (u.emphasis() != null) {
+            ending = u.emphasis();
+        } else if (u.addedStop() && ending.equals(".")) {
+            ending = "";
+        }
+        words.remove(words.size() - 1);
+        if (base > 0) {
+            words.add(new Token(last.text().substring(0, base), true, last.row(), null));
+        }
+        return ending.isEmpty() ? null : new Token(ending, false, last.row(), null);
+    }
+
+    private static List<Token> placeSpans(String message, Unit u, List<Token> words, Token end) {
+        int n = words.size();
+        List<List<Token>> before = new ArrayList<>();
+        List<List<Token>> after = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            before.add(new ArrayList<>());
+            after.add(new ArrayList<>());
+        }
+        List<Token> prefix = new ArrayList<>();
+        List<Token> beforeEnd = new ArrayList<>();
+        List<Token> last = new ArrayList<>();
+        int columns = u.sourceWords().size();
+        for (PlacedSpan p : u.spans()) {
+            Token copy = new Token(p.span().text(message), p.spaceBefore(), oneHot(columns, p.column()), p.span());
+            int anchor = p.anchorWord() < 0 ? -1 : alignedWord(words, u.modelWordColumn()[p.anchorWord()]);
+            Placement placement = anchor < 0 && (p.placement() == Placement.BEFORE_WORD || p.placement() == Placement.AFTER_WORD)
+                    ? Placement.BEFORE_END_PUNCTUATION : p.placement();
+            switch (placement) {
+                case PREFIX -> prefix.add(copy);
+                case BEFORE_WORD -> before.get(anchor).add(copy);
+                case AFTER_WORD -> after.get(anchor).add(copy);
+                case BEFORE_END_PUNCTUATION -> beforeEnd.add(copy);
+                case END -> last.add(copy);
+            }
+        }
+        List<Token> out = new ArrayList<>(prefix);
+        for (int t = 0; t < n; t++) {
+            out.addAll(before.get(t));
+            out.add(words.get(t));
+            out.addAll(after.get(t));
+        }
+        out.addAll(beforeEnd);
+        if (end != null) {
+            // The end mark sticks to what precedes it, as the model wrote it.
+            out.add(end);
+        }
+        out.addAll(last);
+        return out;
+    }
+
+    /** The target word that attended most to the given source column; -1 when there is none. */
+    private static int alignedWord(List<Token> words, int column) {
+        int best = -1;
+        float weight = 0;
+        for (int t = 0; t < words.size(); t++) {
+            if (words.get(t).row()[column] > weight) {
+                weight = words.get(t).row()[column];
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private static float[] oneHot(int size, int index) {
+        float[] row = new float[size];
+        row[index] = 1f;
+        return row;
+    }
+
+    /** Concatenates unit outputs with the message's own whitespace between them. */
+    private static final class Builder {
+        private final String message;
+        private final StringBuilder target = new StringBuilder();
+        private final List<String> sourcePieces = new ArrayList<>();
+        private final List<String> targetPieces = new ArrayList<>();
+        private final List<String> sourceWords = new ArrayList<>();
+        private final List<String> targetWords = new ArrayList<>();
+        private final List<Block> subwordBlocks = new ArrayList<>();
+        private final List<Block> wordBlocks = new ArrayList<>();
+        private final List<Translation.Segment> segments = new ArrayList<>();
+        private final List<Translation.SpanCopy> spans = new ArrayList<>();
+        private int previousEnd;
+        private int replaced;
+        private int translatedUnits;
+        private double scoreSum;
+        private double logProb;
+        private int steps;
+        private double covered;
+        private int pieces;
+        private boolean lowConfidence;
+
+        private record Block(int row, int column, float[][] values) {
+        }
+
+        Builder(String message) {
+            this.message = message;
+        }
+
+        void add(Unit u, UnitOutput o) {
+            target.append(message, previousEnd, u.start());
+            previousEnd = u.end();
+            int targetStart = target.length();
+            Quality quality = null;
+            if (!u.translatable()) {
+                target.append(message, u.start(), u.end());
+            } else {
+                List<String> words = new ArrayList<>();
+                List<float[]> rows = new ArrayList<>();
+                for (int t = 0; t < o.tokens().size(); t++) {
+                    Token token = o.tokens().get(t);
+                    if (token.spaceBefore() && target.length() > targetStart) {
+                        target.append(' ');
+                    }
+                    int start = target.length();
+                    target.append(token.text());
+                    if (token.span() != null) {
+                        spans.add(new Translation.SpanCopy(token.span().kind(), token.span().start(), token.span().end(),
+                                start, target.length()));
+                    }
+                    if (token.spaceBefore() || t == 0) {
+                        words.add(token.text());
+                        rows.add(token.row());
+                    } else {
+                        // Glued to the word before it ("late" + "."): one word, aligned as that word.
+                        words.set(words.size() - 1, words.get(words.size() - 1) + token.text());
+                    }
+                }
+                quality = Quality.of(o.logProb(), o.steps(), o.covered(), o.sourcePieces().size());
+                subwordBlocks.add(new Block(targetPieces.size(), sourcePieces.size(), o.subword()));
+                sourcePieces.addAll(o.sourcePieces());
+                targetPieces.addAll(o.targetPieces());
+                wordBlocks.add(new Block(targetWords.size(), sourceWords.size(), rows.toArray(float[][]::new)));
+                targetWords.addAll(words);
+                translatedUnits++;
+                scoreSum += o.score();
+                logProb += o.logProb();
+                steps += o.steps();
+                covered += o.covered();
+                pieces += o.sourcePieces().size();
+                lowConfidence |= quality.lowConfidence();
+                replaced += o.replaced();
+            }
+            if (!u.translatable()) {
+                wordBlocks.add(new Block(targetWords.size(), sourceWords.size(),
+                        o.tokens().stream().map(Token::row).toArray(float[][]::new)));
+                o.tokens().forEach(t -> targetWords.add(t.text()));
+            }
+            sourceWords.addAll(u.sourceWords());
+            segments.add(new Translation.Segment(u.start(), u.end(), targetStart, target.length(), u.translatable(), quality));
+        }
+
+        String finish() {
+            target.append(message, previousEnd, message.length());
+            return target.toString();
+        }
+
+        double score() {
+            return translatedUnits == 0 ? 0 : scoreSum / translatedUnits;
+        }
+
+        Quality quality() {
+            if (translatedUnits == 0) {
+                return null;
+            }
+            Quality q = Quality.of(logProb, steps, covered, pieces);
+            return new Quality(q.meanLogProb(), q.coverage(), lowConfidence);
+        }
+
+        float[][] matrix(List<Block> blocks, int rows, int columns) {
+            float[][] out = new float[rows][columns];
+            for (Block b : blocks) {
+                for (int i = 0; i < b.values().length; i++) {
+                    System.arraycopy(b.values()[i], 0, out[b.row() + i], b.column(), b.values()[i].length);
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package io.kafkatranslator.engine;
+
+import io.kafkatranslator.engine.PreparedMessage.PlacedSpan;
+import io.kafkatranslator.engine.PreparedMessage.Placement;
+import io.kafkatranslator.engine.PreparedMessage.Unit;
+import io.kafkatranslator.segment.ProtectedSpan;
+import io.kafkatranslator.segment.SentenceSplitter;
+import io.kafkatranslator.segment.SpanDetector;
+import io.kafkatranslator.segment.SpanKind;
+import io.kafkatranslator.tokenize.SubwordTokenizer;
+import io.kafkatranslator.tokenize.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one place where a message is validated, segmented and tokenised. A message is split into
+ * sentences; protected spans are taken out of each (the model never sees them; they are put back
+ * by the alignment, as bergamot-translator does with HTML tags); a sentence in capitals is given to
+ * the model in sentence case, a first letter in lower case is raised, emphatic end punctuation
+ * ("!!!", "?!", "…") is given as one mark and a missing final full stop is added, all undone on
+ * the way out; a sentence with more pieces than the model takes is cut into chunks, at punctuation
+ * where it can, else between words. Not thread-safe (one per translator).
+ */
+final class MessagePreparer {
+    private static final String END_PUNCTUATION = ".!?…";
+    private static final String CHUNK_PUNCTUATION = ",;:";
+    private static final int SHOUTED_MIN_LETTERS = 4;
+
+    private final SubwordTokenizer tokenizer;
+    private final SpanDetector spans = new SpanDetector();
+    private final SentenceSplitter splitter;
+    private final Locale locale;
+    private final int maxMessageChars;
+    private final int maxSourceTokens;
+
+    MessagePreparer(SubwordTokenizer tokenizer, String language, int maxMessageChars, int maxSourceTokens) {
+        this.tokenizer = tokenizer;
+        this.splitter = new SentenceSplitter(language);
+        this.locale = Locale.forLanguageTag(language);
+        this.maxMessageChars = maxMessageChars;
+        this.maxSourceTokens = maxSourceTokens;
+    }
+
+    Preparation prepare(String text) {
+        TranslationError error = check(text);
+        if (error != null) {
+            return error;
+        }
+        List<ProtectedSpan> found = spans.find(text);
+        List<Unit> units = new ArrayList<>();
+        for (int[] sentence : splitter.split(text, found)) {
+            units.addAll(units(text, elements(text, sentence[0], sentence[1], found)));
+        }
+        return message(text, units);
+    }
+
+    /**
+     * The whole text as one sentence, as the model alone would take it: no segmentation, no
+     * protected spans, no change of case or punctuation. The robustness report's baseline.
+     */
+    Preparation prepareAsOneSentence(String text) {
+        TranslationError error = check(text);
+        if (error != null) {
+            return error;
+        }
+        List<Element> words = elements(text, 0, text.length(), List.of());
+        Unit unit = unit(text, words, false);
+        if (unit.ids().length > maxSourceTokens) {
+            return new TranslationError(ErrorCode.TEXT_TOO_LONG, "the text has " + unit.ids().length
+                    + " source pieces, more than the model's maximum of " + maxSourceTokens);
+        }
+        return message(text, List.of(unit));
+    }
+
+    private TranslationError check(String text) {
+        TranslationError error = InputValidator.check(text);
+        if (error == null && text.length() > maxMessageChars) {
+            error = new TranslationError(ErrorCode.TEXT_TOO_LONG, "the message has " + text.length()
+                    + " characters, more than the maximum of " + maxMessageChars + " (translator.max.message.chars)");
+        }
+        return error;
+    }
+
+    private static Preparation message(String text, List<Unit> units) {
+        int tokens = units.stream().mapToInt(u -> u.ids().length).sum();
+        if (units.stream().anyMatch(Unit::translatable) && tokens == 0) {
+            return new TranslationError(ErrorCode.EMPTY_TEXT, "the text has no translatable content");
+        }
+        return new PreparedMessage(text, units, tokens);
+    }
+
+    /** A word (whitespace-delimited, up to a protected span) or a protected span of the message. */
+    private record Element(int start, int end, ProtectedSpan span, boolean spaceBefore) {
+        boolean isWord() {
+            return span == null;
+        }
+    }
+
+    private static List<Element> elements(String text, int start, int end, List<ProtectedSpan> found) {
+        List<Element> out = new ArrayList<>();
+        boolean space = false;
+        int next = 0;
+        int i = start;
+        while (i < end) {
+            while (next < found.size() && found.get(next).start() < i) {
+                next++;
+            }
+            ProtectedSpan span = next < found.size() && found.get(next).start() == i ? found.get(next) : null;
+            if (span != null) {
+                out.add(new Element(i, Math.min(span.end(), end), span, space));
+                i = span.end();
+                space = false;
+            } else if (SentenceSplitter.isSpace(text.charAt(i))) {
+                space = true;
+                i++;
+            } else {
+                int j = i;
+                int spanStart = next < found.size() ? found.get(next).start() : Integer.MAX_VALUE;
+                while (j < end && j < spanStart && !SentenceSplitter.isSpace(text.charAt(j))) {
+                    j++;
+                }
+                out.add(new Element(i, j, null, space));
+                i = j;
+                space = false;
+            }
+        }
+        return out;
+    }
+
+    private List<Unit> units(String text, List<Element> elements) {
+        Unit whole = unit(text, elements, true);
+        if (!whole.translatable() || whole.ids().length <= maxSourceTokens) {
+            return List.of(whole);
+        }
+        List<Unit> out = new ArrayList<>();
+        for (List<Element> chunk : chunks(text, splitLongWords(text, elements))) {
+            out.add(unit(text, chunk, true));
+        }
+        return out;
+    }
+
+    /** A word with more pieces than the model takes (a run of characters with no space) is halved until it fits. */
+    private List<Element> splitLongWords(String text, List<Element> elements) {
+        List<Element> out = new ArrayList<>();
+        for (Element e : elements) {
+            splitLongWord(text, e, out);
+        }
+        return out;
+    }
+
+    private void splitLongWord(String text, Element e, List<Element> out) {
+        if (!e.isWord() || pieces(text, e) <= maxSourceTokens || e.end() - e.start() < 2) {
+            out.add(e);
+            return;
+        }
+        int middle = e.start() + (e.end() - e.start()) / 2;
+        if (Character.isLowSurrogate(text.charAt(middle))) {
+            middle++;
+        }
+        splitLongWord(text, new Element(e.start(), middle, null, e.spaceBefore()), out);
+        splitLongWord(text, new Element(middle, e.end(), null, true), out);
+    }
+
+    /** Greedy chunks within the model's limit, each cut after the last ",;:" in it when that keeps half the budget. */
+    private List<List<Element>> chunks(String text, List<Element> elements) {
+        List<List<Element>> out = new ArrayList<>();
+        List<Element> current = new ArrayList<>();
+        int tokens = 0;
+        int lastPunctuation = -1;
+        for (Element e : elements) {
+            int n = e.isWord() ? pieces(text, e) : 0;
+            if (!current.isEmpty() && tokens + n > maxSourceTokens) {
+                int cut = lastPunctuation >= 0 && lastPunctuation + 1 < current.size() ? lastPunctuation + 1 : current.size();
+                out.add(new ArrayList<>(current.subList(0, cut)));
+                current = new ArrayList<>(current.subList(cut, current.size()));
+                tokens = current.stream().mapToInt(c -> c.isWord() ? pieces(text, c) : 0).sum();
+                lastPunctuation = -1;
+            }
+            current.add(e);
+            tokens += n;
+            char last = text.charAt(e.end() - 1);
+            if (e.isWord() && CHUNK_PUNCTUATION.indexOf(last) >= 0 && tokens * 2 >= maxSourceTokens) {
+                lastPunctuation = current.size() - 1;
+            }
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private int pieces(String text, Element e) {
+        return tokenizer.encode(TextNormalizer.normalize(text.substring(e.start(), e.end()))).length;
+    }
+
+    /**
+     * Model words are the word elements, glued ones merged, each protected span removed; spans are
+     * placed by their nearest words with letters. With adapt false (the model-alone baseline) the
+     * text is given as written.
+     */
+    private Unit unit(String text, List<Element> elements, boolean adapt) {
+        List<StringBuilder> modelWords = new ArrayList<>();
+        List<String> sourceWords = new ArrayList<>();
+        List<Integer> modelWordColumn = new ArrayList<>();
+        List<Element> spanElements = new ArrayList<>();
+        List<Integer> spanColumns = new ArrayList<>();
+        List<Integer> wordsBeforeSpan = new ArrayList<>();
+        Element previous = null;
+        for (Element e : elements) {
+            String s = text.substring(e.start(), e.end());
+            if (!e.isWord()) {
+                spanElements.add(e);
+                spanColumns.add(sourceWords.size());
+                wordsBeforeSpan.add(modelWords.size());
+                sourceWords.add(s);
+            } else if (previous != null && previous.isWord() && !e.spaceBefore()) {
+                modelWords.get(modelWords.size() - 1).append(s);
+                sourceWords.set(sourceWords.size() - 1, sourceWords.get(sourceWords.size() - 1) + s);
+            } else {
+                modelWords.add(new StringBuilder(s));
+                modelWordColumn.add(sourceWords.size());
+                sourceWords.add(s);
+            }
+            previous = e;
+        }
+        int start = elements.get(0).start();
+        int end = elements.get(elements.size() - 1).end();
+        int[] columns = modelWordColumn.stream().mapToInt(Integer::intValue).toArray();
+        boolean[] lexical = new boolean[modelWords.size()];
+        boolean anyLexical = false;
+        for (int w = 0; w < modelWords.size(); w++) {
+            lexical[w] = modelWords.get(w).chars().anyMatch(Character::isLetter);
+            anyLexical |= lexical[w];
+        }
+        if (!anyLexical) {
+            return new Unit(start, end, false, "", new int[0], sourceWords, columns, List.of(), false, null, false);
+        }
+        List<PlacedSpan> placed = new ArrayList<>();
+        for (int s = 0; s < spanElements.size(); s++) {
+            placed.add(place(spanElements.get(s), spanColumns.get(s), wordsBeforeSpan.get(s), lexical));
+        }
+        boolean shouted = false;
+        String emphasis = null;
+        boolean addedStop = false;
+        if (adapt) {
+            shouted = isShouted(modelWords);
+            if (shouted) {
+                modelWords.replaceAll(w -> new StringBuilder(w.toString().toLowerCase(locale)));
+            }
+            raiseFirstLetter(modelWords);
+            StringBuilder last = modelWords.get(modelWords.size() - 1);
+            int run = last.length();
+            while (run > 0 && END_PUNCTUATION.indexOf(last.charAt(run - 1)) >= 0) {
+                run--;
+            }
+            String ending = last.substring(run);
+            if (ending.length() > 1 || ending.equals("…")) {
+                emphasis = ending;
+                last.setLength(run);
+                last.append(ending.contains("?") ? "?" : ending.contains("!") ? "!" : ".");
+            } else if (ending.isEmpty() && lexical[modelWords.size() - 1]) {
+                last.append('.');
+                addedStop = true;
+            }
+        }
+        String modelText = TextNormalizer.normalize(String.join(" ", modelWords));
+        int[] ids = tokenizer.encode(modelText);
+        return new Unit(start, end, true, modelText, ids, sourceWords, columns, placed, shouted, emphasis, addedStop);
+    }
+
+    private static PlacedSpan place(Element e, int column, int wordsBefore, boolean[] lexical) {
+        int previousWord = -1;
+        for (int w = wordsBefore - 1; w >= 0 && previousWord < 0; w--) {
+            previousWord = lexical[w] ? w : -1;
+        }
+        int nextWord = -1;
+        for (int w = wordsBefore; w < lexical.length && nextWord < 0; w++) {
+            nextWord = lexical[w] ? w : -1;
+        }
+        boolean space = e.spaceBefore();
+        if (previousWord < 0) {
+            return new PlacedSpan(e.span(), Placement.PREFIX, -1, column, space);
+        }
+        if (nextWord < 0) {
+            Placement p = wordsBefore < lexical.length ? Placement.BEFORE_END_PUNCTUATION : Placement.END;
+            return new PlacedSpan(e.span(), p, -1, column, space);
+        }
+        return e.span().kind() == SpanKind.NUMBER
+                ? new PlacedSpan(e.span(), Placement.BEFORE_WORD, nextWord, column, space)
+                : new PlacedSpan(e.span(), Placement.AFTER_WORD, previousWord, column, space);
+    }
+
+    /** Two or more words, at least four letters, none of them lower case: "JE SUIS EN COLÈRE", not "OK" or "SNCF". */
+    private static boolean isShouted(List<StringBuilder> words) {
+        int upper = 0;
+        int lexicalWords = 0;
+        for (StringBuilder w : words) {
+            boolean lexical = false;
+            for (int i = 0; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (Character.isLowerCase(c)) {
+                    return false;
+                }
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                    lexical = true;
+                }
+            }
+            lexicalWords += lexical ? 1 : 0;
+        }
+        return upper >= SHOUTED_MIN_LETTERS && lexicalWords >= 2;
+    }
+
+    private void raiseFirstLetter(List<StringBuilder> words) {
+        for (StringBuilder w : words) {
+            for (int i = 0; i < w.length(); i++) {
+                if (Character.isLetter(w.charAt(i))) {
+                    if (Character.isLowerCase(w.charAt(i))) {
+                        w.replace(i, i + 1, w.substring(i, i + 1).toUpperCase(locale));
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.kafkatranslator.engine;
+
+import io.kafkatranslator.batching.TokenBudgetBatcher;
+import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.decode.Hypothesis;
+import io.kafkatranslator.decode.SearchStrategy;
+import io.kafkatranslator.decode.SourceBatch;
+import io.kafkatranslator.model.ModelManifest;
+import io.kafkatranslator.runtime.InferenceSession;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One thread's translator of chat messages: prepares them (see {@link MessagePreparer}), sends
+ * every sentence of every message through the same token-budgeted batches, and reassembles each
+ * message (see {@link MessageAssembler}). One outcome per message, in input order: a message that
+ * cannot be translated gets a {@link TranslationError} and the others are still translated.
+ */
+public final class MessageTranslator implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MessageTranslator.class);
+
+    private final InferenceSession session;
+    private final DecodingOptions defaults;
+    private final MessagePreparer preparer;
+    private final MessageAssembler assembler;
+    private final TokenBudgetBatcher batcher;
+    private final ModelManifest.SpecialIds ids;
+
+    MessageTranslator(TranslationEngine engine, InferenceSession session, TranslatorConfig batching) {
+        TranslatorConfig config = engine.config();
+        this.session = session;
+        this.defaults = config.decoding();
+        this.ids = engine.manifest().specialIds();
+        this.preparer = new MessagePreparer(engine.sourceTokenizer(), engine.manifest().sourceLanguage(),
+                config.maxMessageChars(), config.maxSourceTokens());
+        this.assembler = new MessageAssembler(new OutputBuilder(engine.sourceTokenizer(), engine.targetTokenizer(), ids.unk()));
+        this.batcher = new TokenBudgetBatcher(batching.batchMaxTokens(), batching.batchMaxSentences());
+    }
+
+    /** Validates, segments and tokenises a message: the only place where that happens. */
+    public Preparation prepare(String text) {
+        return preparer.prepare(text);
+    }
+
+    public List<TranslationOutcome> translate(List<String> texts) {
+        return translate(texts, defaults);
+    }
+
+    public List<TranslationOutcome> translate(List<String> texts, DecodingOptions options) {
+        return translatePreparations(texts, preparer::prepare, options);
+    }
+
+    /**
+     * Each text as one sentence given to the model as written, with none of the message handling:
+     * what this engine did before it translated messages. The robustness report's baseline.
+     */
+    public List<TranslationOutcome> translateAsOneSentence(List<String> texts, DecodingOptions options) {
+        return translatePreparations(texts, preparer::prepareAsOneSentence, options);
+    }
+
+    private List<TranslationOutcome> translatePreparations(List<String> texts, Function<String, Preparation> prepare,
+                                                           DecodingOptions options) {
+        List<Preparation> preparations = texts.stream().map(prepare).toList();
+        List<PreparedMessage> prepared = new ArrayList<>();
+        for (Preparation p : preparations) {
+            if (p instanceof PreparedMessage m) {
+                prepared.add(m);
+            }
+        }
+        List<TranslationOutcome> translated = translatePrepared(prepared, options);
+        List<TranslationOutcome> out = new ArrayList<>(texts.size());
+        int next = 0;
+        for (Preparation p : preparations) {
+            out.add(p instanceof TranslationError e ? e : translated.get(next++));
+        }
+        return out;
+    }
+
+    /** Translates prepared messages: all their sentences in shared token-budgeted batches. */
+    public List<TranslationOutcome> translatePrepared(List<PreparedMessage> messages, DecodingOptions options) {
+        options.validate();
+        List<int[]> units = new ArrayList<>();
+        for (int m = 0; m < messages.size(); m++) {
+            List<PreparedMessage.Unit> us = messages.get(m).units();
+            for (int u = 0; u < us.size(); u++) {
+                if (us.get(u).translatable()) {
+                    units.add(new int[] {m, u});
+                }
+            }
+        }
+        int[][] sources = units.stream().map(mu -> messages.get(mu[0]).units().get(mu[1]).ids()).toArray(int[][]::new);
+        List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(sources.length, null));
+        TranslationError[] errors = new TranslationError[sources.length];
+        int[] lengths = Arrays.stream(sources).mapToInt(s -> s.length + 1).toArray();
+        for (int[] batch : batcher.batches(lengths)) {
+            decodeBatch(batch, sources, options, results, errors);
+        }
+        List<List<List<Hypothesis>>> hypotheses = new ArrayList<>();
+        for (PreparedMessage message : messages) {
+            hypotheses.add(new ArrayList<>(Collections.nCopies(message.units().size(), null)));
+        }
+        TranslationError[] failures = new TranslationError[messages.size()];
+        for (int i = 0; i < sources.length; i++) {
+            int[] mu = units.get(i);
+            if (errors[i] != null) {
+                failures[mu[0]] = errors[i];
+            } else {
+                hypotheses.get(mu[0]).set(mu[1], results.get(i));
+            }
+        }
+        List<TranslationOutcome> out = new ArrayList<>(messages.size());
+        for (int m = 0; m < messages.size(); m++) {
+            out.add(failures[m] != null ? failures[m] : assemble(messages.get(m), hypotheses.get(m), options));
+        }
+        return out;
+    }
+
+    private TranslationOutcome assemble(PreparedMessage message, List<List<Hypothesis>> hypotheses, DecodingOptions options) {
+        try {
+            return assembler.assemble(message, hypotheses, options);
+        } catch (RuntimeException e) {
+            LOG.warn("reassembling a translated message failed", e);
+            return new TranslationError(ErrorCode.TRANSLATION_FAILED, "reassembling the message failed: " + e);
+        }
+    }
+
+    private void decodeBatch(int[] members, int[][] sources, DecodingOptions options, List<List<Hypothesis>> results,
+                             TranslationError[] errors) {
+        try {
+            int[][] batch = Arrays.stream(members).mapToObj(i -> sources[i]).toArray(int[][]::new);
+            List<List<Hypothesis>> hypotheses = decodeIds(batch, options);
+            for (int m = 0; m < members.length; m++) {
+                results.set(members[m], hypotheses.get(m));
+            }
+        } catch (RuntimeException e) {
+            if (members.length > 1) {
+                // Find the sentence that breaks the batch: the others must still be translated.
+                for (int member : members) {
+                    decodeBatch(new int[] {member}, sources, options, results, errors);
+                }
+                return;
+            }
+            LOG.warn("translation failed for one sentence", e);
+            errors[members[0]] = new TranslationError(ErrorCode.TRANSLATION_FAILED,
+                    "the model failed on a sentence of this message: " + e.getMessage());
+        }
+    }
+
+    /** Decodes already-tokenised sources (also the parity test's and the benchmark's entry point). */
+    public List<List<Hypothesis>> decodeIds(int[][] sources, DecodingOptions options) {
+        SourceBatch batch = SourceBatch.of(sources, ids.eos(), ids.pad());
+        return SearchStrategy.of(options, ids.bos(), ids.eos()).search(session, batch, options);
+    }
+
+    public DecodingOptions defaultOptions() {
+        return defaults;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,41 @@
+package io.kafkatranslator.engine;
+
+import io.kafkatranslator.segment.ProtectedSpan;
+
+import java.util.List;
+
+/**
+ * A message validated, cut into units (sentences, or chunks of a sentence too long for the model)
+ * and tokenised, once. sourceTokens counts the pieces the model will read, for token budgets.
+ */
+public record PreparedMessage(String text, List<Unit> units, int sourceTokens) implements Preparation {
+
+    /**
+     * One sentence or chunk, [start, end) of the message (what lies between units is whitespace,
+     * copied as is). A unit with no word to translate (only emoji, URLs, numbers, punctuation…) is
+     * not translatable and is copied verbatim. sourceWords are the words a reader sees, protected
+     * spans included; model word w is column modelWordColumn[w] of them.
+     */
+    public record Unit(int start, int end, boolean translatable, String modelText, int[] ids, List<String> sourceWords,
+                       int[] modelWordColumn, List<PlacedSpan> spans, boolean shouted, String emphasis,
+                       boolean addedStop) {
+    }
+
+    /** Where a protected span goes back into the translation. */
+    public enum Placement {
+        /** Before every word: it opened the sentence. */
+        PREFIX,
+        /** Before the target word aligned with model word anchorWord (a number stands before what it counts). */
+        BEFORE_WORD,
+        /** After the target word aligned with model word anchorWord. */
+        AFTER_WORD,
+        /** After the last word, before the sentence's final punctuation. */
+        BEFORE_END_PUNCTUATION,
+        /** At the very end. */
+        END
+    }
+
+    /** A protected span of a unit, its column among the unit's source words and where it goes back. */
+    public record PlacedSpan(ProtectedSpan span, Placement placement, int anchorWord, int column, boolean spaceBefore) {
+    }
+}

@@ -1,0 +1,20 @@
+package io.kafkatranslator.engine;
+
+/**
+ * How much to trust a translation. meanLogProb: the model's mean log-probability per target token
+ * (end of sentence included); coverage: how much of the source the attention covered, the mean over
+ * source pieces of min(1, attention received over the whole translation) (GNMT's coverage, as a
+ * share). lowConfidence when either falls below its floor: a chat client should show such a
+ * translation as doubtful (README, "Quality signal").
+ */
+public record Quality(double meanLogProb, double coverage, boolean lowConfidence) {
+    public static final double MIN_MEAN_LOG_PROB = -1.0;
+    public static final double MIN_COVERAGE = 0.4;
+
+    /** covered: the sum over source pieces of min(1, attention received). */
+    public static Quality of(double logProb, int tokens, double covered, int pieces) {
+        double mean = tokens == 0 ? 0 : logProb / tokens;
+        double coverage = pieces == 0 ? 1 : covered / pieces;
+        return new Quality(mean, coverage, mean < MIN_MEAN_LOG_PROB || coverage < MIN_COVERAGE);
+    }
+}

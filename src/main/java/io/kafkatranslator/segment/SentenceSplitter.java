@@ -1,0 +1,65 @@
+package io.kafkatranslator.segment;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sentence boundaries of a message by ICU's rules for the source language, with its standard
+ * abbreviation suppressions (so "M. Dupont" stays one sentence); line breaks are boundaries too.
+ * A boundary inside a protected span (the dot of a URL) is ignored. Returns the content ranges
+ * [start, end) with the surrounding whitespace left out: what lies between two ranges is copied as is.
+ * Not thread-safe: one per thread.
+ */
+public final class SentenceSplitter {
+    private final BreakIterator sentences;
+
+    public SentenceSplitter(String language) {
+        this.sentences = BreakIterator.getSentenceInstance(new ULocale(language + "@ss=standard"));
+    }
+
+    public List<int[]> split(String text, List<ProtectedSpan> spans) {
+        List<int[]> out = new ArrayList<>();
+        sentences.setText(text);
+        int start = 0;
+        for (int end = sentences.following(0); end != BreakIterator.DONE; end = sentences.next()) {
+            if (end < text.length() && insideSpan(end, spans)) {
+                continue;
+            }
+            addTrimmed(text, start, end, out);
+            start = end;
+        }
+        if (start < text.length()) {
+            addTrimmed(text, start, text.length(), out);
+        }
+        return out;
+    }
+
+    private static boolean insideSpan(int index, List<ProtectedSpan> spans) {
+        for (ProtectedSpan s : spans) {
+            if (s.contains(index)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void addTrimmed(String text, int start, int end, List<int[]> out) {
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (start < end) {
+            out.add(new int[] {start, end});
+        }
+    }
+
+    /** The whitespace TextNormalizer collapses: Java's whitespace and Unicode's space separators. */
+    public static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
+    }
+}

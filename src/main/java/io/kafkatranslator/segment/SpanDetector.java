@@ -1,0 +1,126 @@
+package io.kafkatranslator.segment;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.text.BreakIterator;
+import com.twitter.twittertext.Extractor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the spans of a chat message that must come out of translation verbatim. URLs, @mentions
+ * and #hashtags are found by twitter-text (as chat platforms delimit them), emoji by ICU's emoji
+ * properties over grapheme clusters (so ZWJ sequences, flags, skin tones and keycaps stay whole).
+ * Only what no maintained library covers is matched by a pattern here: e-mail addresses (twitter-text
+ * leaves them out), `code spans`, emoticons and tokens with digits. Earlier kinds win overlaps.
+ * Not thread-safe (twitter-text's extractor and ICU's break iterators keep state): one per thread.
+ */
+public final class SpanDetector {
+    private static final Pattern CODE = Pattern.compile("`[^`\\n]+`");
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
+    private static final Pattern EMOTICON = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:[:;=][-']?[)(\\]\\[DPpOo3/|*]+|[xX][D]+|<3+|\\^\\^|\\^_\\^|-_-|[oO]_[oO])(?![\\p{L}\\p{N}])");
+    /** A whitespace-delimited token; a digit anywhere makes it a NUMBER once its outer punctuation is trimmed. */
+    private static final Pattern TOKEN = Pattern.compile("[^\\s\\p{Z}]+");
+    private static final String OUTER_PUNCTUATION = "([{\"'«»“”‘’)]}.,;:!?…";
+
+    private final Extractor twitter = new Extractor();
+    private final BreakIterator graphemes = BreakIterator.getCharacterInstance();
+
+    public List<ProtectedSpan> find(String text) {
+        List<ProtectedSpan> spans = new ArrayList<>();
+        addMatches(spans, CODE.matcher(text), SpanKind.CODE);
+        addMatches(spans, EMAIL.matcher(text), SpanKind.EMAIL);
+        for (Extractor.Entity e : twitter.extractEntitiesWithIndices(text)) {
+            SpanKind kind = switch (e.getType()) {
+                case URL -> SpanKind.URL;
+                case MENTION -> SpanKind.MENTION;
+                case HASHTAG, CASHTAG -> SpanKind.HASHTAG;
+            };
+            add(spans, new ProtectedSpan(e.getStart(), e.getEnd(), kind));
+        }
+        emoji(text, spans);
+        addMatches(spans, EMOTICON.matcher(text), SpanKind.EMOTICON);
+        numbers(text, spans);
+        spans.sort(Comparator.comparingInt(ProtectedSpan::start));
+        return merge(text, spans);
+    }
+
+    private void emoji(String text, List<ProtectedSpan> spans) {
+        graphemes.setText(text);
+        int start = graphemes.first();
+        for (int end = graphemes.next(); end != BreakIterator.DONE; start = end, end = graphemes.next()) {
+            if (isEmoji(text, start, end)) {
+                add(spans, new ProtectedSpan(start, end, SpanKind.EMOJI));
+            }
+        }
+    }
+
+    private static boolean isEmoji(String text, int start, int end) {
+        int first = text.codePointAt(start);
+        if (UCharacter.hasBinaryProperty(first, UProperty.EXTENDED_PICTOGRAPHIC)
+                || UCharacter.hasBinaryProperty(first, UProperty.REGIONAL_INDICATOR)) {
+            return true;
+        }
+        // Keycaps (1️⃣, #️⃣) start with an ordinary digit or sign: the enclosing keycap mark tells them apart.
+        return text.substring(start, end).indexOf('\u20E3') >= 0;
+    }
+
+    private static void numbers(String text, List<ProtectedSpan> spans) {
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            int start = m.start();
+            int end = m.end();
+            while (start < end && OUTER_PUNCTUATION.indexOf(text.charAt(start)) >= 0) {
+                start++;
+            }
+            while (end > start && OUTER_PUNCTUATION.indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            if (text.substring(start, end).chars().anyMatch(Character::isDigit)) {
+                add(spans, new ProtectedSpan(start, end, SpanKind.NUMBER));
+            }
+        }
+    }
+
+    private static void addMatches(List<ProtectedSpan> spans, Matcher m, SpanKind kind) {
+        while (m.find()) {
+            add(spans, new ProtectedSpan(m.start(), m.end(), kind));
+        }
+    }
+
+    private static void add(List<ProtectedSpan> spans, ProtectedSpan candidate) {
+        for (ProtectedSpan s : spans) {
+            if (candidate.start() < s.end() && s.start() < candidate.end()) {
+                return;
+            }
+        }
+        spans.add(candidate);
+    }
+
+    /**
+     * Adjacent emoji become one span, and so do numbers separated only by spaces (a phone number
+     * written in groups): each is one thing a reader sees, placed once in the translation.
+     */
+    private static List<ProtectedSpan> merge(String text, List<ProtectedSpan> sorted) {
+        List<ProtectedSpan> out = new ArrayList<>();
+        for (ProtectedSpan s : sorted) {
+            if (!out.isEmpty()) {
+                ProtectedSpan last = out.get(out.size() - 1);
+                String gap = text.substring(last.end(), s.start());
+                boolean joins = last.kind() == s.kind() && ((s.kind() == SpanKind.EMOJI && gap.isEmpty())
+                        || (s.kind() == SpanKind.NUMBER && !gap.isEmpty() && gap.isBlank() && gap.indexOf('\n') < 0));
+                if (joins) {
+                    out.set(out.size() - 1, new ProtectedSpan(last.start(), s.end(), s.kind()));
+                    continue;
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
+}

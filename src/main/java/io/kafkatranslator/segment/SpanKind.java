@@ -1,0 +1,14 @@
+package io.kafkatranslator.segment;
+
+/** What a protected span is: text that is copied verbatim into the translation, never given to the model. */
+public enum SpanKind {
+    URL,
+    EMAIL,
+    MENTION,
+    HASHTAG,
+    EMOJI,
+    EMOTICON,
+    CODE,
+    /** A token with a digit in it: times, dates, amounts, phone numbers, ticket ids such as JIRA-1234. */
+    NUMBER
+}

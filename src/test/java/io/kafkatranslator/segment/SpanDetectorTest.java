@@ -1,0 +1,51 @@
+package io.kafkatranslator.segment;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SpanDetectorTest {
+    private final SpanDetector detector = new SpanDetector();
+
+    private List<String> found(String text, SpanKind kind) {
+        return detector.find(text).stream().filter(s -> s.kind() == kind).map(s -> s.text(text)).toList();
+    }
+
+    @Test
+    void urlsWithAndWithoutProtocolStopBeforeTrailingPunctuation() {
+        assertEquals(List.of("https://example.com/docs/guide?id=42", "www.kafka.apache.org"),
+                found("Regarde https://example.com/docs/guide?id=42, ou www.kafka.apache.org.", SpanKind.URL));
+    }
+
+    @Test
+    void emailAddressesAreOneSpanNotAMentionAndAUrl() {
+        assertEquals(List.of("jean-pierre.dupont@example.fr"), found("Écris à jean-pierre.dupont@example.fr !", SpanKind.EMAIL));
+        assertEquals(List.of(), found("Écris à jean-pierre.dupont@example.fr !", SpanKind.MENTION));
+    }
+
+    @Test
+    void mentionsAndHashtags() {
+        assertEquals(List.of("@marie", "@bob_42"), found("@marie et @bob_42, venez", SpanKind.MENTION));
+        assertEquals(List.of("#release", "#été"), found("prêt pour #release et #été ?", SpanKind.HASHTAG));
+    }
+
+    @Test
+    void emojiSequencesStayWhole() {
+        String family = "👨‍👩‍👧";
+        assertEquals(List.of("🙏😂", family, "🇫🇷", "👍🏽", "1️⃣"), found("Merci 🙏😂 " + family + " 🇫🇷 👍🏽 1️⃣", SpanKind.EMOJI));
+    }
+
+    @Test
+    void tokensWithDigitsLosingOnlyTheirOuterPunctuation() {
+        assertEquals(List.of("8h15", "20", "JIRA-1234", "12/05/2025", "40€", "06 12 34 56 78", "3,5"),
+                found("À 8h15, 20 min (JIRA-1234) le 12/05/2025 : 40€. Tel 06 12 34 56 78 ou 3,5 !", SpanKind.NUMBER));
+    }
+
+    @Test
+    void codeSpansAndEmoticons() {
+        assertEquals(List.of("`mvn -B test`"), found("Lance `mvn -B test` stp", SpanKind.CODE));
+        assertEquals(List.of(":)", ":-(", "xD", "<3"), found("ok :) bof :-( mdr xD <3", SpanKind.EMOTICON));
+    }
+}
