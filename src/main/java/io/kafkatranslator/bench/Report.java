@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A measurement's Markdown table: printed, and written to the file that is committed with it. */
-final class Report {
+public final class Report {
     private Report() {
     }
 
     /** The sentences a measurement runs on; the test split is made from the corpus in seconds. */
-    static java.util.List<String> sentences(Path file) throws IOException {
+    public static java.util.List<String> sentences(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + " does not exist. The test split is made with:\n"
                     + "  /usr/bin/python3 training/prepare.py --corpus ../shared/data/tatoeba-fra-eng/fra-eng.tsv --out training/work/data");
@@ -19,7 +19,7 @@ final class Report {
         return Files.readAllLines(file, StandardCharsets.UTF_8);
     }
 
-    static void publish(String markdown, Path file) throws IOException {
+    public static void publish(String markdown, Path file) throws IOException {
         System.out.print(markdown);
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());

@@ -38,6 +38,9 @@ final class DemoCommand {
             new String[] {"carol", "Nous partons demain matin."},
             new String[] {"bob", "Il fait très chaud aujourd'hui."},
             new String[] {"carol", "J'aime beaucoup ce livre."},
+            new String[] {"bob", "@alice Salut ! Le train de 8h15 a 20 minutes de retard 😩\nRegarde https://www.sncf.com/fr/horaires stp."},
+            new String[] {"carol", "JE SUIS TRÈS EN COLÈRE !!!"},
+            new String[] {"alice", "😂👍🏽"},
             new String[] {"alice", "   "});
 
     private final ConfigSource source;
@@ -100,9 +103,12 @@ final class DemoCommand {
                         continue;
                     }
                     TranslationResult t = results.deserializer().deserialize(r.topic(), r.value());
-                    System.out.printf("%n[%s] %s  ->  %s   (decoding %d ms, end to end %d ms)%n%s", t.getConversationId(),
-                            String.join(" ", t.getSourceWords()), t.getTranslation(), t.getTimings().getDecodingMs(),
-                            t.getTimings().getEndToEndMs(), TextHeatmap.render(t.getSourceWords(), t.getTargetWords(), t.getWordAlignment()));
+                    boolean low = t.getQuality() != null && t.getQuality().getLowConfidence();
+                    System.out.printf("%n[%s] %s%n  ->  %s%n  (%d sentence(s), %d protected span(s)%s; decoding %d ms, end to end %d ms)%n%s",
+                            t.getConversationId(), String.join(" ", t.getSourceWords()), t.getTranslation(),
+                            t.getSegments().size(), t.getProtectedSpans().size(), low ? ", LOW CONFIDENCE" : "",
+                            t.getTimings().getDecodingMs(), t.getTimings().getEndToEndMs(),
+                            TextHeatmap.render(t.getSourceWords(), t.getTargetWords(), t.getWordAlignment()));
                 }
             }
         }

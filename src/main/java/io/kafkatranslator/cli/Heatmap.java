@@ -16,12 +16,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The word-level attention matrix as a heatmap: source words across the top, target words down
- * the side, darker for more attention. PNG or SVG, chosen by the file name.
+ * The word-level attention matrix of a whole message as a heatmap: source words across the top,
+ * target words down the side, darker for more attention, a colour scale under it. A row marked * is
+ * pale because most of that word's attention went to the end-of-sentence token, which has no column.
+ * PNG or SVG, chosen by the file name.
  */
 final class Heatmap {
     private static final int CELL = 40;
     private static final int FONT_SIZE = 14;
+    private static final int LEGEND = 70;
+    private static final float[] SCALE = {0f, 0.25f, 0.5f, 0.75f, 1f};
+    static final String PALE_NOTE = "* pale row: most of its attention went to the end-of-sentence token";
 
     private Heatmap() {
     }
@@ -40,8 +45,33 @@ final class Heatmap {
         }
     }
 
+    /** A row is pale when less than half of the word's attention went to source words. */
+    static boolean isPale(float[] row) {
+        float sum = 0;
+        for (float w : row) {
+            sum += w;
+        }
+        return sum < 0.5f;
+    }
+
+    static boolean isPale(List<Float> row) {
+        float[] values = new float[row.size()];
+        for (int j = 0; j < values.length; j++) {
+            values[j] = row.get(j);
+        }
+        return isPale(values);
+    }
+
+    private static String label(String word, float[] row) {
+        return isPale(row) ? word + " *" : word;
+    }
+
     private static int margin(List<String> words) {
-        return 20 + FONT_SIZE * words.stream().mapToInt(String::length).max().orElse(1) * 2 / 3;
+        return 30 + FONT_SIZE * words.stream().mapToInt(String::length).max().orElse(1) * 2 / 3;
+    }
+
+    private static int width(List<String> source, List<String> target) {
+        return Math.max(margin(target) + CELL * source.size() + 10, FONT_SIZE * PALE_NOTE.length() * 3 / 5);
     }
 
     private static Color shade(float weight) {
@@ -53,8 +83,8 @@ final class Heatmap {
     static BufferedImage png(List<String> source, List<String> target, float[][] weights) {
         int left = margin(target);
         int top = margin(source);
-        BufferedImage image = new BufferedImage(left + CELL * source.size() + 10, top + CELL * target.size() + 10,
-                BufferedImage.TYPE_INT_RGB);
+        int bottom = top + CELL * target.size();
+        BufferedImage image = new BufferedImage(width(source, target), bottom + LEGEND, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
@@ -67,7 +97,7 @@ final class Heatmap {
                 g.fillRect(left + j * CELL, top + i * CELL, CELL, CELL);
             }
             g.setColor(Color.BLACK);
-            String word = target.get(i);
+            String word = label(target.get(i), weights[i]);
             g.drawString(word, left - 8 - metrics.stringWidth(word), top + i * CELL + CELL / 2 + FONT_SIZE / 3);
         }
         for (int j = 0; j < source.size(); j++) {
@@ -79,6 +109,14 @@ final class Heatmap {
         }
         g.setColor(Color.GRAY);
         g.drawRect(left, top, CELL * source.size(), CELL * target.size());
+        for (int k = 0; k < SCALE.length; k++) {
+            g.setColor(shade(SCALE[k]));
+            g.fillRect(10 + k * CELL, bottom + 12, CELL, 16);
+            g.setColor(Color.BLACK);
+            g.drawString(String.valueOf(SCALE[k]), 10 + k * CELL, bottom + 44);
+        }
+        g.drawRect(10, bottom + 12, CELL * SCALE.length, 16);
+        g.drawString(PALE_NOTE, 10, bottom + 62);
         g.dispose();
         return image;
     }
@@ -86,24 +124,34 @@ final class Heatmap {
     static String svg(List<String> source, List<String> target, float[][] weights) {
         int left = margin(target);
         int top = margin(source);
+        int bottom = top + CELL * target.size();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"%d\">%n",
-                left + CELL * source.size() + 10, top + CELL * target.size() + 10, FONT_SIZE));
+                width(source, target), bottom + LEGEND, FONT_SIZE));
         for (int i = 0; i < target.size(); i++) {
             for (int j = 0; j < source.size(); j++) {
-                Color c = shade(weights[i][j]);
-                sb.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"rgb(%d,%d,%d)\"><title>%.3f</title></rect>%n",
-                        left + j * CELL, top + i * CELL, CELL, CELL, c.getRed(), c.getGreen(), c.getBlue(), weights[i][j]));
+                sb.append(rect(left + j * CELL, top + i * CELL, CELL, CELL, weights[i][j]));
             }
             sb.append(String.format("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
-                    left - 8, top + i * CELL + CELL / 2 + FONT_SIZE / 3, escape(target.get(i))));
+                    left - 8, top + i * CELL + CELL / 2 + FONT_SIZE / 3, escape(label(target.get(i), weights[i]))));
         }
         for (int j = 0; j < source.size(); j++) {
             int x = left + j * CELL + CELL / 2 + FONT_SIZE / 3;
             sb.append(String.format("<text x=\"%d\" y=\"%d\" transform=\"rotate(-90 %d %d)\">%s</text>%n",
                     x, top - 8, x, top - 8, escape(source.get(j))));
         }
+        for (int k = 0; k < SCALE.length; k++) {
+            sb.append(rect(10 + k * CELL, bottom + 12, CELL, 16, SCALE[k]));
+            sb.append(String.format("<text x=\"%d\" y=\"%d\">%s</text>%n", 10 + k * CELL, bottom + 44, SCALE[k]));
+        }
+        sb.append(String.format("<text x=\"10\" y=\"%d\">%s</text>%n", bottom + 62, escape(PALE_NOTE)));
         return sb.append("</svg>\n").toString();
+    }
+
+    private static String rect(int x, int y, int w, int h, float weight) {
+        Color c = shade(weight);
+        return String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"rgb(%d,%d,%d)\"><title>%.3f</title></rect>%n",
+                x, y, w, h, c.getRed(), c.getGreen(), c.getBlue(), weight);
     }
 
     private static String escape(String s) {

@@ -1,5 +1,6 @@
 package io.kafkatranslator.cli;
 
+import io.kafkatranslator.engine.Quality;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
@@ -7,7 +8,7 @@ import io.kafkatranslator.engine.TranslationOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The JSON line `translate --format json` prints for one sentence. */
+/** The JSON line `translate --format json` prints for one message: the result schema's fields, by the same names. */
 final class JsonView {
     private JsonView() {
     }
@@ -30,6 +31,31 @@ final class JsonView {
         out.put("source_words", t.sourceWords());
         out.put("target_words", t.targetWords());
         out.put("word_alignment", t.wordAlignment());
+        out.put("quality", quality(t.quality()));
+        out.put("segments", t.segments().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source_start", s.sourceStart());
+            m.put("source_end", s.sourceEnd());
+            m.put("target_start", s.targetStart());
+            m.put("target_end", s.targetEnd());
+            m.put("translated", s.translated());
+            m.put("quality", quality(s.quality()));
+            return m;
+        }).toList());
+        out.put("protected_spans", t.spans().stream().map(s -> Map.of("kind", s.kind().name(),
+                "source_start", s.sourceStart(), "source_end", s.sourceEnd(),
+                "target_start", s.targetStart(), "target_end", s.targetEnd())).toList());
         return out;
+    }
+
+    private static Map<String, Object> quality(Quality q) {
+        if (q == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean_log_prob", q.meanLogProb());
+        m.put("coverage", q.coverage());
+        m.put("low_confidence", q.lowConfidence());
+        return m;
     }
 }

@@ -24,9 +24,10 @@ public final class Main {
                   a single-node Kafka broker with the processor's topics, for trying run and produce by hand
 
               translate [--beam K] [--nbest N] [--format text|json] [--alignments] [--heatmap FILE.png|FILE.svg]
-                  French sentences on stdin, one a line -> English on stdout, one a line, in order
-              evaluate --src FILE --refs FILE.tsv [--beam K]
-                  BLEU and chrF2 (sacreBLEU's definitions, all tab-separated references of a line), sentences/s
+                  French messages on stdin, one a line -> English on stdout, one a line, in order
+              evaluate --src FILE --refs FILE.tsv [--beam K] [--suite quality|robustness] [--mtnt FILE.tsv] [--out docs/robustness.md]
+                  BLEU and chrF2 (sacreBLEU's definitions, all tab-separated references of a line), sentences/s;
+                  robustness: chat-style variants of the set (and MTNT's forum comments), model alone vs message pipeline
               bench [--src FILE] [--limit N] [--threads N] [--out docs/benchmarks.md] [--checkpoint training/work/run/best.pt]
                   throughput table: DJL vs direct ONNX Runtime vs the Python reference (test split by default)
               loadtest [--beam K] [--src FILE] [--phase-seconds 15] [--burst 2000] [--out docs/load.md]

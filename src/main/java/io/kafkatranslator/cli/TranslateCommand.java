@@ -22,7 +22,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * stdin → stdout, one sentence a line, in order. Lines are read on their own thread; each batch
+ * stdin → stdout, one message a line (its sentences, spans and all; see MessageTranslator), in order. Lines are read on their own thread; each batch
  * is whatever has arrived by the time the previous one is done (at most {@link #MAX_LINES}), so a
  * person typing gets every line back at once and a large file is translated in full batches.
  */

@@ -32,8 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProcessorIntegrationTest {
     private static final int REQUESTS = 1000;
     private static final int CONVERSATIONS = 25;
+    /** A chat message: several sentences, a line break, an @mention, a URL, an emoji, numbers. */
+    private static final String CHAT = "@marie Salut ! Le train de 8h15 a 20 minutes de retard 😩\nRegarde https://example.com/horaires?id=42 stp.";
+    private static final List<String> CHAT_SPANS = List.of("@marie", "8h15", "20", "😩", "https://example.com/horaires?id=42");
     private static final List<String> SENTENCES = List.of("Je suis étudiant.", "Elle est en retard.", "Où est la gare ?",
-            "Nous partons demain.", "Il fait beau.", "J'ai faim.", "Tu viens ce soir ?", "C'est mon livre.");
+            "Nous partons demain.", "Il fait beau.", "J'ai faim.", "Tu viens ce soir ?", "C'est mon livre.", CHAT);
 
     @Test
     void everyRequestGetsExactlyOneMatchingResultInConversationOrder(@TempDir Path stateDir) throws Exception {
@@ -65,6 +68,17 @@ class ProcessorIntegrationTest {
                     assertEquals(request.getConversationId(), result.getConversationId());
                     assertFalse(result.getTranslation().isBlank());
                     assertEquals(result.getTargetWords().size(), result.getWordAlignment().size());
+                    if (request.getText().equals(CHAT)) {
+                        String t = result.getTranslation();
+                        for (String span : CHAT_SPANS) {
+                            assertEquals(t.indexOf(span), t.lastIndexOf(span), span + " once in " + t);
+                            assertTrue(t.contains(span), span + " in " + t);
+                        }
+                        assertTrue(t.contains("\n"), "the line break is kept: " + t);
+                        assertEquals(3, result.getSegments().size(), "three sentences: " + result.getSegments());
+                        assertEquals(CHAT_SPANS.size(), result.getProtectedSpans().size());
+                        assertTrue(result.getQuality() != null);
+                    }
                 }
                 ResultsReader.assertExactlyOnceInOrder(results, sent.keySet(), "integration test");
 

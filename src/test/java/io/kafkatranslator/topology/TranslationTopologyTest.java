@@ -4,6 +4,7 @@ import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
@@ -47,15 +48,19 @@ class TranslationTopologyTest {
     private TestOutputTopic<byte[], DeadLetter> deadLetters;
 
     private void start(Map<String, String> settings) {
+        fake = new FakeTranslator();
+        start(settings, () -> fake);
+    }
+
+    private void start(Map<String, String> settings, java.util.function.Supplier<BatchTranslator> translators) {
         Map<String, String> all = new LinkedHashMap<>(Map.of(ProcessorConfig.BATCH_MAX_REQUESTS, "4",
                 ProcessorConfig.BATCH_MAX_TOKENS, "20", ProcessorConfig.BATCH_MAX_WAIT_MS, "50"));
         all.putAll(settings);
         ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(all));
-        fake = new FakeTranslator();
         Properties props = TranslationTopology.streamsProperties(config);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(TranslationTopology.build(config, "fr", "en", TranslatorConfig.defaults().decoding(), () -> fake, io.kafkatranslator.metrics.TranslationMetrics.NONE), props);
+        driver = new TopologyTestDriver(TranslationTopology.build(config, "fr", "en", TranslatorConfig.defaults().decoding(), translators, io.kafkatranslator.metrics.TranslationMetrics.NONE), props);
         input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         output = driver.createOutputTopic(config.outputTopic(), new StringDeserializer(), RESULTS.deserializer());
         deadLetters = driver.createOutputTopic(config.deadLetterTopic(), new ByteArrayDeserializer(), DEAD.deserializer());
@@ -187,6 +192,30 @@ class TranslationTopologyTest {
             byte[] original = records.get((int) d.getSourceOffset()).value;
             assertEquals(original == null ? null : java.nio.ByteBuffer.wrap(original), d.getOriginalValue(),
                     "the original value and its offset are kept");
+        }
+    }
+
+    @Test
+    void aChatMessageComesBackWholeWithItsSegmentsSpansAndQualityThroughTheRealEngine() {
+        String chat = "@marie Salut !\nLe train de 8h15 a 20 minutes de retard 😩 https://example.com/horaires?id=42";
+        try (TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults())) {
+            start(Map.of(), () -> new EngineBatchTranslator(engine));
+            send(request("m1", "c", chat));
+            send(request("m2", "c", "🙏😂"));
+            driver.advanceWallClockTime(Duration.ofMillis(100));
+            List<TranslationResult> results = output.readValuesToList();
+            TranslationResult r = results.get(0);
+            for (String span : List.of("@marie", "8h15", "20", "😩", "https://example.com/horaires?id=42")) {
+                assertEquals(1, r.getTranslation().split(java.util.regex.Pattern.quote(span), -1).length - 1, span + " in " + r.getTranslation());
+            }
+            assertEquals(2, r.getSegments().size());
+            assertEquals("\n", r.getTranslation().substring(r.getSegments().get(0).getTargetEnd(), r.getSegments().get(1).getTargetStart()));
+            assertEquals(5, r.getProtectedSpans().size());
+            assertEquals(r.getTargetWords().size(), r.getWordAlignment().size());
+            assertEquals(r.getSourceWords().size(), r.getWordAlignment().get(0).size());
+            assertTrue(r.getQuality() != null && r.getSegments().get(1).getQuality() != null);
+            assertEquals("🙏😂", results.get(1).getTranslation(), "nothing to translate: returned as it is");
+            assertEquals(null, results.get(1).getQuality());
         }
     }
 

@@ -1,0 +1,237 @@
+package io.kafkatranslator.evaluation;
+
+import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.engine.MessageTranslator;
+import io.kafkatranslator.engine.Translation;
+import io.kafkatranslator.engine.TranslationOutcome;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+
+/**
+ * How translation holds up on text written the way people chat. From a test split it builds
+ * deterministic variants (messages of 2–4 sentences, protected spans inserted where chat writers put
+ * them, capitals, a lower-case first letter with no final full stop) and scores each with the model
+ * alone (the whole text given to the model as one sentence, as this engine did before it translated
+ * messages) and with the message pipeline, in the same run. Optionally the real forum comments of
+ * MTNT (evaluation only).
+ */
+public final class RobustnessReport {
+    /** Span kinds inserted into sentences as chat writers place them: %1$s is the sentence, %2$d a number from its index. */
+    private static final String[][] SPANS = {
+            {"URL", "%1$s https://example.com/docs/page?id=%2$d", "https://example.com/docs/page?id=%2$d"},
+            {"EMAIL", "%1$s Écris à lea.martin%2$d@example.fr", "lea.martin%2$d@example.fr"},
+            {"MENTION", "@lea%2$d %1$s", "@lea%2$d"},
+            {"HASHTAG", "%1$s #vacances%2$d", "#vacances%2$d"},
+            {"EMOJI", "%1$s 😂👍🏽", "😂👍🏽"},
+            {"CODE", "%1$s `git pull --rebase`", "`git pull --rebase`"},
+            {"NUMBER (ticket)", "Ticket JIRA-%2$d : %1$s", "JIRA-%2$d"},
+            {"NUMBER (time)", "%1$s À 8h%2$d.", "8h%2$d"},
+    };
+
+    private final MessageTranslator translator;
+    private final DecodingOptions options;
+    private final StringBuilder md = new StringBuilder();
+
+    public RobustnessReport(MessageTranslator translator, DecodingOptions options) {
+        this.translator = translator;
+        this.options = options;
+    }
+
+    private record Scored(List<String> hypotheses, int failed, int lowConfidence) {
+    }
+
+    private Scored run(List<String> sources, boolean pipeline) {
+        List<TranslationOutcome> out = pipeline ? translator.translate(sources, options)
+                : translator.translateAsOneSentence(sources, options);
+        List<String> hypotheses = new ArrayList<>();
+        int failed = 0;
+        int low = 0;
+        for (TranslationOutcome o : out) {
+            if (o instanceof Translation t) {
+                hypotheses.add(t.text());
+                low += t.quality() != null && t.quality().lowConfidence() ? 1 : 0;
+            } else {
+                hypotheses.add("");
+                failed++;
+            }
+        }
+        return new Scored(hypotheses, failed, low);
+    }
+
+    public String build(String command, List<String> sources, List<List<String>> references, Path mtnt) throws IOException {
+        md.append("# Robustness: chat messages against single sentences\n\n");
+        md.append(String.format(Locale.ROOT, "%s, decoding: %s. Reproduce with:%n%n    %s%n%n", LocalDate.now(),
+                options.greedy() ? "greedy" : "beam " + options.beamSize() + ", length penalty " + options.lengthPenalty()
+                        + ", coverage penalty " + options.coveragePenalty(), command));
+        md.append("*Model alone*: the whole text given to the model as one sentence, as the engine did before it "
+                + "translated messages (what `git show ec053c3^` ran). *Pipeline*: the message pipeline (README, "
+                + "\"Messages\"). Both on the same sentences, in this run. BLEU and chrF2 are sacreBLEU's.\n\n");
+        clean(sources, references);
+        messages(sources, references);
+        spans(sources);
+        styles(sources, references);
+        if (mtnt != null) {
+            mtnt(mtnt);
+        }
+        return md.toString();
+    }
+
+    private void clean(List<String> sources, List<List<String>> references) {
+        Scored alone = run(sources, false);
+        Scored pipeline = run(sources, true);
+        md.append("## Clean sentences (").append(sources.size()).append(" of the split, all references)\n\n");
+        md.append("| | BLEU | chrF2 | length ratio | outputs < 60 % of reference length | low confidence | untranslated |\n|---|---|---|---|---|---|---|\n");
+        row("model alone", alone, references);
+        row("pipeline", pipeline, references);
+        md.append('\n');
+    }
+
+    private void row(String name, Scored s, List<List<String>> references) {
+        md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %.1f %% | %.1f %% | %d |%n", name,
+                Bleu.corpus(s.hypotheses(), references), Chrf.corpus(s.hypotheses(), references),
+                lengthRatio(s.hypotheses(), references), 100 * shortShare(s.hypotheses(), references),
+                100.0 * s.lowConfidence() / s.hypotheses().size(), s.failed()));
+    }
+
+    /** Consecutive sentences joined into messages of 2, 3, 4, 2, 3, 4… sentences; their first references joined too. */
+    private void messages(List<String> sources, List<List<String>> references) {
+        List<String> messages = new ArrayList<>();
+        List<List<String>> messageRefs = new ArrayList<>();
+        List<List<String>> singleRefs = new ArrayList<>();
+        for (int i = 0, size = 2; i + size <= sources.size(); i += size, size = size == 4 ? 2 : size + 1) {
+            messages.add(String.join(" ", sources.subList(i, i + size)));
+            messageRefs.add(List.of(String.join(" ", references.subList(i, i + size).stream().map(r -> r.get(0)).toList())));
+        }
+        List<String> oneByOne = new ArrayList<>();
+        Scored sentences = run(sources, true);
+        for (int i = 0, size = 2, m = 0; m < messages.size(); i += size, size = size == 4 ? 2 : size + 1, m++) {
+            oneByOne.add(String.join(" ", sentences.hypotheses().subList(i, i + size)));
+        }
+        Scored alone = run(messages, false);
+        Scored pipeline = run(messages, true);
+        double reference = Bleu.corpus(oneByOne, messageRefs);
+        md.append("## Messages of 2–4 sentences (").append(messages.size()).append(" messages, first reference of each sentence)\n\n");
+        md.append("| | BLEU | of sentence by sentence | length ratio | outputs < 60 % of reference length | untranslated |\n|---|---|---|---|---|---|\n");
+        md.append(String.format(Locale.ROOT, "| sentences translated one by one, joined | %.2f | 1.00 | %.3f | %.1f %% | 0 |%n",
+                reference, lengthRatio(oneByOne, messageRefs), 100 * shortShare(oneByOne, messageRefs)));
+        for (Object[] r : new Object[][] {{"model alone", alone}, {"pipeline", pipeline}}) {
+            Scored s = (Scored) r[1];
+            double bleu = Bleu.corpus(s.hypotheses(), messageRefs);
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %.1f %% | %d |%n", r[0], bleu, bleu / reference,
+                    lengthRatio(s.hypotheses(), messageRefs), 100 * shortShare(s.hypotheses(), messageRefs), s.failed()));
+        }
+        md.append('\n');
+    }
+
+    private void spans(List<String> sources) {
+        md.append("## Protected spans inserted into the sentences: share that comes out verbatim, exactly once\n\n");
+        md.append("| kind | inserted as | model alone | pipeline |\n|---|---|---|---|\n");
+        for (String[] kind : SPANS) {
+            List<String> inserted = new ArrayList<>();
+            List<String> spans = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                inserted.add(String.format(Locale.ROOT, kind[1], sources.get(i), 10 + i % 50));
+                spans.add(String.format(Locale.ROOT, kind[2], sources.get(i), 10 + i % 50));
+            }
+            md.append(String.format(Locale.ROOT, "| %s | `%s` | %.1f %% | %.1f %% |%n", kind[0],
+                    String.format(Locale.ROOT, kind[1], "…", 42).replace("|", "\\|"),
+                    100 * verbatim(run(inserted, false).hypotheses(), spans), 100 * verbatim(run(inserted, true).hypotheses(), spans)));
+        }
+        List<String> named = new ArrayList<>();
+        for (String s : sources) {
+            if (s.matches(".*\\bTom\\b.*")) {
+                named.add(s.replaceAll("\\bTom\\b", "Bérénice"));
+            }
+        }
+        List<String> names = named.stream().map(s -> "Bérénice").toList();
+        md.append(String.format(Locale.ROOT, "| name (not protected: the model's job, issue 10) | Tom → Bérénice in %d sentences | %.1f %% | %.1f %% |%n%n",
+                named.size(), 100 * verbatim(run(named, false).hypotheses(), names), 100 * verbatim(run(named, true).hypotheses(), names)));
+    }
+
+    private static double verbatim(List<String> hypotheses, List<String> spans) {
+        int kept = 0;
+        for (int i = 0; i < hypotheses.size(); i++) {
+            String h = hypotheses.get(i);
+            int first = h.indexOf(spans.get(i));
+            kept += first >= 0 && h.indexOf(spans.get(i), first + 1) < 0 ? 1 : 0;
+        }
+        return hypotheses.isEmpty() ? 0 : (double) kept / hypotheses.size();
+    }
+
+    /** Capitals (scored case-insensitively) and chat style (first letter lower-cased, no final full stop), against clean input. */
+    private void styles(List<String> sources, List<List<String>> references) {
+        List<List<String>> lowerRefs = references.stream().map(r -> r.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList()).toList();
+        List<String> capitals = sources.stream().map(s -> s.toUpperCase(Locale.FRENCH)).toList();
+        List<String> chat = sources.stream().map(s -> {
+            String t = s.replaceAll("\\s*\\.$", "");
+            return t.isEmpty() ? t : t.substring(0, 1).toLowerCase(Locale.FRENCH) + t.substring(1);
+        }).toList();
+        md.append("## Capitals and chat style, against the clean sentences\n\n");
+        md.append("| variant | model alone: BLEU | of clean | pipeline: BLEU | of clean |\n|---|---|---|---|---|\n");
+        style("in capitals (case-insensitive BLEU)", sources, capitals, lowerRefs, (h, r) -> Bleu.corpus(lower(h), r));
+        style("first letter lower-cased, final full stop dropped", sources, chat, references, Bleu::corpus);
+        md.append('\n');
+    }
+
+    private void style(String name, List<String> clean, List<String> variant, List<List<String>> references,
+                       BiFunction<List<String>, List<List<String>>, Double> bleu) {
+        StringBuilder row = new StringBuilder("| " + name);
+        for (boolean pipeline : new boolean[] {false, true}) {
+            double base = bleu.apply(run(clean, pipeline).hypotheses(), references);
+            double score = bleu.apply(run(variant, pipeline).hypotheses(), references);
+            row.append(String.format(Locale.ROOT, " | %.2f | %.2f", score, score / base));
+        }
+        md.append(row).append(" |\n");
+    }
+
+    private static List<String> lower(List<String> hypotheses) {
+        return hypotheses.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** MTNT's comments, one reference each: evaluation only. */
+    private void mtnt(Path file) throws IOException {
+        List<String> sources = new ArrayList<>();
+        List<List<String>> references = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] columns = line.split("\t", -1);
+            if (columns.length >= 3) {
+                sources.add(columns[1]);
+                references.add(List.of(columns[2]));
+            }
+        }
+        md.append("## Real forum comments: MTNT validation set, fr → en (").append(sources.size())
+                .append(" comments, one reference; evaluation only)\n\n");
+        md.append("| | BLEU | chrF2 | length ratio | outputs < 60 % of reference length | low confidence | untranslated |\n|---|---|---|---|---|---|---|\n");
+        row("model alone", run(sources, false), references);
+        row("pipeline", run(sources, true), references);
+        md.append('\n');
+    }
+
+    /** Hypothesis words over first-reference words, over the corpus. */
+    static double lengthRatio(List<String> hypotheses, List<List<String>> references) {
+        long h = 0;
+        long r = 0;
+        for (int i = 0; i < hypotheses.size(); i++) {
+            h += Bleu.tokenize13a(hypotheses.get(i)).size();
+            r += Bleu.tokenize13a(references.get(i).get(0)).size();
+        }
+        return r == 0 ? 0 : (double) h / r;
+    }
+
+    static double shortShare(List<String> hypotheses, List<List<String>> references) {
+        int shorter = 0;
+        for (int i = 0; i < hypotheses.size(); i++) {
+            shorter += Bleu.tokenize13a(hypotheses.get(i)).size() < 0.6 * Bleu.tokenize13a(references.get(i).get(0)).size() ? 1 : 0;
+        }
+        return hypotheses.isEmpty() ? 0 : (double) shorter / hypotheses.size();
+    }
+
+}
