@@ -51,7 +51,7 @@ public record TranslatorConfig(
                 source.getInt(BEAM_SIZE, 5),
                 source.getInt(NBEST, 1),
                 source.getDouble(LENGTH_PENALTY, 0.6),
-                source.getDouble(COVERAGE_PENALTY, 0.0),
+                source.getDouble(COVERAGE_PENALTY, 0.2),
                 source.getDouble(MAX_LENGTH_A, 1.5),
                 source.getDouble(MAX_LENGTH_B, 10),
                 source.getBoolean(REPLACE_UNKNOWNS, true),

@@ -5,11 +5,11 @@ package io.kafkatranslator.engine;
  * (end of sentence included); coverage: how much of the source the attention covered, the mean over
  * source pieces of min(1, attention received over the whole translation) (GNMT's coverage, as a
  * share). lowConfidence when either falls below its floor: a chat client should show such a
- * translation as doubtful (README, "Quality signal").
+ * translation as doubtful. The floors were set on the dev split (README, "Messages"), never on test data.
  */
 public record Quality(double meanLogProb, double coverage, boolean lowConfidence) {
-    public static final double MIN_MEAN_LOG_PROB = -1.0;
-    public static final double MIN_COVERAGE = 0.4;
+    public static final double MIN_MEAN_LOG_PROB = -1.2;
+    public static final double MIN_COVERAGE = 0.35;
 
     /** covered: the sum over source pieces of min(1, attention received). */
     public static Quality of(double logProb, int tokens, double covered, int pieces) {
