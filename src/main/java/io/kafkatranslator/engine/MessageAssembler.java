@@ -227,6 +227,11 @@ final class MessageAssembler {
             Quality quality = null;
             if (!u.translatable()) {
                 target.append(message, u.start(), u.end());
+                for (PlacedSpan p : u.spans()) {
+                    int offset = targetStart - u.start();
+                    spans.add(new Translation.SpanCopy(p.span().kind(), p.span().start(), p.span().end(),
+                            p.span().start() + offset, p.span().end() + offset));
+                }
             } else {
                 List<String> words = new ArrayList<>();
                 List<float[]> rows = new ArrayList<>();

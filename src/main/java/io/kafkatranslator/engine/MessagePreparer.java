@@ -234,12 +234,13 @@ final class MessagePreparer {
             lexical[w] = modelWords.get(w).chars().anyMatch(Character::isLetter);
             anyLexical |= lexical[w];
         }
-        if (!anyLexical) {
-            return new Unit(start, end, false, "", new int[0], sourceWords, columns, List.of(), false, null, false);
-        }
         List<PlacedSpan> placed = new ArrayList<>();
         for (int s = 0; s < spanElements.size(); s++) {
             placed.add(place(spanElements.get(s), spanColumns.get(s), wordsBeforeSpan.get(s), lexical));
+        }
+        if (!anyLexical && adapt) {
+            // Copied as it is: its spans stay where they are.
+            return new Unit(start, end, false, "", new int[0], sourceWords, columns, placed, false, null, false);
         }
         boolean shouted = false;
         String emphasis = null;

@@ -74,9 +74,10 @@ public final class RobustnessReport {
         md.append(String.format(Locale.ROOT, "%s, decoding: %s. Reproduce with:%n%n    %s%n%n", LocalDate.now(),
                 options.greedy() ? "greedy" : "beam " + options.beamSize() + ", length penalty " + options.lengthPenalty()
                         + ", coverage penalty " + options.coveragePenalty(), command));
-        md.append("*Model alone*: the whole text given to the model as one sentence, as the engine did before it "
-                + "translated messages (what `git show ec053c3^` ran). *Pipeline*: the message pipeline (README, "
-                + "\"Messages\"). Both on the same sentences, in this run. BLEU and chrF2 are sacreBLEU's.\n\n");
+        md.append("*Model alone* (before): the whole text given to the model as one sentence, as the engine did before "
+                + "it translated messages (commit 7450ad0), with the same decoding options. *Pipeline* (after): the "
+                + "message pipeline (README, \"Messages\"). Both on the same texts, in this run. BLEU and chrF2 are "
+                + "sacreBLEU's; length ratio: output words over first-reference words (13a tokens).\n\n");
         clean(sources, references);
         messages(sources, references);
         spans(sources);

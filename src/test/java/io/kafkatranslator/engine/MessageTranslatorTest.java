@@ -103,6 +103,9 @@ class MessageTranslatorTest {
             assertEquals(message, t.text());
             assertTrue(t.segments().stream().noneMatch(Translation.Segment::translated));
             assertNull(t.quality(), "nothing was translated, so there is nothing to rate");
+            for (Translation.SpanCopy copy : t.spans()) {
+                assertEquals(message.substring(copy.sourceStart(), copy.sourceEnd()), t.text().substring(copy.targetStart(), copy.targetEnd()));
+            }
         }
     }
 

@@ -216,6 +216,7 @@ class TranslationTopologyTest {
             assertTrue(r.getQuality() != null && r.getSegments().get(1).getQuality() != null);
             assertEquals("🙏😂", results.get(1).getTranslation(), "nothing to translate: returned as it is");
             assertEquals(null, results.get(1).getQuality());
+            assertEquals(1, results.get(1).getProtectedSpans().size(), "the copied emoji is still listed");
         }
     }
 
