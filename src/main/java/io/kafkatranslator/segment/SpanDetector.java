@@ -35,8 +35,13 @@ public final class SpanDetector {
 
     public List<ProtectedSpan> find(String text) {
         List<ProtectedSpan> spans = new ArrayList<>();
-        addMatches(spans, CODE.matcher(text), SpanKind.CODE);
-        addMatches(spans, EMAIL.matcher(text), SpanKind.EMAIL);
+        // Both patterns backtrack over every word: on a long run of letters with no @ or ` they would cost quadratic time.
+        if (text.indexOf('`') >= 0) {
+            addMatches(spans, CODE.matcher(text), SpanKind.CODE);
+        }
+        if (text.indexOf('@') >= 0) {
+            addMatches(spans, EMAIL.matcher(text), SpanKind.EMAIL);
+        }
         List<Extractor.Entity> entities = TWITTER_HINT.matcher(text).find() ? twitter.extractEntitiesWithIndices(text) : List.of();
         for (Extractor.Entity e : entities) {
             SpanKind kind = switch (e.getType()) {
