@@ -28,6 +28,8 @@ public final class Main {
               evaluate --src FILE --refs FILE.tsv [--beam K] [--suite quality|robustness] [--mtnt FILE.tsv] [--out docs/robustness.md]
                   BLEU and chrF2 (sacreBLEU's definitions, all tab-separated references of a line), sentences/s;
                   robustness: chat-style variants of the set (and MTNT's forum comments), model alone vs message pipeline
+              align [--src F --tgt E --gold LINKS] [--out docs/alignment.md]
+                  alignment error rate of the attention against hand word alignments (the Hansards trial set by default)
               bench [--src FILE] [--limit N] [--threads N] [--out docs/benchmarks.md] [--checkpoint training/work/run/best.pt]
                   throughput table: DJL vs direct ONNX Runtime vs the Python reference (test split by default)
               loadtest [--beam K] [--src FILE] [--phase-seconds 15] [--burst 2000] [--out docs/load.md]
@@ -59,6 +61,7 @@ public final class Main {
                 case "produce" -> new ProduceCommand(source, rest).run();
                 case "translate" -> new TranslateCommand(config, rest).run();
                 case "evaluate" -> new EvaluateCommand(config, rest).run();
+                case "align" -> new AlignCommand(config, rest).run();
                 case "bench" -> bench(source, rest);
                 case "loadtest" -> loadTest(source, rest);
                 default -> throw new Args.UsageException("unknown command " + argv[0]);

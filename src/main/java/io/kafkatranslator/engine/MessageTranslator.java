@@ -3,11 +3,14 @@ package io.kafkatranslator.engine;
 import io.kafkatranslator.batching.TokenBudgetBatcher;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.decode.ForcedDecoding;
 import io.kafkatranslator.decode.Hypothesis;
 import io.kafkatranslator.decode.SearchStrategy;
 import io.kafkatranslator.decode.SourceBatch;
 import io.kafkatranslator.model.ModelManifest;
 import io.kafkatranslator.runtime.InferenceSession;
+import io.kafkatranslator.tokenize.SubwordTokenizer;
+import io.kafkatranslator.tokenize.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,12 +33,16 @@ public final class MessageTranslator implements AutoCloseable {
     private final MessageAssembler assembler;
     private final TokenBudgetBatcher batcher;
     private final ModelManifest.SpecialIds ids;
+    private final SubwordTokenizer sourceTokenizer;
+    private final SubwordTokenizer targetTokenizer;
 
     MessageTranslator(TranslationEngine engine, InferenceSession session, TranslatorConfig batching) {
         TranslatorConfig config = engine.config();
         this.session = session;
         this.defaults = config.decoding();
         this.ids = engine.manifest().specialIds();
+        this.sourceTokenizer = engine.sourceTokenizer();
+        this.targetTokenizer = engine.targetTokenizer();
         this.preparer = new MessagePreparer(engine.sourceTokenizer(), engine.manifest().sourceLanguage(),
                 config.maxMessageChars(), config.maxSourceTokens());
         this.assembler = new MessageAssembler(new OutputBuilder(engine.sourceTokenizer(), engine.targetTokenizer(), ids.unk()));
@@ -149,6 +156,29 @@ public final class MessageTranslator implements AutoCloseable {
             errors[members[0]] = new TranslationError(ErrorCode.TRANSLATION_FAILED,
                     "the model failed on a sentence of this message: " + e.getMessage());
         }
+    }
+
+    /**
+     * The model forced through a given translation of one sentence, both as written (normalised
+     * the model's way): the word-level attention of every target word, as the engine merges it.
+     */
+    public ForcedAlignment forceAlign(String source, String target) {
+        String normalizedSource = TextNormalizer.normalize(source);
+        String normalizedTarget = TextNormalizer.normalize(target);
+        int[] sourceIds = sourceTokenizer.encode(normalizedSource);
+        int[] targetIds = targetTokenizer.encode(normalizedTarget);
+        float[][] attention = ForcedDecoding.attention(session, sourceIds, targetIds, ids.bos(), ids.eos(), ids.pad());
+        int[] sourceWordOf = SubwordTokenizer.wordIndex(sourceTokenizer.pieces(sourceIds));
+        int[] targetWordOf = SubwordTokenizer.wordIndex(targetTokenizer.pieces(targetIds));
+        List<String> sourceWords = List.of(normalizedSource.split(" "));
+        List<String> targetWords = List.of(normalizedTarget.split(" "));
+        if (sourceWordOf[sourceWordOf.length - 1] + 1 != sourceWords.size()
+                || targetWordOf[targetWordOf.length - 1] + 1 != targetWords.size()) {
+            throw new IllegalArgumentException("SentencePiece does not keep the words of: " + source + " ||| " + target);
+        }
+        float[][] subword = Alignments.subword(attention, targetIds.length, sourceIds.length);
+        return new ForcedAlignment(sourceWords, targetWords,
+                Alignments.words(subword, targetWordOf, targetWords.size(), sourceWordOf, sourceWords.size()));
     }
 
     /** Decodes already-tokenised sources (also the parity test's and the benchmark's entry point). */

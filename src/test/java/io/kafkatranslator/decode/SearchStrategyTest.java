@@ -1,9 +1,5 @@
 package io.kafkatranslator.decode;
 
-import io.kafkatranslator.runtime.EncodedBatch;
-import io.kafkatranslator.runtime.InferenceSession;
-import io.kafkatranslator.runtime.SourceMemory;
-import io.kafkatranslator.runtime.StepOutput;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -18,57 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * it attends only to the word, after b it attends evenly, so "b" covers the source and "a" does not.
  */
 class SearchStrategyTest {
-    private static final int BOS = 2;
-    private static final int EOS = 3;
-    private static final int A = 4;
-    private static final int B = 5;
-
-    /** The scripted model: the next-token distribution and the attention depend only on the previous token. */
-    private static final class ScriptedSession implements InferenceSession {
-        int steps;
-
-        @Override
-        public EncodedBatch encode(long[] sourceIds, long[] lengths, int batch, int sourceLength) {
-            return new EncodedBatch(batch, sourceLength, 1, 1, new float[batch * sourceLength], new float[batch],
-                    EncodedBatch.mask(lengths, sourceLength));
-        }
-
-        @Override
-        public SourceMemory memory(EncodedBatch encoded, int[] sentenceOfRow) {
-            return new SourceMemory() {
-                @Override
-                public int rows() {
-                    return sentenceOfRow.length;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public StepOutput step(long[] previousIds, float[] state, SourceMemory memory) {
-            steps++;
-            int rows = previousIds.length;
-            float[] logProbs = new float[rows * 6];
-            float[] attention = new float[rows * 2];
-            for (int r = 0; r < rows; r++) {
-                double[] p = previousIds[r] == BOS ? new double[] {0.01, 0.01, 0.01, 0.02, 0.5, 0.45}
-                        : new double[] {0.02, 0.02, 0.02, 0.9, 0.02, 0.02};
-                for (int v = 0; v < 6; v++) {
-                    logProbs[r * 6 + v] = (float) Math.log(p[v]);
-                }
-                attention[r * 2] = previousIds[r] == A ? 1f : 0.5f;
-                attention[r * 2 + 1] = previousIds[r] == A ? 0f : 0.5f;
-            }
-            return new StepOutput(rows, 6, logProbs, new float[rows], attention);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
+    private static final int BOS = ScriptedSession.BOS;
+    private static final int EOS = ScriptedSession.EOS;
+    private static final int A = ScriptedSession.A;
+    private static final int B = ScriptedSession.B;
 
     private static final SourceBatch SOURCE = SourceBatch.of(new int[][] {{7}}, EOS, 0);
 

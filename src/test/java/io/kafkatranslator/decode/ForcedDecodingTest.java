@@ -1,0 +1,20 @@
+package io.kafkatranslator.decode;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ForcedDecodingTest {
+    @Test
+    void theDecoderFollowsTheGivenTargetAndReportsTheAttentionOfEachOfItsTokens() {
+        ScriptedSession session = new ScriptedSession();
+        // b is not the model's choice after bos (a is): forced, the next step must see b as the previous token.
+        float[][] rows = ForcedDecoding.attention(session, new int[] {7}, new int[] {ScriptedSession.B, ScriptedSession.A},
+                ScriptedSession.BOS, ScriptedSession.EOS, 0);
+        assertEquals(2, rows.length, "one row per target token, none for the end of sentence");
+        assertArrayEquals(new float[] {0.5f, 0.5f}, rows[0], "after bos: even");
+        assertArrayEquals(new float[] {0.5f, 0.5f}, rows[1], "after the forced b: even, not the 1/0 that follows a");
+        assertEquals(2, session.steps);
+    }
+}
