@@ -35,7 +35,7 @@ class PipelineSmokeTest(unittest.TestCase):
             "--test-size", "30", "--src-vocab", "200", "--tgt-vocab", "200")
         run("train.py", "--data", data, "--run", run_dir, "--emb", "16", "--enc-hidden", "16",
             "--dec-hidden", "32", "--attn-hidden", "16", "--max-epochs", "2", "--max-tokens", "400",
-            "--threads", "1")
+            "--threads", "1", "--augment", "upper=0.1,noaccents=0.1,chat=0.1,typos=0.1,names=0.5,numbers=0.5,merge=0.1")
         # An interrupted run resumes from its checkpoint and, being finished, stops at once.
         run("train.py", "--data", data, "--run", run_dir, "--max-epochs", "2", "--threads", "1")
         scores = os.path.join(run_dir, "scores.json")

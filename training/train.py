@@ -16,6 +16,7 @@ import time
 import sentencepiece as spm
 import torch
 
+import augment
 import data
 import metrics
 from decode import ReferenceDecoder
@@ -30,10 +31,7 @@ def log(run_dir, message):
         f.write(line + "\n")
 
 
-def encode_training_data(data_dir, max_len):
-    src_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "source.model"))
-    tgt_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "target.model"))
-    pairs = data.read_train(data_dir)
+def encode_pairs(src_sp, tgt_sp, pairs, max_len):
     srcs = src_sp.encode([s for s, _ in pairs])
     tgts = tgt_sp.encode([t for _, t in pairs])
     return [(s + [EOS_ID], t) for s, t in zip(srcs, tgts)
@@ -127,6 +125,7 @@ def main():
     ap.add_argument("--checkpoint-minutes", type=float, default=5.0)
     ap.add_argument("--dev-limit", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--augment", default="", help="modifier rates, e.g. names=0.3,merge=0.05 (augment.py)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -147,10 +146,11 @@ def main():
                           pad_id=PAD_ID, bos_id=BOS_ID, eos_id=EOS_ID, unk_id=UNK_ID)
     model = Seq2Seq(cfg).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
-    examples = encode_training_data(args.data, args.max_len)
+    pairs = data.read_train(args.data)
+    plain_examples = encode_pairs(src_sp, tgt_sp, pairs, args.max_len)
 
     state = {"epoch": 0, "batch": 0, "best_bleu": -1.0, "bad_epochs": 0, "history": [],
-             "elapsed": 0.0, "lr": args.lr}
+             "elapsed": 0.0, "lr": args.lr, "augment": augment.parse_rates(args.augment)}
     if ckpt:
         model.load_state_dict(ckpt["model"])
         optimizer.load_state_dict(ckpt["optimizer"])
@@ -158,8 +158,17 @@ def main():
         state = ckpt["state"]
         log(args.run, f"resumed at epoch {state['epoch']} batch {state['batch']}")
     else:
-        log(args.run, f"start: {len(examples)} training pairs, config {json.dumps(cfg.to_dict())}, "
+        log(args.run, f"start: {len(plain_examples)} training pairs, config {json.dumps(cfg.to_dict())}, "
                       f"{sum(p.numel() for p in model.parameters())} parameters, args {vars(args)}")
+
+    # A resumed run keeps the augmentation it started with: its epochs' batches must not change.
+    rates = state.get("augment", {})
+
+    def epoch_examples(epoch):
+        """Augmented runs see each epoch's own variants of the pairs; plain runs the pairs themselves."""
+        if not rates:
+            return plain_examples
+        return encode_pairs(src_sp, tgt_sp, augment.augment_epoch(pairs, rates, args.seed, epoch), args.max_len)
 
     def checkpoint():
         save_atomic({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
@@ -176,6 +185,7 @@ def main():
     # Checked here too: a run resumed with a smaller budget than it started with stops at once.
     while not finished():
         epoch = state["epoch"]
+        examples = epoch_examples(epoch)
         batches = make_batches(examples, args.max_tokens, args.seed, epoch)
         loss_sum, tokens = 0.0, 0
         for b in range(state["batch"], len(batches)):

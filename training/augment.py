@@ -1,0 +1,141 @@
+"""On-the-fly augmentation of the training pairs, so the model meets text written the way people
+chat (issue 10). Modifiers in the manner of OpusTrainer's, each applied in place to a share of the
+pairs given by its rate:
+
+  upper      both sides in capitals            title     both sides with every word capitalised
+  noaccents  diacritics stripped from the source (as many phones type)
+  chat       source's first letter lower-cased and final full stop dropped
+  typos      one character swapped, dropped or repeated in a source word
+  names      a corpus name (Tom, Mary/Marie, John/Jean) replaced on both sides by a name from a
+             varied list, so the model learns to copy names it never saw
+  numbers    a number written in digits on both sides replaced by another of the same length
+  merge      2 to 4 consecutive pairs joined into one, so long inputs are not out of distribution
+
+An epoch's pairs are a function of (seed, epoch) alone: a resumed run sees the same batches.
+
+    train.py --augment names=0.3,numbers=0.5,merge=0.05
+"""
+import random
+import re
+import unicodedata
+
+MODIFIERS = ("upper", "title", "noaccents", "chat", "typos", "names", "numbers", "merge")
+
+# Names the corpus uses, French spelling -> English spelling.
+CORPUS_NAMES = {"Tom": "Tom", "Marie": "Mary", "Mary": "Mary", "John": "John", "Jean": "John"}
+
+# Written for this project: French, English and other origins, with accents, hyphens and apostrophes.
+NAMES = (
+    "Bérénice", "Jean-Pierre", "Éloïse", "Mathéo", "Gaëlle", "Anaïs", "Hélène", "François", "Noémie",
+    "Zoé", "Benoît", "Loïc", "Marie-Claire", "Théo", "Inès", "Gérald", "Océane", "Jérôme", "Léa",
+    "Oliver", "Charlotte", "Harry", "Emily", "Jack", "Sophie", "William", "Grace", "Liam", "Olivia",
+    "Mohammed", "Aïcha", "Yuki", "Kwame", "Priya", "Mateo", "Olusegun", "Svetlana", "Nguyen", "Björn",
+    "Zoë", "Siobhán", "Ngozi", "Rafael", "Ingrid", "Dmitri", "Fatoumata", "Seo-yeon", "Kenji",
+    "Youssef", "Amara", "Lucía", "Tiago", "Chloé", "Ayşe", "Søren", "Marta", "O'Brien", "Ana-Maria",
+)
+
+# A number standing as a word of its own ("3", "1984"), not a part of one ("8h15", "C-49" count as words).
+_NUMBER = re.compile(r"\b\d+\b")
+
+
+def parse_rates(spec):
+    """'names=0.3,merge=0.05' -> {'names': 0.3, 'merge': 0.05}; unknown modifiers are an error."""
+    rates = {}
+    for item in filter(None, (s.strip() for s in (spec or "").split(","))):
+        name, _, value = item.partition("=")
+        if name not in MODIFIERS:
+            raise ValueError(f"unknown augmentation '{name}' (known: {', '.join(MODIFIERS)})")
+        rate = float(value)
+        if not 0.0 <= rate <= 1.0:
+            raise ValueError(f"augmentation rate of {name} must be in [0, 1], got {rate}")
+        rates[name] = rate
+    return rates
+
+
+def _capitalise_words(text):
+    return " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+def strip_accents(text):
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def _chat(src, tgt, rng):
+    src = src[:1].lower() + src[1:]
+    if src.endswith("."):
+        src = src[:-1].rstrip()
+    return src, tgt
+
+
+def _typo(src, tgt, rng):
+    words = src.split(" ")
+    candidates = [i for i, w in enumerate(words) if len(w) >= 4 and w.isalpha()]
+    if not candidates:
+        return src, tgt
+    i = rng.choice(candidates)
+    w = words[i]
+    j = rng.randrange(len(w) - 1)
+    kind = rng.randrange(3)
+    if kind == 0:
+        w = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+    elif kind == 1:
+        w = w[:j] + w[j + 1:]
+    else:
+        w = w[:j] + w[j] + w[j:]
+    words[i] = w
+    return " ".join(words), tgt
+
+
+def _names(src, tgt, rng):
+    for fr, en in CORPUS_NAMES.items():
+        if re.search(rf"\b{fr}\b", src) and re.search(rf"\b{en}\b", tgt):
+            name = rng.choice(NAMES)
+            return re.sub(rf"\b{fr}\b", name, src), re.sub(rf"\b{en}\b", name, tgt)
+    return src, tgt
+
+
+def _numbers(src, tgt, rng):
+    """Every number written in digits on both sides gets one replacement, the same on both."""
+    shared = set(_NUMBER.findall(src)) & set(_NUMBER.findall(tgt))
+    for number in sorted(shared):
+        # No leading zero where there was none: "07" stays a two-digit number, "42" never becomes "05".
+        first = str(rng.randrange(10)) if len(number) == 1 else str(rng.randrange(1, 10))
+        new = first + "".join(str(rng.randrange(10)) for _ in range(len(number) - 1))
+        pattern = rf"\b{number}\b"
+        src, tgt = re.sub(pattern, new, src), re.sub(pattern, new, tgt)
+    return src, tgt
+
+
+_APPLY = {
+    "upper": lambda s, t, rng: (s.upper(), t.upper()),
+    "title": lambda s, t, rng: (_capitalise_words(s), _capitalise_words(t)),
+    "noaccents": lambda s, t, rng: (strip_accents(s), t),
+    "chat": _chat,
+    "typos": _typo,
+    "names": _names,
+    "numbers": _numbers,
+}
+
+
+def augment_epoch(pairs, rates, seed, epoch):
+    """The training pairs of one epoch, each modified with the probabilities in rates."""
+    if not rates:
+        return list(pairs)
+    rng = random.Random(f"{seed}/{epoch}")
+    out = []
+    i = 0
+    while i < len(pairs):
+        if rng.random() < rates.get("merge", 0.0) and i + 1 < len(pairs):
+            k = min(rng.randint(2, 4), len(pairs) - i)
+            group = pairs[i:i + k]
+            src, tgt = " ".join(s for s, _ in group), " ".join(t for _, t in group)
+            i += k
+        else:
+            src, tgt = pairs[i]
+            i += 1
+        for name in MODIFIERS:
+            if name != "merge" and rng.random() < rates.get(name, 0.0):
+                src, tgt = _APPLY[name](src, tgt, rng)
+        out.append((src, tgt))
+    return out
