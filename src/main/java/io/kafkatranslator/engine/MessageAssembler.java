@@ -29,32 +29,29 @@ final class MessageAssembler {
 
     /** hypotheses.get(u): unit u's hypotheses, best first (null for a unit that is copied). */
     Translation assemble(PreparedMessage message, List<List<Hypothesis>> hypotheses, DecodingOptions options) {
-        List<Unit> units = message.units();
-        List<UnitOutput> best = new ArrayList<>(units.size());
-        for (int u = 0; u < units.size(); u++) {
-            best.add(unitOutput(message.text(), units.get(u), hypothesis(hypotheses.get(u), 0), options.replaceUnknowns()));
-        }
-        Builder b = new Builder(message.text());
-        for (int u = 0; u < units.size(); u++) {
-            b.add(units.get(u), best.get(u));
-        }
-        String text = b.finish();
+        Builder b = build(message, hypotheses, 0, options);
         List<Translation.NBestEntry> nbest = new ArrayList<>();
-        nbest.add(new Translation.NBestEntry(text, b.score()));
-        for (int n = 1; n < options.nbest(); n++) {
-            Builder alternative = new Builder(message.text());
-            for (int u = 0; u < units.size(); u++) {
-                alternative.add(units.get(u),
-                        unitOutput(message.text(), units.get(u), hypothesis(hypotheses.get(u), n), options.replaceUnknowns()));
-            }
-            nbest.add(new Translation.NBestEntry(alternative.finish(), alternative.score()));
+        for (int n = 0; n < options.nbest(); n++) {
+            Builder alternative = n == 0 ? b : build(message, hypotheses, n, options);
+            nbest.add(new Translation.NBestEntry(alternative.text(), alternative.score()));
         }
         boolean alignments = options.alignments();
-        return new Translation(text, b.score(), nbest, b.sourcePieces, b.targetPieces,
+        return new Translation(b.text(), b.score(), nbest, b.sourcePieces, b.targetPieces,
                 alignments ? b.matrix(b.subwordBlocks, b.targetPieces.size(), b.sourcePieces.size()) : new float[0][],
                 alignments ? b.sourceWords : List.of(), alignments ? b.targetWords : List.of(),
                 alignments ? b.matrix(b.wordBlocks, b.targetWords.size(), b.sourceWords.size()) : new float[0][],
                 b.replaced, b.segments, b.spans, b.quality());
+    }
+
+    /** The message with every unit's n-th hypothesis. */
+    private Builder build(PreparedMessage message, List<List<Hypothesis>> hypotheses, int n, DecodingOptions options) {
+        Builder b = new Builder(message.text());
+        for (int u = 0; u < message.units().size(); u++) {
+            Unit unit = message.units().get(u);
+            b.add(unit, unitOutput(message.text(), unit, hypothesis(hypotheses.get(u), n), options.replaceUnknowns()));
+        }
+        b.finish();
+        return b;
     }
 
     /** The n-th hypothesis, or the last one where there are fewer; null for a copied unit. */
@@ -278,8 +275,11 @@ final class MessageAssembler {
             segments.add(new Translation.Segment(u.start(), u.end(), targetStart, target.length(), u.translatable(), quality));
         }
 
-        String finish() {
+        void finish() {
             target.append(message, previousEnd, message.length());
+        }
+
+        String text() {
             return target.toString();
         }
 
