@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,7 +171,7 @@ public final class RobustnessReport {
         return hypotheses.isEmpty() ? 0 : (double) kept / hypotheses.size();
     }
 
-    /** Capitals (scored case-insensitively) and chat style (first letter lower-cased, no final full stop), against clean input. */
+    /** Capitals (scored case-insensitively), accents left out and chat style (first letter lower-cased, no final full stop), against clean input. */
     private void styles(List<String> sources, List<List<String>> references) {
         List<List<String>> lowerRefs = references.stream().map(r -> r.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList()).toList();
         List<String> capitals = sources.stream().map(s -> s.toUpperCase(Locale.FRENCH)).toList();
@@ -178,9 +179,13 @@ public final class RobustnessReport {
             String t = s.replaceAll("\\s*\\.$", "");
             return t.isEmpty() ? t : t.substring(0, 1).toLowerCase(Locale.FRENCH) + t.substring(1);
         }).toList();
-        md.append("## Capitals and chat style, against the clean sentences\n\n");
+        md.append("## Capitals, accents and chat style, against the clean sentences\n\n");
         md.append("| variant | model alone: BLEU | of clean | pipeline: BLEU | of clean |\n|---|---|---|---|---|\n");
         style("in capitals (case-insensitive BLEU)", capitals, lowerRefs, lowerRefs, (h, r) -> Bleu.corpus(lower(h), r));
+        List<String> noAccents = sources.stream()
+                .map(s -> Normalizer.normalize(Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{Mn}", ""), Normalizer.Form.NFC))
+                .toList();
+        style("accents left out, as on many phones", noAccents, references, references, Bleu::corpus);
         style("first letter lower-cased, final full stop dropped", chat, references, references, Bleu::corpus);
         // The pipeline gives back no full stop where the writer put none: scored also against references written the same way.
         List<List<String>> noStop = references.stream().map(r -> r.stream().map(x -> x.replaceAll("\\.$", "")).toList()).toList();
