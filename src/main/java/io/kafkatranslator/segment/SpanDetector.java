@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * and #hashtags are found by twitter-text (as chat platforms delimit them), emoji by ICU's emoji
  * properties over grapheme clusters (so ZWJ sequences, flags, skin tones and keycaps stay whole).
  * Only what no maintained library covers is matched by a pattern here: e-mail addresses (twitter-text
- * leaves them out), `code spans`, emoticons and tokens with digits. Earlier kinds win overlaps.
+ * leaves them out), `code spans`, emoticons, tokens with digits (with a currency or percent sign
+ * beside them), and tokens with an @ or a # that twitter-text found malformed. Earlier kinds win overlaps.
  * Not thread-safe (twitter-text's extractor and ICU's break iterators keep state): one per thread.
  */
 public final class SpanDetector {
@@ -24,7 +25,7 @@ public final class SpanDetector {
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
     private static final Pattern EMOTICON = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:[:;=][-']?[)(\\]\\[DPpOo3/|*]+|[xX][D]+|<3+|\\^\\^|\\^_\\^|-_-|[oO]_[oO])(?![\\p{L}\\p{N}])");
-    /** A whitespace-delimited token; a digit anywhere makes it a NUMBER once its outer punctuation is trimmed. */
+    /** A whitespace-delimited token (see {@link #tokens}). */
     private static final Pattern TOKEN = Pattern.compile("[^\\s\\p{Z}]+");
     private static final String OUTER_PUNCTUATION = "([{\"'«»“”‘’)]}.,;:!?…";
     /** What any URL, mention or hashtag has: a dot or colon before a letter or digit, or a sign. Most sentences have none. */
@@ -53,7 +54,7 @@ public final class SpanDetector {
         }
         emoji(text, spans);
         addMatches(spans, EMOTICON.matcher(text), SpanKind.EMOTICON);
-        numbers(text, spans);
+        tokens(text, spans);
         spans.sort(Comparator.comparingInt(ProtectedSpan::start));
         return merge(text, spans);
     }
@@ -84,7 +85,13 @@ public final class SpanDetector {
         return text.substring(start, end).indexOf('\u20E3') >= 0;
     }
 
-    private static void numbers(String text, List<ProtectedSpan> spans) {
+    /**
+     * Whitespace-delimited tokens, outer punctuation trimmed: one with a digit is a NUMBER, and so is
+     * a currency, percent or per-mille sign on its own (it merges with the amount beside it); one
+     * with an @ or starting with # that twitter-text did not take (a malformed "@bob@alice") is kept
+     * as a MENTION or HASHTAG all the same, since the model would only garble it.
+     */
+    private static void tokens(String text, List<ProtectedSpan> spans) {
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {
             int start = m.start();
@@ -95,10 +102,19 @@ public final class SpanDetector {
             while (end > start && OUTER_PUNCTUATION.indexOf(text.charAt(end - 1)) >= 0) {
                 end--;
             }
-            if (text.substring(start, end).chars().anyMatch(Character::isDigit)) {
+            String token = text.substring(start, end);
+            if (token.chars().anyMatch(Character::isDigit) || (!token.isEmpty() && token.chars().allMatch(SpanDetector::isUnitSign))) {
                 add(spans, new ProtectedSpan(start, end, SpanKind.NUMBER));
+            } else if (token.indexOf('@') >= 0 && token.length() > 1) {
+                add(spans, new ProtectedSpan(start, end, SpanKind.MENTION));
+            } else if (token.startsWith("#") && token.length() > 1) {
+                add(spans, new ProtectedSpan(start, end, SpanKind.HASHTAG));
             }
         }
+    }
+
+    private static boolean isUnitSign(int c) {
+        return Character.getType(c) == Character.CURRENCY_SYMBOL || c == '%' || c == '‰';
     }
 
     private static void addMatches(List<ProtectedSpan> spans, Matcher m, SpanKind kind) {
@@ -127,7 +143,8 @@ public final class SpanDetector {
                 ProtectedSpan last = out.get(out.size() - 1);
                 String gap = text.substring(last.end(), s.start());
                 boolean joins = last.kind() == s.kind() && ((s.kind() == SpanKind.EMOJI && gap.isEmpty())
-                        || (s.kind() == SpanKind.NUMBER && !gap.isEmpty() && gap.isBlank() && gap.indexOf('\n') < 0));
+                        || (s.kind() == SpanKind.NUMBER && !gap.isEmpty() && gap.indexOf('\n') < 0
+                        && gap.chars().allMatch(c -> SentenceSplitter.isSpace((char) c))));
                 if (joins) {
                     out.set(out.size() - 1, new ProtectedSpan(last.start(), s.end(), s.kind()));
                     continue;

@@ -44,6 +44,18 @@ class SpanDetectorTest {
     }
 
     @Test
+    void aCurrencyOrPercentSignBesideAnAmountIsPartOfIt() {
+        assertEquals(List.of("12,50 €", "03/04", "$ 250,000", "50\u00A0%"),
+                found("J'ai payé 12,50 € le 03/04, soit $ 250,000 ou 50\u00A0% du total.", SpanKind.NUMBER));
+    }
+
+    @Test
+    void malformedMentionsAreKeptAllTheSameButALoneSignIsNotASpan() {
+        assertEquals(List.of("@bob@alice"), found("@bob@alice salut", SpanKind.MENTION));
+        assertEquals(List.of(), detector.find("Le # et le @ seuls").stream().map(s -> s.kind()).toList());
+    }
+
+    @Test
     void codeSpansAndEmoticons() {
         assertEquals(List.of("`mvn -B test`"), found("Lance `mvn -B test` stp", SpanKind.CODE));
         assertEquals(List.of(":)", ":-(", "xD", "<3"), found("ok :) bof :-( mdr xD <3", SpanKind.EMOTICON));
