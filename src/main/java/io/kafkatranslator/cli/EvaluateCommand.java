@@ -49,7 +49,6 @@ final class EvaluateCommand {
         this.out = Path.of(args.get("--out", "docs/robustness.md"));
         int beam = args.getInt("--beam", config.decoding().beamSize());
         this.options = config.decoding().withBeam(beam, 1);
-        options.validate();
     }
 
     int run() throws IOException {

@@ -42,7 +42,6 @@ final class TranslateCommand {
         this.config = config;
         int beam = args.getInt("--beam", config.decoding().beamSize());
         this.options = config.decoding().withBeam(beam, args.getInt("--nbest", Math.min(config.decoding().nbest(), beam)));
-        options.validate();
         String format = args.get("--format", "text");
         if (!format.equals("text") && !format.equals("json")) {
             throw new Args.UsageException("--format is text or json");

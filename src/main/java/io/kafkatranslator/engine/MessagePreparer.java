@@ -134,25 +134,26 @@ final class MessagePreparer {
         if (!whole.translatable() || whole.ids().length <= maxSourceTokens) {
             return List.of(whole);
         }
+        List<Sized> sized = new ArrayList<>();
+        for (Element e : elements) {
+            splitLongWord(text, e, sized);
+        }
         List<Unit> out = new ArrayList<>();
-        for (List<Element> chunk : chunks(text, splitLongWords(text, elements))) {
+        for (List<Element> chunk : chunks(text, sized)) {
             out.add(unit(text, chunk, true));
         }
         return out;
     }
 
-    /** A word with more pieces than the model takes (a run of characters with no space) is halved until it fits. */
-    private List<Element> splitLongWords(String text, List<Element> elements) {
-        List<Element> out = new ArrayList<>();
-        for (Element e : elements) {
-            splitLongWord(text, e, out);
-        }
-        return out;
+    /** An element and the pieces it takes (0 for a span): counted once for the chunking. */
+    private record Sized(Element element, int pieces) {
     }
 
-    private void splitLongWord(String text, Element e, List<Element> out) {
-        if (!e.isWord() || pieces(text, e) <= maxSourceTokens || e.end() - e.start() < 2) {
-            out.add(e);
+    /** A word with more pieces than the model takes (a run of characters with no space) is halved until it fits. */
+    private void splitLongWord(String text, Element e, List<Sized> out) {
+        int pieces = e.isWord() ? tokenizer.encode(TextNormalizer.normalize(text.substring(e.start(), e.end()))).length : 0;
+        if (pieces <= maxSourceTokens || e.end() - e.start() < 2) {
+            out.add(new Sized(e, pieces));
             return;
         }
         int middle = e.start() + (e.end() - e.start()) / 2;
@@ -164,35 +165,31 @@ final class MessagePreparer {
     }
 
     /** Greedy chunks within the model's limit, each cut after the last ",;:" in it when that keeps half the budget. */
-    private List<List<Element>> chunks(String text, List<Element> elements) {
+    private List<List<Element>> chunks(String text, List<Sized> elements) {
         List<List<Element>> out = new ArrayList<>();
-        List<Element> current = new ArrayList<>();
+        List<Sized> current = new ArrayList<>();
         int tokens = 0;
         int lastPunctuation = -1;
-        for (Element e : elements) {
-            int n = e.isWord() ? pieces(text, e) : 0;
-            if (!current.isEmpty() && tokens + n > maxSourceTokens) {
+        for (Sized sized : elements) {
+            Element e = sized.element();
+            if (!current.isEmpty() && tokens + sized.pieces() > maxSourceTokens) {
                 int cut = lastPunctuation >= 0 && lastPunctuation + 1 < current.size() ? lastPunctuation + 1 : current.size();
-                out.add(new ArrayList<>(current.subList(0, cut)));
+                out.add(current.subList(0, cut).stream().map(Sized::element).toList());
                 current = new ArrayList<>(current.subList(cut, current.size()));
-                tokens = current.stream().mapToInt(c -> c.isWord() ? pieces(text, c) : 0).sum();
+                tokens = current.stream().mapToInt(Sized::pieces).sum();
                 lastPunctuation = -1;
             }
-            current.add(e);
-            tokens += n;
+            current.add(sized);
+            tokens += sized.pieces();
             char last = text.charAt(e.end() - 1);
             if (e.isWord() && CHUNK_PUNCTUATION.indexOf(last) >= 0 && tokens * 2 >= maxSourceTokens) {
                 lastPunctuation = current.size() - 1;
             }
         }
         if (!current.isEmpty()) {
-            out.add(current);
+            out.add(current.stream().map(Sized::element).toList());
         }
         return out;
-    }
-
-    private int pieces(String text, Element e) {
-        return tokenizer.encode(TextNormalizer.normalize(text.substring(e.start(), e.end()))).length;
     }
 
     /**

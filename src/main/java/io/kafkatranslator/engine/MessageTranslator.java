@@ -43,9 +43,9 @@ public final class MessageTranslator implements AutoCloseable {
         this.ids = engine.manifest().specialIds();
         this.sourceTokenizer = engine.sourceTokenizer();
         this.targetTokenizer = engine.targetTokenizer();
-        this.preparer = new MessagePreparer(engine.sourceTokenizer(), engine.manifest().sourceLanguage(),
+        this.preparer = new MessagePreparer(sourceTokenizer, engine.manifest().sourceLanguage(),
                 config.maxMessageChars(), config.maxSourceTokens());
-        this.assembler = new MessageAssembler(new OutputBuilder(engine.sourceTokenizer(), engine.targetTokenizer(), ids.unk()));
+        this.assembler = new MessageAssembler(new OutputBuilder(sourceTokenizer, targetTokenizer, ids.unk()));
         this.batcher = new TokenBudgetBatcher(batching.batchMaxTokens(), batching.batchMaxSentences());
     }
 

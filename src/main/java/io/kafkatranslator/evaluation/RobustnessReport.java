@@ -110,15 +110,11 @@ public final class RobustnessReport {
     private void messages(List<String> sources, List<List<String>> references) {
         List<String> messages = new ArrayList<>();
         List<List<String>> messageRefs = new ArrayList<>();
-        List<List<String>> singleRefs = new ArrayList<>();
+        List<String> oneByOne = new ArrayList<>();
         for (int i = 0, size = 2; i + size <= sources.size(); i += size, size = size == 4 ? 2 : size + 1) {
             messages.add(String.join(" ", sources.subList(i, i + size)));
             messageRefs.add(List.of(String.join(" ", references.subList(i, i + size).stream().map(r -> r.get(0)).toList())));
-        }
-        List<String> oneByOne = new ArrayList<>();
-        Scored sentences = cleanPipeline;
-        for (int i = 0, size = 2, m = 0; m < messages.size(); i += size, size = size == 4 ? 2 : size + 1, m++) {
-            oneByOne.add(String.join(" ", sentences.hypotheses().subList(i, i + size)));
+            oneByOne.add(String.join(" ", cleanPipeline.hypotheses().subList(i, i + size)));
         }
         Scored alone = run(messages, false);
         Scored pipeline = run(messages, true);
@@ -127,13 +123,15 @@ public final class RobustnessReport {
         md.append("| | BLEU | of sentence by sentence | length ratio | outputs < 60 % of reference length | untranslated |\n|---|---|---|---|---|---|\n");
         md.append(String.format(Locale.ROOT, "| sentences translated one by one, joined | %.2f | 1.00 | %.3f | %.1f %% | 0 |%n",
                 reference, lengthRatio(oneByOne, messageRefs), 100 * shortShare(oneByOne, messageRefs)));
-        for (Object[] r : new Object[][] {{"model alone", alone}, {"pipeline", pipeline}}) {
-            Scored s = (Scored) r[1];
-            double bleu = Bleu.corpus(s.hypotheses(), messageRefs);
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %.1f %% | %d |%n", r[0], bleu, bleu / reference,
-                    lengthRatio(s.hypotheses(), messageRefs), 100 * shortShare(s.hypotheses(), messageRefs), s.failed()));
-        }
+        messageRow("model alone", alone, messageRefs, reference);
+        messageRow("pipeline", pipeline, messageRefs, reference);
         md.append('\n');
+    }
+
+    private void messageRow(String name, Scored s, List<List<String>> references, double sentenceBySentence) {
+        double bleu = Bleu.corpus(s.hypotheses(), references);
+        md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %.1f %% | %d |%n", name, bleu, bleu / sentenceBySentence,
+                lengthRatio(s.hypotheses(), references), 100 * shortShare(s.hypotheses(), references), s.failed()));
     }
 
     private void spans(List<String> sources) {

@@ -9,7 +9,6 @@ import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.metrics.TranslationMetrics;
-import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.PendingRequest;
 import io.kafkatranslator.schema.ProtectedSpanCopy;
 import io.kafkatranslator.schema.ScoredTranslation;
@@ -128,7 +127,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         // Requests may ask for different decoding: one engine call per distinct set of options.
         Map<DecodingOptions, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            groups.computeIfAbsent(options(batch.get(i).value.getRequest()), o -> new ArrayList<>()).add(i);
+            // Checked when the request was decoded, by the same rule.
+            groups.computeIfAbsent(RequestDecoder.options(defaults, batch.get(i).value.getRequest()), o -> new ArrayList<>()).add(i);
         }
         long start = System.nanoTime();
         groups.forEach((options, members) -> translate(batch, members, options, outcomes));
@@ -194,12 +194,6 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 outcomes[i] = new TranslationError(ErrorCode.TRANSLATION_FAILED, "the translation engine failed: " + e);
             }
         }
-    }
-
-    /** Options were checked when the request was decoded, by the same rule. */
-    private DecodingOptions options(TranslationRequest request) {
-        DecodingRequestOptions o = request.getOptions();
-        return o == null ? defaults : defaults.forRequest(o.getBeamSize(), o.getNbest(), o.getAlignments());
     }
 
     private TranslationResult result(PendingRequest pending, Translation t, long batchStart, long decodingMs, long end) {

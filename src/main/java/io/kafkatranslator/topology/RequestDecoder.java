@@ -76,15 +76,18 @@ final class RequestDecoder {
             return reject(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, "no loaded model translates " + r.getSourceLanguage() + "-"
                     + r.getTargetLanguage() + " (this processor serves " + sourceLanguage + "-" + targetLanguage + ")");
         }
-        DecodingRequestOptions o = r.getOptions();
-        if (o != null) {
-            try {
-                defaults.forRequest(o.getBeamSize(), o.getNbest(), o.getAlignments());
-            } catch (IllegalArgumentException e) {
-                return reject(ErrorCode.INVALID_REQUEST, "options: " + e.getMessage());
-            }
+        try {
+            options(defaults, r);
+        } catch (IllegalArgumentException e) {
+            return reject(ErrorCode.INVALID_REQUEST, "options: " + e.getMessage());
         }
         return new Accepted(r);
+    }
+
+    /** A request's decoding options: the defaults as it overrides them; IllegalArgumentException when out of range. */
+    static DecodingOptions options(DecodingOptions defaults, TranslationRequest request) {
+        DecodingRequestOptions o = request.getOptions();
+        return o == null ? defaults : defaults.forRequest(o.getBeamSize(), o.getNbest(), o.getAlignments());
     }
 
     private static Rejected reject(ErrorCode reason, String message) {
