@@ -118,10 +118,11 @@ _APPLY = {
 }
 
 
-def augment_epoch(pairs, rates, seed, epoch):
-    """The training pairs of one epoch, each modified with the probabilities in rates."""
-    if not rates:
-        return list(pairs)
+def augment_epoch(pairs, rates, seed, epoch, links=None):
+    """The training pairs of one epoch, each modified with the probabilities in rates, as
+    (source, target, word links) triples. links (one list of (i, j) word links per pair, or None)
+    follow the pairs: no modifier changes how many words a side has, so only a merge moves them."""
+    links = links or [[] for _ in pairs]
     rng = random.Random(f"{seed}/{epoch}")
     out = []
     i = 0
@@ -130,12 +131,17 @@ def augment_epoch(pairs, rates, seed, epoch):
             k = min(rng.randint(2, 4), len(pairs) - i)
             group = pairs[i:i + k]
             src, tgt = " ".join(s for s, _ in group), " ".join(t for _, t in group)
+            merged, src_words, tgt_words = [], 0, 0
+            for (s, t), row in zip(group, links[i:i + k]):
+                merged.extend((a + src_words, b + tgt_words) for a, b in row)
+                src_words, tgt_words = src_words + len(s.split()), tgt_words + len(t.split())
+            row = merged
             i += k
         else:
-            src, tgt = pairs[i]
+            (src, tgt), row = pairs[i], links[i]
             i += 1
         for name in MODIFIERS:
             if name != "merge" and rng.random() < rates.get(name, 0.0):
                 src, tgt = _APPLY[name](src, tgt, rng)
-        out.append((src, tgt))
+        out.append((src, tgt, row))
     return out

@@ -101,13 +101,19 @@ def write_manifest(out_dir, cfg, name, version, scores, decoding, extra):
     return manifest
 
 
-def training_summary(run_dir):
-    state = torch.load(os.path.join(run_dir, "checkpoint.pt"), map_location="cpu")["state"]
-    return {"hours": round(state["elapsed"] / 3600, 2), "epochs": len(state["history"]),
-            "best_dev_bleu_greedy": round(state["best_bleu"], 2),
-            "hardware": f"{os.cpu_count()} CPU cores, torch {torch.__version__}",
-            "history": [{k: round(v, 3) if isinstance(v, float) else v for k, v in h.items()}
-                        for h in state["history"]]}
+def training_summary(run_dirs, checkpoint):
+    """The stages that made the model (one run directory each, in order) and how it was chosen."""
+    stages = []
+    for run_dir in run_dirs:
+        state = torch.load(os.path.join(run_dir, "checkpoint.pt"), map_location="cpu")["state"]
+        stages.append({"hours": round(state["elapsed"] / 3600, 2), "epochs": len(state["history"]),
+                       "augment": state.get("augment", {}), "guided_alignment_weight": state.get("guided_weight", 0.0),
+                       "history": [{k: round(v, 3) if isinstance(v, float) else v for k, v in h.items()}
+                                   for h in state["history"]]})
+    ckpt = torch.load(checkpoint, map_location="cpu")
+    return {"hours": round(sum(s["hours"] for s in stages), 2), "epochs": sum(s["epochs"] for s in stages),
+            "dev_bleu_greedy": round(ckpt["dev_bleu"], 2), "selection": ckpt.get("selection"),
+            "hardware": f"{os.cpu_count()} CPU cores, torch {torch.__version__}", "stages": stages}
 
 
 def main():
@@ -118,7 +124,8 @@ def main():
     ap.add_argument("--name", default="tatoeba-fr-en-gru-attention")
     ap.add_argument("--version", default="1.0.0")
     ap.add_argument("--scores", default=None, help="JSON file with test-split scores")
-    ap.add_argument("--run", default=None, help="training run directory: its history goes into the manifest")
+    ap.add_argument("--run", action="append", default=[],
+                    help="a training run directory, its history goes into the manifest (repeat for each stage)")
     args = ap.parse_args()
 
     os.makedirs(args.out, exist_ok=True)
@@ -127,7 +134,7 @@ def main():
     for file_name in TOKENIZER_FILES.values():
         shutil.copyfile(os.path.join(args.data, file_name), os.path.join(args.out, file_name))
     scores = json.load(open(args.scores)) if args.scores else {}
-    extra = {"training": training_summary(args.run)} if args.run else {}
+    extra = {"training": training_summary(args.run, args.checkpoint)} if args.run else {}
     decoding = {"max_length_a": 1.5, "max_length_b": 10, "beam_size": 5, "length_penalty_alpha": 0.6}
     write_manifest(args.out, model.cfg, args.name, args.version, scores, decoding, extra)
     print(f"exported to {args.out}")

@@ -88,10 +88,11 @@ class Seq2Seq(nn.Module):
         self.decoder = Decoder(cfg)
 
     def forward(self, src, lengths, tgt_in):
+        """-> log-probs [B,T,V] and attention [B,T,S] (the latter for guided alignment)."""
         states, init = self.encoder(src, lengths)
         mask = (src != self.cfg.pad_id).float()
-        logprobs, _, _ = self.decoder(tgt_in, init, states, mask)
-        return logprobs
+        logprobs, _, attn = self.decoder(tgt_in, init, states, mask)
+        return logprobs, attn
 
 
 class DecoderStep(nn.Module):

@@ -10,11 +10,19 @@ if [ "${1:-}" = "--device" ]; then DEVICE="$2"; fi
 WORK=${WORK:-work}
 PY=/usr/bin/python3
 CORPUS=${CORPUS:-../../shared/data/tatoeba-fra-eng/fra-eng.tsv}
+# Stage 2's augmentation rates (augment.py); see README.md, "Model v2".
+AUGMENT=upper=0.03,title=0.02,noaccents=0.15,chat=0.15,typos=0.05,names=0.3,numbers=0.5,merge=0.05
 
 bash install.sh
 [ -f "$WORK/data/target.model" ] || $PY prepare.py --corpus "$CORPUS" --out "$WORK/data"
+[ -f "$WORK/data/train.align" ] || $PY wordalign.py --data "$WORK/data"
+# Stage 1: clean pairs (model v1).
 $PY train.py --data "$WORK/data" --run "$WORK/run" --device "$DEVICE" --max-tokens 4000 --max-epochs 7 --max-hours 1.75
-$PY reference.py --checkpoint "$WORK/run/best.pt" --data "$WORK/data" --scores "$WORK/run/scores.json" \
-    --hypotheses "$WORK/run/test.beam5.en" --fixtures ../src/test/resources/parity/fr-en.json
-$PY export.py --checkpoint "$WORK/run/best.pt" --data "$WORK/data" --out ../src/main/resources/models/fr-en \
-    --scores "$WORK/run/scores.json" --run "$WORK/run"
+# Stage 2: from stage 1's weights, augmented pairs and attention guided by the word alignments.
+$PY train.py --data "$WORK/data" --run "$WORK/run2" --device "$DEVICE" --init "$WORK/run/best.pt" \
+    --alignments "$WORK/data/train.align" --augment "$AUGMENT" --lr 1e-3 --max-tokens 4000 --max-epochs 6 --max-hours 1.6
+$PY average.py --data "$WORK/data" --run "$WORK/run2" --out "$WORK/run2/final.pt"
+$PY reference.py --checkpoint "$WORK/run2/final.pt" --data "$WORK/data" --scores "$WORK/run2/scores.json" \
+    --hypotheses "$WORK/run2/test.beam5.en" --fixtures ../src/test/resources/parity/fr-en.json
+$PY export.py --checkpoint "$WORK/run2/final.pt" --data "$WORK/data" --out ../src/main/resources/models/fr-en \
+    --scores "$WORK/run2/scores.json" --version 2.0.0 --run "$WORK/run" --run "$WORK/run2"

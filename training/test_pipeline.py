@@ -30,20 +30,26 @@ class PipelineSmokeTest(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         work = cls.tmp.name
-        data, run_dir, cls.out = (os.path.join(work, d) for d in ("data", "run", "model"))
+        data, run_dir, run2, cls.out = (os.path.join(work, d) for d in ("data", "run", "run2", "model"))
         run("prepare.py", "--corpus", CORPUS, "--out", data, "--limit", "600", "--dev-size", "30",
             "--test-size", "30", "--src-vocab", "200", "--tgt-vocab", "200")
-        run("train.py", "--data", data, "--run", run_dir, "--emb", "16", "--enc-hidden", "16",
-            "--dec-hidden", "32", "--attn-hidden", "16", "--max-epochs", "2", "--max-tokens", "400",
-            "--threads", "1", "--augment", "upper=0.1,noaccents=0.1,chat=0.1,typos=0.1,names=0.5,numbers=0.5,merge=0.1")
+        run("wordalign.py", "--data", data)
+        tiny = ["--emb", "16", "--enc-hidden", "16", "--dec-hidden", "32", "--attn-hidden", "16",
+                "--max-tokens", "400", "--threads", "1"]
+        run("train.py", "--data", data, "--run", run_dir, "--max-epochs", "1", *tiny)
+        run("train.py", "--data", data, "--run", run2, "--max-epochs", "2", *tiny, "--init",
+            os.path.join(run_dir, "best.pt"), "--alignments", os.path.join(data, "train.align"),
+            "--augment", "upper=0.1,noaccents=0.1,chat=0.1,typos=0.1,names=0.5,numbers=0.5,merge=0.1")
         # An interrupted run resumes from its checkpoint and, being finished, stops at once.
-        run("train.py", "--data", data, "--run", run_dir, "--max-epochs", "2", "--threads", "1")
-        scores = os.path.join(run_dir, "scores.json")
+        run("train.py", "--data", data, "--run", run2, "--max-epochs", "2", "--threads", "1")
+        final = os.path.join(run2, "final.pt")
+        run("average.py", "--data", data, "--run", run2, "--out", final, "--threads", "1")
+        scores = os.path.join(run2, "scores.json")
         cls.fixtures = os.path.join(work, "parity.json")
-        run("reference.py", "--checkpoint", os.path.join(run_dir, "best.pt"), "--data", data,
+        run("reference.py", "--checkpoint", final, "--data", data,
             "--scores", scores, "--fixtures", cls.fixtures, "--fixture-count", "3", "--threads", "1")
-        run("export.py", "--checkpoint", os.path.join(run_dir, "best.pt"), "--data", data, "--out", cls.out,
-            "--scores", scores, "--run", run_dir)
+        run("export.py", "--checkpoint", final, "--data", data, "--out", cls.out,
+            "--scores", scores, "--run", run_dir, "--run", run2)
         with open(os.path.join(cls.out, "model.json")) as f:
             cls.manifest = json.load(f)
 
@@ -80,7 +86,8 @@ class PipelineSmokeTest(unittest.TestCase):
                 self.assertEqual(hashlib.sha256(f.read()).hexdigest(), digest, name)
         for key in ("test_bleu_beam5", "test_chrf_beam5", "test_bleu_greedy", "test_chrf_greedy"):
             self.assertIn(key, m["scores"])
-        self.assertEqual(m["training"]["epochs"], 2)
+        self.assertEqual(m["training"]["epochs"], 3)
+        self.assertEqual([0.0, 0.1], [stage["guided_alignment_weight"] for stage in m["training"]["stages"]])
 
     def test_fixtures_hold_greedy_attention_and_beam_hypotheses(self):
         with open(self.fixtures) as f:

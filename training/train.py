@@ -31,11 +31,42 @@ def log(run_dir, message):
         f.write(line + "\n")
 
 
-def encode_pairs(src_sp, tgt_sp, pairs, max_len):
-    srcs = src_sp.encode([s for s, _ in pairs])
-    tgts = tgt_sp.encode([t for _, t in pairs])
-    return [(s + [EOS_ID], t) for s, t in zip(srcs, tgts)
+def piece_words(ids, word_start):
+    """The whitespace word each piece belongs to: SentencePiece marks a word's first piece with "▁"."""
+    words, current = [], -1
+    for piece in ids:
+        current += word_start[piece]
+        words.append(max(current, 0))
+    return words
+
+
+def piece_links(src, tgt, word_links, src_start, tgt_start):
+    """Word links -> (target piece, source piece) links: every piece of a word inherits its links."""
+    src_pieces, tgt_pieces = {}, {}
+    for k, w in enumerate(piece_words(src, src_start)):
+        src_pieces.setdefault(w, []).append(k)
+    for k, w in enumerate(piece_words(tgt, tgt_start)):
+        tgt_pieces.setdefault(w, []).append(k)
+    return [(t, s) for i, j in word_links for t in tgt_pieces.get(j, ()) for s in src_pieces.get(i, ())]
+
+
+def word_start_table(sp):
+    return [1 if sp.id_to_piece(i).startswith("\u2581") else 0 for i in range(sp.get_piece_size())]
+
+
+def encode_pairs(src_sp, tgt_sp, triples, max_len):
+    """(source, target, word links) -> (source ids + EOS, target ids, piece links), too long ones dropped."""
+    srcs = src_sp.encode([s for s, _, _ in triples])
+    tgts = tgt_sp.encode([t for _, t, _ in triples])
+    src_start, tgt_start = word_start_table(src_sp), word_start_table(tgt_sp)
+    return [(s + [EOS_ID], t, piece_links(s, t, links, src_start, tgt_start))
+            for s, t, (_, _, links) in zip(srcs, tgts, triples)
             if 0 < len(s) < max_len and 0 < len(t) < max_len]
+
+
+def read_links(path):
+    with open(path) as f:
+        return [[tuple(map(int, link.split("-"))) for link in line.split()] for line in f]
 
 
 def make_batches(examples, max_tokens, seed, epoch):
@@ -70,7 +101,33 @@ def collate(examples, indices, device):
         tgt_in[row, :len(t) + 1] = torch.tensor([BOS_ID] + t)
         tgt_out[row, :len(t) + 1] = torch.tensor(t + [EOS_ID])
     lengths = torch.tensor([len(s) for s in srcs])
-    return src.to(device), lengths, tgt_in.to(device), tgt_out.to(device)
+    return src.to(device), lengths, tgt_in.to(device), tgt_out.to(device), guide_matrix(examples, indices, s_len, t_len).to(device)
+
+
+def guide_matrix(examples, indices, s_len, t_len):
+    """[B,T,S] the attention a step should have: uniform over the source pieces its word is linked
+    to, and the source's end for the target's end. Rows of unlinked pieces are zero (no guidance)."""
+    rows, cols, srcs = [], [], []
+    for row, i in enumerate(indices):
+        src, tgt, links = examples[i]
+        if not links:
+            continue
+        for t, s in links + [(len(tgt), len(src) - 1)]:
+            rows.append(row), cols.append(t), srcs.append(s)
+    guide = torch.zeros(len(indices), t_len, s_len)
+    if rows:
+        guide[rows, cols, srcs] = 1.0
+    return guide / guide.sum(-1, keepdim=True).clamp_min(1.0)
+
+
+def guided_alignment_loss(attn, guide):
+    """Cross-entropy of the attention against the guide, per guided target step (Garg et al. 2019;
+    Marian's and OpenNMT-py's guided alignment)."""
+    guided = guide.sum(-1) > 0
+    if not guided.any():
+        return attn.new_zeros(())
+    ce = -(guide * torch.log(attn.clamp_min(1e-9))).sum(-1)
+    return ce[guided].mean()
 
 
 def smoothed_nll(logprobs, target, epsilon):
@@ -126,6 +183,9 @@ def main():
     ap.add_argument("--dev-limit", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--augment", default="", help="modifier rates, e.g. names=0.3,merge=0.05 (augment.py)")
+    ap.add_argument("--alignments", help="word links of train.tsv (wordalign.py) to guide the attention")
+    ap.add_argument("--guided-weight", type=float, default=0.1, help="weight of the guided-alignment loss")
+    ap.add_argument("--init", help="start from these weights (a best.pt) instead of random ones")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -147,10 +207,13 @@ def main():
     model = Seq2Seq(cfg).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
     pairs = data.read_train(args.data)
-    plain_examples = encode_pairs(src_sp, tgt_sp, pairs, args.max_len)
+    links = read_links(args.alignments) if args.alignments else None
+    if links is not None and len(links) != len(pairs):
+        raise SystemExit(f"{args.alignments} has {len(links)} lines for {len(pairs)} training pairs")
 
     state = {"epoch": 0, "batch": 0, "best_bleu": -1.0, "bad_epochs": 0, "history": [],
-             "elapsed": 0.0, "lr": args.lr, "augment": augment.parse_rates(args.augment)}
+             "elapsed": 0.0, "lr": args.lr, "augment": augment.parse_rates(args.augment),
+             "guided_weight": args.guided_weight if links else 0.0}
     if ckpt:
         model.load_state_dict(ckpt["model"])
         optimizer.load_state_dict(ckpt["optimizer"])
@@ -158,17 +221,19 @@ def main():
         state = ckpt["state"]
         log(args.run, f"resumed at epoch {state['epoch']} batch {state['batch']}")
     else:
-        log(args.run, f"start: {len(plain_examples)} training pairs, config {json.dumps(cfg.to_dict())}, "
+        if args.init:
+            model.load_state_dict(torch.load(args.init, map_location=device)["model"])
+        log(args.run, f"start: {len(pairs)} training pairs, config {json.dumps(cfg.to_dict())}, "
                       f"{sum(p.numel() for p in model.parameters())} parameters, args {vars(args)}")
 
     # A resumed run keeps the augmentation it started with: its epochs' batches must not change.
     rates = state.get("augment", {})
+    guided_weight = state.get("guided_weight", 0.0)
 
     def epoch_examples(epoch):
-        """Augmented runs see each epoch's own variants of the pairs; plain runs the pairs themselves."""
-        if not rates:
-            return plain_examples
-        return encode_pairs(src_sp, tgt_sp, augment.augment_epoch(pairs, rates, args.seed, epoch), args.max_len)
+        """Each epoch sees its own variants of the pairs (the pairs themselves when rates is empty)."""
+        return encode_pairs(src_sp, tgt_sp, augment.augment_epoch(pairs, rates, args.seed, epoch, links),
+                            args.max_len)
 
     def checkpoint():
         save_atomic({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
@@ -189,17 +254,18 @@ def main():
         batches = make_batches(examples, args.max_tokens, args.seed, epoch)
         loss_sum, tokens = 0.0, 0
         for b in range(state["batch"], len(batches)):
-            src, lengths, tgt_in, tgt_out = collate(examples, batches[b], device)
-            logprobs = model(src, lengths, tgt_in)
+            src, lengths, tgt_in, tgt_out, guide = collate(examples, batches[b], device)
+            logprobs, attn = model(src, lengths, tgt_in)
             loss, nll, n = smoothed_nll(logprobs, tgt_out, args.label_smoothing)
+            align_loss = guided_alignment_loss(attn, guide)
             optimizer.zero_grad()
-            (loss / n).backward()
+            (loss / n + guided_weight * align_loss).backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
             loss_sum, tokens = loss_sum + nll, tokens + n
             state["batch"] = b + 1
             if b % 100 == 0:
-                log(args.run, f"epoch {epoch} batch {b}/{len(batches)} nll/token {nll / n:.3f}")
+                log(args.run, f"epoch {epoch} batch {b}/{len(batches)} nll/token {nll / n:.3f} alignment ce {align_loss.item():.3f}")
             if time.time() - last_ckpt > args.checkpoint_minutes * 60:
                 state["elapsed"] += time.time() - session_start
                 session_start = last_ckpt = time.time()
@@ -209,6 +275,9 @@ def main():
                                  "dev_bleu": bleu, "lr": state["lr"]})
         log(args.run, f"epoch {epoch} done: train nll/token {loss_sum / max(tokens, 1):.3f} "
                       f"dev BLEU {bleu:.2f}")
+        # Every epoch's weights are kept for checkpoint averaging (average.py).
+        save_atomic({"model": model.state_dict(), "config": cfg.to_dict(), "dev_bleu": bleu, "epoch": epoch},
+                    os.path.join(args.run, f"epoch{epoch}.pt"))
         if bleu > state["best_bleu"]:
             state["best_bleu"], state["bad_epochs"] = bleu, 0
             save_atomic({"model": model.state_dict(), "config": cfg.to_dict(),
