@@ -1,126 +1,113 @@
 package io.kafkatranslator.cli;
 
-import io.kafkatranslator.bench.Report;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.ForcedAlignment;
 import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.engine.TranslationEngine;
-import io.kafkatranslator.evaluation.Aer;
-import io.kafkatranslator.evaluation.AlignmentTestSet;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * How well the attention matches human word alignments: the model is forced through the gold
- * English of each hand-aligned pair, each English word is linked to the French word it attended to
- * most, and the links are scored by alignment error rate against the gold sure and possible links,
- * beside the baseline that links each word to the same relative position in the other sentence.
+ * Forces the model through given translations and prints, one line per pair, where it attended:
+ * Pharaoh links over whitespace words (source first, 0-based), or with --format json the soft
+ * word matrix and the translation's log-probability (so it also scores existing translations).
+ * A pair the model cannot align gets an empty line (JSON: an error), so lines stay in step.
  */
 final class AlignCommand {
-    private static final String DIR = "../shared/data/hansards-align-trial/";
-
     private final TranslatorConfig config;
-    private final Path french;
-    private final Path english;
-    private final Path links;
-    private final Path out;
-    private final List<String> argv;
+    private final List<String[]> pairs;
+    private final boolean json;
 
-    AlignCommand(TranslatorConfig config, List<String> argv) {
-        Args args = new Args(argv, Set.of("--src", "--tgt", "--gold", "--out"), Set.of());
+    AlignCommand(TranslatorConfig config, List<String> argv) throws IOException {
+        Args args = new Args(argv, Set.of("--src", "--tgt", "--pairs", "--format"), Set.of());
         this.config = config;
-        this.argv = argv;
-        this.french = Path.of(args.get("--src", DIR + "trial.f"));
-        this.english = Path.of(args.get("--tgt", DIR + "trial.e"));
-        this.links = Path.of(args.get("--gold", DIR + "trial.wa.nonullalign"));
-        this.out = Path.of(args.get("--out", "docs/alignment.md"));
+        String format = args.get("--format", "pharaoh");
+        if (!format.equals("pharaoh") && !format.equals("json")) {
+            throw new Args.UsageException("--format is pharaoh or json");
+        }
+        this.json = format.equals("json");
+        String tsv = args.get("--pairs", null);
+        if (tsv != null && (args.get("--src", null) != null || args.get("--tgt", null) != null)) {
+            throw new Args.UsageException("give either --pairs FILE.tsv or --src FILE --tgt FILE");
+        }
+        this.pairs = tsv != null ? readPairs(Path.of(tsv)) : zip(Path.of(args.required("--src")), Path.of(args.required("--tgt")));
     }
 
     int run() throws IOException {
-        for (Path p : List.of(french, english, links)) {
-            if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException(p + " does not exist (the Hansards trial set: " + DIR + ")");
-            }
-        }
-        AlignmentTestSet set = AlignmentTestSet.read(french, english, links);
-        Aer model = new Aer();
-        Aer diagonal = new Aer();
-        int skipped = 0;
+        ObjectMapper mapper = new ObjectMapper();
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        int failed = 0;
         try (TranslationEngine engine = TranslationEngine.load(config); MessageTranslator translator = engine.newTranslator()) {
-            for (int s = 0; s < set.pairs().size(); s++) {
-                AlignmentTestSet.Pair pair = set.pairs().get(s);
-                diagonal.add(diagonal(pair), set.gold().get(s));
-                ForcedAlignment a;
+            for (int n = 0; n < pairs.size(); n++) {
+                String[] pair = pairs.get(n);
                 try {
-                    a = translator.forceAlign(pair.french(), pair.english());
+                    ForcedAlignment a = translator.forceAlign(pair[0], pair[1]);
+                    out.println(json ? mapper.writeValueAsString(view(a)) : a.pharaoh());
                 } catch (IllegalArgumentException e) {
-                    skipped++;
-                    continue;
-                }
-                if (a.sourceWords().size() != pair.frenchPositions().size() || a.targetWords().size() != pair.englishPositions().size()) {
-                    skipped++;
-                    continue;
-                }
-                model.add(strongest(a, pair), set.gold().get(s));
-            }
-            Report.publish(render(engine.manifest().name() + " " + engine.manifest().version(), set.pairs().size(), skipped,
-                    model, diagonal), out);
-        }
-        return 0;
-    }
-
-    /** Each English word linked to the French word it attended to most, mapped back to gold token positions. */
-    private static Set<Integer> strongest(ForcedAlignment a, AlignmentTestSet.Pair pair) {
-        Set<Integer> links = new HashSet<>();
-        for (int i = 0; i < a.weights().length; i++) {
-            int best = 0;
-            for (int j = 1; j < a.weights()[i].length; j++) {
-                if (a.weights()[i][j] > a.weights()[i][best]) {
-                    best = j;
-                }
-            }
-            for (int e : pair.englishPositions().get(i)) {
-                for (int f : pair.frenchPositions().get(best)) {
-                    links.add(AlignmentTestSet.key(e, f));
+                    failed++;
+                    System.err.println("line " + (n + 1) + ": " + e.getMessage());
+                    out.println(json ? mapper.writeValueAsString(Map.of("error", e.getMessage())) : "");
                 }
             }
         }
-        return links;
+        out.flush();
+        return failed == 0 ? 0 : 1;
     }
 
-    /** Each English token linked to the French token at the same relative position. */
-    private static Set<Integer> diagonal(AlignmentTestSet.Pair pair) {
-        Set<Integer> links = new HashSet<>();
-        for (int e = 0; e < pair.englishTokens(); e++) {
-            int f = Math.min(pair.frenchTokens() - 1, (int) Math.floor((e + 0.5) * pair.frenchTokens() / pair.englishTokens()));
-            links.add(AlignmentTestSet.key(e, f));
+    private static Map<String, Object> view(ForcedAlignment a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source_words", a.sourceWords());
+        m.put("target_words", a.targetWords());
+        m.put("word_alignment", a.weights());
+        m.put("links", a.pharaoh());
+        m.put("log_prob", a.logProb());
+        m.put("target_tokens", a.targetPieces());
+        return m;
+    }
+
+    private static List<String[]> readPairs(Path tsv) throws IOException {
+        List<String[]> pairs = new ArrayList<>();
+        List<String> lines = readLines(tsv);
+        for (int n = 0; n < lines.size(); n++) {
+            String[] fields = lines.get(n).split("\t", -1);
+            if (fields.length != 2) {
+                throw new IllegalArgumentException(tsv + " line " + (n + 1) + ": expected source<TAB>target");
+            }
+            pairs.add(fields);
         }
-        return links;
+        return pairs;
     }
 
-    private String render(String model, int pairs, int skipped, Aer aer, Aer diagonal) {
-        StringBuilder md = new StringBuilder("# Alignments against human word alignments\n\n");
-        md.append(String.format(Locale.ROOT, "%s, model %s, %d hand-aligned English–French Hansards sentence pairs "
-                + "(HLT-NAACL 2003 trial set; evaluation only), %d skipped. Reproduce with:%n%n"
-                + "    java -jar target/kafka-translator.jar align%s%n%n", LocalDate.now(), model, pairs, skipped,
-                argv.isEmpty() ? "" : " " + String.join(" ", argv)));
-        md.append("The model is forced through the gold English (its target side) of each pair; each English word is "
-                + "linked to the French word it attended to most (the attention's strongest link, end of sentence left out). "
-                + "Gold sentences are lower-cased and tokenised with French contractions split: they are given to the model "
-                + "re-contracted (\"de le\" → \"du\", \"de une\" → \"d'une\"), detokenised and with the first letter raised, and "
-                + "a link to a word counts for every gold token it stands for. AER = 1 − (|A∩S| + |A∩P|) / (|A| + |S|).\n\n");
-        md.append("| links | AER | precision | recall |\n|---|---:|---:|---:|\n");
-        md.append(String.format(Locale.ROOT, "| attention, strongest link per English word | %.1f %% | %.1f %% | %.1f %% |%n",
-                100 * aer.aer(), 100 * aer.precision(), 100 * aer.recall()));
-        md.append(String.format(Locale.ROOT, "| baseline: same relative position | %.1f %% | %.1f %% | %.1f %% |%n",
-                100 * diagonal.aer(), 100 * diagonal.precision(), 100 * diagonal.recall()));
-        return md.toString();
+    private static List<String[]> zip(Path src, Path tgt) throws IOException {
+        List<String> s = readLines(src);
+        List<String> t = readLines(tgt);
+        if (s.size() != t.size()) {
+            throw new IllegalArgumentException(src + " has " + s.size() + " lines but " + tgt + " has " + t.size());
+        }
+        List<String[]> pairs = new ArrayList<>();
+        for (int n = 0; n < s.size(); n++) {
+            pairs.add(new String[] {s.get(n), t.get(n)});
+        }
+        return pairs;
+    }
+
+    private static List<String> readLines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException(file + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + ": is a directory, not a file");
+        }
+        return Files.readAllLines(file, StandardCharsets.UTF_8);
     }
 }

@@ -6,6 +6,8 @@ import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.engine.MessageTranslator;
+import io.kafkatranslator.evaluation.AlignmentReport;
+import io.kafkatranslator.evaluation.AlignmentTestSet;
 import io.kafkatranslator.evaluation.Bleu;
 import io.kafkatranslator.evaluation.Chrf;
 import io.kafkatranslator.evaluation.RobustnessReport;
@@ -22,36 +24,46 @@ import java.util.Set;
 
 /**
  * Translates a test set and scores it with sacreBLEU's BLEU and chrF2 against all its references;
- * with --suite robustness, writes the robustness report (docs/robustness.md) instead.
+ * with --suite robustness, writes the robustness report (docs/robustness.md) instead; with --suite
+ * alignment, the attention's alignment error rate against hand alignments (docs/alignment.md).
  */
 final class EvaluateCommand {
+    private static final String HANSARDS = "../shared/data/hansards-align-trial/";
+
     private final TranslatorConfig config;
+    private final String suite;
     private final Path src;
     private final Path refs;
+    private final Path tgt;
+    private final Path gold;
     private final DecodingOptions options;
-    private final boolean robustness;
     private final Path mtnt;
     private final Path out;
     private final List<String> argv;
 
     EvaluateCommand(TranslatorConfig config, List<String> argv) {
-        Args args = new Args(argv, Set.of("--src", "--refs", "--beam", "--suite", "--mtnt", "--out"), Set.of());
+        Args args = new Args(argv, Set.of("--src", "--refs", "--tgt", "--gold", "--beam", "--suite", "--mtnt", "--out"), Set.of());
         this.config = config;
         this.argv = argv;
-        this.src = Path.of(args.required("--src"));
-        this.refs = Path.of(args.required("--refs"));
-        String suite = args.get("--suite", "quality");
-        if (!suite.equals("quality") && !suite.equals("robustness")) {
-            throw new Args.UsageException("--suite is quality or robustness");
+        this.suite = args.get("--suite", "quality");
+        if (!List.of("quality", "robustness", "alignment").contains(suite)) {
+            throw new Args.UsageException("--suite is quality, robustness or alignment");
         }
-        this.robustness = suite.equals("robustness");
+        boolean alignment = suite.equals("alignment");
+        this.src = Path.of(alignment ? args.get("--src", HANSARDS + "trial.f") : args.required("--src"));
+        this.refs = alignment ? null : Path.of(args.required("--refs"));
+        this.tgt = Path.of(args.get("--tgt", HANSARDS + "trial.e"));
+        this.gold = Path.of(args.get("--gold", HANSARDS + "trial.wa.nonullalign"));
         this.mtnt = args.get("--mtnt", null) == null ? null : Path.of(args.get("--mtnt", null));
-        this.out = Path.of(args.get("--out", "docs/robustness.md"));
+        this.out = Path.of(args.get("--out", alignment ? "docs/alignment.md" : "docs/robustness.md"));
         int beam = args.getInt("--beam", config.decoding().beamSize());
         this.options = config.decoding().withBeam(beam, 1);
     }
 
     int run() throws IOException {
+        if (suite.equals("alignment")) {
+            return alignment();
+        }
         List<String> sources = Files.readAllLines(src, StandardCharsets.UTF_8);
         List<List<String>> references = readReferences(refs);
         if (sources.size() != references.size()) {
@@ -59,9 +71,8 @@ final class EvaluateCommand {
                     + references.size());
         }
         try (TranslationEngine engine = TranslationEngine.load(config); MessageTranslator translator = engine.newTranslator()) {
-            if (robustness) {
-                String command = "java -jar target/kafka-translator.jar evaluate " + String.join(" ", argv);
-                Report.publish(new RobustnessReport(translator, options).build(command, sources, references, mtnt), out);
+            if (suite.equals("robustness")) {
+                Report.publish(new RobustnessReport(translator, options).build(command(), sources, references, mtnt), out);
                 return 0;
             }
             long start = System.nanoTime();
@@ -85,6 +96,24 @@ final class EvaluateCommand {
             System.out.printf("sentences/s = %.1f%n", sources.size() / seconds);
             return 0;
         }
+    }
+
+    private int alignment() throws IOException {
+        for (Path p : List.of(src, tgt, gold)) {
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalArgumentException(p + ": no such file (the Hansards trial set: " + HANSARDS + ")");
+            }
+        }
+        AlignmentTestSet set = AlignmentTestSet.read(src, tgt, gold);
+        try (TranslationEngine engine = TranslationEngine.load(config); MessageTranslator translator = engine.newTranslator()) {
+            String model = engine.manifest().name() + " " + engine.manifest().version();
+            Report.publish(new AlignmentReport(translator).build(model, command(), set), out);
+        }
+        return 0;
+    }
+
+    private String command() {
+        return "java -jar target/kafka-translator.jar evaluate " + String.join(" ", argv);
     }
 
     static List<List<String>> readReferences(Path file) throws IOException {

@@ -28,8 +28,11 @@ public final class Main {
               evaluate --src FILE --refs FILE.tsv [--beam K] [--suite quality|robustness] [--mtnt FILE.tsv] [--out docs/robustness.md]
                   BLEU and chrF2 (sacreBLEU's definitions, all tab-separated references of a line), sentences/s;
                   robustness: chat-style variants of the set (and MTNT's forum comments), model alone vs message pipeline
-              align [--src F --tgt E --gold LINKS] [--out docs/alignment.md]
+              evaluate --suite alignment [--src F --tgt E --gold LINKS] [--out docs/alignment.md]
                   alignment error rate of the attention against hand word alignments (the Hansards trial set by default)
+              align (--src FILE --tgt FILE | --pairs FILE.tsv) [--format pharaoh|json]
+                  the model forced through given translations: one line of links (source-target words) per pair;
+                  json: the word matrix and the translation's log-probability
               bench [--src FILE] [--limit N] [--threads N] [--out docs/benchmarks.md] [--checkpoint training/work/run/best.pt]
                   throughput table: DJL vs direct ONNX Runtime vs the Python reference (test split by default)
               loadtest [--beam K] [--src FILE] [--phase-seconds 15] [--burst 2000] [--out docs/load.md]

@@ -9,30 +9,39 @@ import java.util.Arrays;
 
 /**
  * Teacher forcing: the decoder is fed a given target instead of its own choices, to read where it
- * attends while producing it (how alignments are measured against human ones).
+ * attends while producing it (alignments) and how likely it finds it (scoring existing translations).
  */
 public final class ForcedDecoding {
     private ForcedDecoding() {
     }
 
     /**
-     * For one source sentence and a target (ids without EOS), the attention of each step that
-     * produced a target token: [target length][source pieces + EOS].
+     * attention: [target length][source pieces + EOS], the attention of each step that produced a
+     * target token; logProb: the log-probability of the target followed by the end of sentence.
      */
-    public static float[][] attention(InferenceSession session, int[] source, int[] target, int bosId, int eosId, int padId) {
+    public record Forced(float[][] attention, double logProb) {
+    }
+
+    /** One source sentence and a target (ids without EOS). */
+    public static Forced force(InferenceSession session, int[] source, int[] target, int bosId, int eosId, int padId) {
         SourceBatch batch = SourceBatch.of(new int[][] {source}, eosId, padId);
         EncodedBatch encoded = session.encode(batch.ids(), batch.lengths(), 1, batch.longest());
         float[][] rows = new float[target.length][];
+        double logProb = 0;
         float[] state = encoded.initialState();
         long previous = bosId;
         try (SourceMemory memory = session.memory(encoded, new int[] {0})) {
-            for (int t = 0; t < target.length; t++) {
+            for (int t = 0; t <= target.length; t++) {
                 StepOutput out = session.step(new long[] {previous}, state, memory);
-                rows[t] = Arrays.copyOf(out.attention(), encoded.sourceLength());
+                int next = t < target.length ? target[t] : eosId;
+                logProb += out.logProbs()[next];
+                if (t < target.length) {
+                    rows[t] = Arrays.copyOf(out.attention(), encoded.sourceLength());
+                }
                 state = out.state();
-                previous = target[t];
+                previous = next;
             }
         }
-        return rows;
+        return new Forced(rows, logProb);
     }
 }

@@ -2,6 +2,33 @@ package io.kafkatranslator.engine;
 
 import java.util.List;
 
-/** Where the model attends while producing a given translation: weights[i][j], target word i over source word j. */
-public record ForcedAlignment(List<String> sourceWords, List<String> targetWords, float[][] weights) {
+/**
+ * Where the model attends while producing a given translation: weights[i][j], target word i over
+ * source word j; logProb, how likely the model finds that translation (its pieces and the end of sentence).
+ */
+public record ForcedAlignment(List<String> sourceWords, List<String> targetWords, float[][] weights, double logProb,
+                              int targetPieces) {
+
+    /** For each target word, the source word it attended to most (its hard alignment). */
+    public int[] strongestSourceWords() {
+        int[] best = new int[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            best[i] = Alignments.argmax(weights[i]);
+        }
+        return best;
+    }
+
+    /** Pharaoh links "j-i" (source word first, 0-based), ordered by source then target word. */
+    public String pharaoh() {
+        int[] best = strongestSourceWords();
+        StringBuilder out = new StringBuilder();
+        for (int j = 0; j < sourceWords.size(); j++) {
+            for (int i = 0; i < best.length; i++) {
+                if (best[i] == j) {
+                    out.append(out.isEmpty() ? "" : " ").append(j).append('-').append(i);
+                }
+            }
+        }
+        return out.toString();
+    }
 }

@@ -165,9 +165,12 @@ public final class MessageTranslator implements AutoCloseable {
     public ForcedAlignment forceAlign(String source, String target) {
         String normalizedSource = TextNormalizer.normalize(source);
         String normalizedTarget = TextNormalizer.normalize(target);
+        if (normalizedSource.isEmpty() || normalizedTarget.isEmpty()) {
+            throw new IllegalArgumentException("nothing to align: the source or the target is empty");
+        }
         int[] sourceIds = sourceTokenizer.encode(normalizedSource);
         int[] targetIds = targetTokenizer.encode(normalizedTarget);
-        float[][] attention = ForcedDecoding.attention(session, sourceIds, targetIds, ids.bos(), ids.eos(), ids.pad());
+        ForcedDecoding.Forced forced = ForcedDecoding.force(session, sourceIds, targetIds, ids.bos(), ids.eos(), ids.pad());
         int[] sourceWordOf = SubwordTokenizer.wordIndex(sourceTokenizer.pieces(sourceIds));
         int[] targetWordOf = SubwordTokenizer.wordIndex(targetTokenizer.pieces(targetIds));
         List<String> sourceWords = List.of(normalizedSource.split(" "));
@@ -176,9 +179,10 @@ public final class MessageTranslator implements AutoCloseable {
                 || targetWordOf[targetWordOf.length - 1] + 1 != targetWords.size()) {
             throw new IllegalArgumentException("SentencePiece does not keep the words of: " + source + " ||| " + target);
         }
-        float[][] subword = Alignments.subword(attention, targetIds.length, sourceIds.length);
+        float[][] subword = Alignments.subword(forced.attention(), targetIds.length, sourceIds.length);
         return new ForcedAlignment(sourceWords, targetWords,
-                Alignments.words(subword, targetWordOf, targetWords.size(), sourceWordOf, sourceWords.size()));
+                Alignments.words(subword, targetWordOf, targetWords.size(), sourceWordOf, sourceWords.size()),
+                forced.logProb(), targetIds.length + 1);
     }
 
     /** Decodes already-tokenised sources (also the parity test's and the benchmark's entry point). */

@@ -7,14 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ForcedDecodingTest {
     @Test
-    void theDecoderFollowsTheGivenTargetAndReportsTheAttentionOfEachOfItsTokens() {
+    void theDecoderFollowsTheGivenTargetAndReportsItsAttentionAndLogProbabilityWithTheEndOfSentence() {
         ScriptedSession session = new ScriptedSession();
         // b is not the model's choice after bos (a is): forced, the next step must see b as the previous token.
-        float[][] rows = ForcedDecoding.attention(session, new int[] {7}, new int[] {ScriptedSession.B, ScriptedSession.A},
-                ScriptedSession.BOS, ScriptedSession.EOS, 0);
+        ForcedDecoding.Forced forced = ForcedDecoding.force(session, new int[] {7},
+                new int[] {ScriptedSession.B, ScriptedSession.A}, ScriptedSession.BOS, ScriptedSession.EOS, 0);
+        float[][] rows = forced.attention();
         assertEquals(2, rows.length, "one row per target token, none for the end of sentence");
         assertArrayEquals(new float[] {0.5f, 0.5f}, rows[0], "after bos: even");
         assertArrayEquals(new float[] {0.5f, 0.5f}, rows[1], "after the forced b: even, not the 1/0 that follows a");
-        assertEquals(2, session.steps);
+        assertEquals(Math.log(0.45) + Math.log(0.02) + Math.log(0.9), forced.logProb(), 1e-6, "b, then a, then eos");
+        assertEquals(3, session.steps);
     }
 }

@@ -1,0 +1,88 @@
+package io.kafkatranslator.evaluation;
+
+import io.kafkatranslator.engine.ForcedAlignment;
+import io.kafkatranslator.engine.MessageTranslator;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How well the attention matches human word alignments (docs/alignment.md): the model is forced
+ * through the gold English of each hand-aligned pair, each English word is linked to the French
+ * word it attended to most, and the links are scored by alignment error rate against the gold sure
+ * and possible links, beside the baseline that links each word to the same relative position.
+ */
+public final class AlignmentReport {
+    private final MessageTranslator translator;
+
+    public AlignmentReport(MessageTranslator translator) {
+        this.translator = translator;
+    }
+
+    public String build(String model, String command, AlignmentTestSet set) {
+        Aer aer = new Aer();
+        Aer diagonal = new Aer();
+        int skipped = 0;
+        for (int s = 0; s < set.pairs().size(); s++) {
+            AlignmentTestSet.Pair pair = set.pairs().get(s);
+            diagonal.add(diagonal(pair), set.gold().get(s));
+            ForcedAlignment a;
+            try {
+                a = translator.forceAlign(pair.french(), pair.english());
+            } catch (IllegalArgumentException e) {
+                skipped++;
+                continue;
+            }
+            if (a.sourceWords().size() != pair.frenchPositions().size() || a.targetWords().size() != pair.englishPositions().size()) {
+                skipped++;
+                continue;
+            }
+            aer.add(strongest(a, pair), set.gold().get(s));
+        }
+        return render(model, command, set.pairs().size(), skipped, aer, diagonal);
+    }
+
+    /** Each English word's strongest link, mapped back to the gold token positions of both words. */
+    private static Set<Integer> strongest(ForcedAlignment a, AlignmentTestSet.Pair pair) {
+        Set<Integer> links = new HashSet<>();
+        int[] best = a.strongestSourceWords();
+        for (int i = 0; i < best.length; i++) {
+            for (int e : pair.englishPositions().get(i)) {
+                for (int f : pair.frenchPositions().get(best[i])) {
+                    links.add(AlignmentTestSet.key(e, f));
+                }
+            }
+        }
+        return links;
+    }
+
+    /** Each English token linked to the French token at the same relative position. */
+    private static Set<Integer> diagonal(AlignmentTestSet.Pair pair) {
+        Set<Integer> links = new HashSet<>();
+        for (int e = 0; e < pair.englishTokens(); e++) {
+            int f = Math.min(pair.frenchTokens() - 1, (int) Math.floor((e + 0.5) * pair.frenchTokens() / pair.englishTokens()));
+            links.add(AlignmentTestSet.key(e, f));
+        }
+        return links;
+    }
+
+    private static String render(String model, String command, int pairs, int skipped, Aer aer, Aer diagonal) {
+        StringBuilder md = new StringBuilder("# Alignments against human word alignments\n\n");
+        md.append(String.format(Locale.ROOT, "%s, model %s, %d hand-aligned English–French Hansards sentence pairs "
+                + "(HLT-NAACL 2003 trial set; evaluation only), %d skipped. Reproduce with:%n%n    %s%n%n",
+                LocalDate.now(), model, pairs, skipped, command));
+        md.append("The model is forced through the gold English (its target side) of each pair; each English word is "
+                + "linked to the French word it attended to most (the attention's strongest link, end of sentence left out). "
+                + "Gold sentences are lower-cased and tokenised with French contractions split: they are given to the model "
+                + "re-contracted (\"de le\" → \"du\", \"de une\" → \"d'une\"), detokenised and with the first letter raised, and "
+                + "a link to a word counts for every gold token it stands for. AER = 1 − (|A∩S| + |A∩P|) / (|A| + |S|).\n\n");
+        md.append("| links | AER | precision | recall |\n|---|---:|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| attention, strongest link per English word | %.1f %% | %.1f %% | %.1f %% |%n",
+                100 * aer.aer(), 100 * aer.precision(), 100 * aer.recall()));
+        md.append(String.format(Locale.ROOT, "| baseline: same relative position | %.1f %% | %.1f %% | %.1f %% |%n",
+                100 * diagonal.aer(), 100 * diagonal.precision(), 100 * diagonal.recall()));
+        return md.toString();
+    }
+}
