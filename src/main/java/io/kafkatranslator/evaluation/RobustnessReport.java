@@ -26,6 +26,10 @@ import java.util.function.BiFunction;
  */
 public final class RobustnessReport {
     /** Span kinds inserted into sentences as chat writers place them: %1$s is the sentence, %2$d a number from its index. */
+    // Names in neither the corpus nor the training's augmentation list (training/augment.py): a kept
+    // name is one the model copied, not one it learnt.
+    private static final List<String> HELD_OUT_NAMES = List.of("Gwenaëlle", "Jean-Baptiste", "Oksana", "Thibault", "Kofi",
+            "Maëlys", "Radhika", "Aurélien", "Eamon", "Solène", "Nnamdi", "Ludivine", "Józef", "Leilani", "Anh", "Hélio");
     private static final String[][] SPANS = {
             {"URL", "%1$s https://example.com/docs/page?id=%2$d", "https://example.com/docs/page?id=%2$d"},
             {"EMAIL", "%1$s Écris à lea.martin%2$d@example.fr", "lea.martin%2$d@example.fr"},
@@ -149,14 +153,17 @@ public final class RobustnessReport {
                     100 * verbatim(run(inserted, false).hypotheses(), spans), 100 * verbatim(run(inserted, true).hypotheses(), spans)));
         }
         List<String> named = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String s : sources) {
             if (s.matches(".*\\bTom\\b.*")) {
-                named.add(s.replaceAll("\\bTom\\b", "Bérénice"));
+                String name = HELD_OUT_NAMES.get(names.size() % HELD_OUT_NAMES.size());
+                named.add(s.replaceAll("\\bTom\\b", name));
+                names.add(name);
             }
         }
-        List<String> names = named.stream().map(s -> "Bérénice").toList();
-        md.append(String.format(Locale.ROOT, "| name (not protected: the model's job, issue 10) | Tom → Bérénice in %d sentences | %.1f %% | %.1f %% |%n%n",
-                named.size(), 100 * verbatim(run(named, false).hypotheses(), names), 100 * verbatim(run(named, true).hypotheses(), names)));
+        md.append(String.format(Locale.ROOT, "| name (not protected: the model's job) | Tom → %s, … in %d sentences | %.1f %% | %.1f %% |%n%n",
+                String.join(", ", HELD_OUT_NAMES.subList(0, 3)), named.size(),
+                100 * verbatim(run(named, false).hypotheses(), names), 100 * verbatim(run(named, true).hypotheses(), names)));
     }
 
     private static double verbatim(List<String> hypotheses, List<String> spans) {
