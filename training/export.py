@@ -1,4 +1,4 @@
-"""Step 3 of the pipeline: export the trained model to the processor's model contract.
+"""Step 6 of the pipeline: export the trained model to the processor's model contract.
 
 Writes encoder.onnx, decoder_step.onnx, the two SentencePiece models and model.json
 (see training/README.md, "Model contract") into --out.

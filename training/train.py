@@ -1,4 +1,4 @@
-"""Step 2 of the pipeline: train the attention model with teacher forcing.
+"""Step 3 of the pipeline: train the attention model with teacher forcing.
 
 Resumable at any moment: `checkpoint.pt` in the run directory is rewritten atomically
 every few minutes and at the end of each epoch; starting the same command again picks
