@@ -87,11 +87,12 @@ def _typo(src, tgt, rng):
     return " ".join(words), tgt
 
 
-def _names(src, tgt, rng):
-    for fr, en in CORPUS_NAMES.items():
-        if re.search(rf"\b{fr}\b", src) and re.search(rf"\b{en}\b", tgt):
+def _names(src, tgt, rng, corpus_names):
+    """corpus_names: (name as the source writes it, as the target does) pairs."""
+    for a, b in corpus_names:
+        if re.search(rf"\b{a}\b", src) and re.search(rf"\b{b}\b", tgt):
             name = rng.choice(NAMES)
-            return re.sub(rf"\b{fr}\b", name, src), re.sub(rf"\b{en}\b", name, tgt)
+            return re.sub(rf"\b{a}\b", name, src), re.sub(rf"\b{b}\b", name, tgt)
     return src, tgt
 
 
@@ -113,16 +114,18 @@ _APPLY = {
     "noaccents": lambda s, t, rng: (strip_accents(s), t),
     "chat": _chat,
     "typos": _typo,
-    "names": _names,
     "numbers": _numbers,
 }
 
 
-def augment_epoch(pairs, rates, seed, epoch, links=None):
+def augment_epoch(pairs, rates, seed, epoch, links=None, direction="fr-en"):
     """The training pairs of one epoch, each modified with the probabilities in rates, as
     (source, target, word links) triples. links (one list of (i, j) word links per pair, or None)
     follow the pairs: no modifier changes how many words a side has, so only a merge moves them."""
     links = links or [[] for _ in pairs]
+    fr_en = list(CORPUS_NAMES.items())
+    corpus_names = fr_en if direction == "fr-en" else [(en, fr) for fr, en in fr_en]
+    apply = {**_APPLY, "names": lambda s, t, rng: _names(s, t, rng, corpus_names)}
     rng = random.Random(f"{seed}/{epoch}")
     out = []
     i = 0
@@ -142,6 +145,6 @@ def augment_epoch(pairs, rates, seed, epoch, links=None):
             i += 1
         for name in MODIFIERS:
             if name != "merge" and rng.random() < rates.get(name, 0.0):
-                src, tgt = _APPLY[name](src, tgt, rng)
+                src, tgt = apply[name](src, tgt, rng)
         out.append((src, tgt, row))
     return out

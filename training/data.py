@@ -21,8 +21,13 @@ def normalize(text):
     return " ".join(text.split())
 
 
-def read_pairs(tsv_path):
-    """Reads `English<TAB>French` lines and returns normalised (french, english) pairs."""
+DIRECTIONS = ("fr-en", "en-fr")
+
+
+def read_pairs(tsv_path, direction="fr-en"):
+    """Reads `English<TAB>French` lines and returns normalised (source, target) pairs of the direction."""
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be one of {', '.join(DIRECTIONS)}, got {direction}")
     pairs = []
     with open(tsv_path, encoding="utf-8") as f:
         for line in f:
@@ -31,7 +36,7 @@ def read_pairs(tsv_path):
                 continue
             en, fr = normalize(fields[0]), normalize(fields[1])
             if en and fr:
-                pairs.append((fr, en))
+                pairs.append((fr, en) if direction == "fr-en" else (en, fr))
     return pairs
 
 
@@ -58,7 +63,13 @@ def split_by_source(pairs, dev_size, test_size, seed):
     return train, dev, test
 
 
-def write_splits(out_dir, train, dev, test):
+def direction(data_dir):
+    """The direction a prepared data directory was made for (split.json)."""
+    with open(os.path.join(data_dir, "split.json")) as f:
+        return json.load(f).get("direction", "fr-en")
+
+
+def write_splits(out_dir, train, dev, test, direction="fr-en"):
     """train.tsv: `source<TAB>target`; dev/test: `.src` (one source a line) and
     `.refs.tsv` (all references of that source, tab-separated, one line per segment)."""
     os.makedirs(out_dir, exist_ok=True)
@@ -70,7 +81,7 @@ def write_splits(out_dir, train, dev, test):
             f.writelines(s + "\n" for s, _ in rows)
         with open(os.path.join(out_dir, f"{name}.refs.tsv"), "w", encoding="utf-8") as f:
             f.writelines("\t".join(refs) + "\n" for _, refs in rows)
-    stats = {"train_pairs": len(train), "dev_sources": len(dev), "test_sources": len(test),
+    stats = {"direction": direction, "train_pairs": len(train), "dev_sources": len(dev), "test_sources": len(test),
              "dev_references": sum(len(r) for _, r in dev),
              "test_references": sum(len(r) for _, r in test)}
     with open(os.path.join(out_dir, "split.json"), "w") as f:

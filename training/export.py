@@ -12,6 +12,7 @@ import shutil
 import onnx
 import torch
 
+import data
 from model import DecoderStep, ModelConfig, Seq2Seq
 
 OPSET = 17
@@ -63,14 +64,14 @@ def export_onnx(model, out_dir):
         onnx.checker.check_model(onnx.load(path), full_check=True)
 
 
-def write_manifest(out_dir, cfg, name, version, scores, decoding, extra):
+def write_manifest(out_dir, cfg, name, version, direction, scores, decoding, extra):
     files = ["encoder.onnx", "decoder_step.onnx"] + list(TOKENIZER_FILES.values())
     manifest = {
         "format": "kafka-translator-model/1",
         "name": name,
         "version": version,
-        "source_language": "fr",
-        "target_language": "en",
+        "source_language": direction.split("-")[0],
+        "target_language": direction.split("-")[1],
         "architecture": {
             "type": "rnn-attention",
             "encoder": "bidirectional GRU",
@@ -121,7 +122,7 @@ def main():
     ap.add_argument("--checkpoint", required=True)
     ap.add_argument("--data", required=True, help="directory with source.model and target.model")
     ap.add_argument("--out", required=True)
-    ap.add_argument("--name", default="tatoeba-fr-en-gru-attention")
+    ap.add_argument("--name", help="default: tatoeba-<direction>-gru-attention")
     ap.add_argument("--version", default="1.0.0")
     ap.add_argument("--scores", default=None, help="JSON file with test-split scores")
     ap.add_argument("--run", action="append", default=[],
@@ -136,7 +137,9 @@ def main():
     scores = json.load(open(args.scores)) if args.scores else {}
     extra = {"training": training_summary(args.run, args.checkpoint)} if args.run else {}
     decoding = {"max_length_a": 1.5, "max_length_b": 10, "beam_size": 5, "length_penalty_alpha": 0.6}
-    write_manifest(args.out, model.cfg, args.name, args.version, scores, decoding, extra)
+    direction = data.direction(args.data)
+    name = args.name or f"tatoeba-{direction}-gru-attention"
+    write_manifest(args.out, model.cfg, name, args.version, direction, scores, decoding, extra)
     print(f"exported to {args.out}")
 
 

@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
-# Reproduces the shipped model from the corpus, end to end, resuming wherever it stopped:
-#   training/pipeline.sh [--device cuda]
-# Writes the model to src/main/resources/models/fr-en/ and the parity fixtures to
-# src/test/resources/parity/fr-en.json. Intermediate files live in training/work/ (git-ignored).
+# Reproduces a shipped model from the corpus, end to end, resuming wherever it stopped:
+#   training/pipeline.sh [--direction fr-en|en-fr] [--device cuda]
+# Writes the model to src/main/resources/models/DIRECTION/ and the parity fixtures to
+# src/test/resources/parity/DIRECTION.json. Intermediate files live in training/work/ (fr-en) or
+# training/work-DIRECTION/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")"
 DEVICE=cpu
-if [ "${1:-}" = "--device" ]; then DEVICE="$2"; fi
-WORK=${WORK:-work}
+DIRECTION=fr-en
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --device) DEVICE="$2"; shift 2 ;;
+    --direction) DIRECTION="$2"; shift 2 ;;
+    *) echo "usage: training/pipeline.sh [--direction fr-en|en-fr] [--device cuda]" >&2; exit 2 ;;
+  esac
+done
+if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; else WORK=${WORK:-work-$DIRECTION}; fi
 PY=/usr/bin/python3
 CORPUS=${CORPUS:-../../shared/data/tatoeba-fra-eng/fra-eng.tsv}
 # Stage 2's augmentation rates (augment.py); see README.md, "Model v2".
 AUGMENT=upper=0.03,title=0.02,noaccents=0.15,chat=0.15,typos=0.05,names=0.3,numbers=0.5,merge=0.05
 
 bash install.sh
-[ -f "$WORK/data/target.model" ] || $PY prepare.py --corpus "$CORPUS" --out "$WORK/data"
+[ -f "$WORK/data/target.model" ] || $PY prepare.py --corpus "$CORPUS" --out "$WORK/data" --direction "$DIRECTION"
 [ -f "$WORK/data/train.align" ] || $PY wordalign.py --data "$WORK/data"
 # Stage 1: clean pairs (model v1).
 $PY train.py --data "$WORK/data" --run "$WORK/run" --device "$DEVICE" --max-tokens 4000 --max-epochs 7 --max-hours 1.75
@@ -23,6 +31,6 @@ $PY train.py --data "$WORK/data" --run "$WORK/run2" --device "$DEVICE" --init "$
     --alignments "$WORK/data/train.align" --augment "$AUGMENT" --lr 1e-3 --max-tokens 4000 --max-epochs 6 --max-hours 1.6
 $PY average.py --data "$WORK/data" --run "$WORK/run2" --out "$WORK/run2/final.pt"
 $PY reference.py --checkpoint "$WORK/run2/final.pt" --data "$WORK/data" --scores "$WORK/run2/scores.json" \
-    --hypotheses "$WORK/run2/test.beam5.en" --fixtures ../src/test/resources/parity/fr-en.json
-$PY export.py --checkpoint "$WORK/run2/final.pt" --data "$WORK/data" --out ../src/main/resources/models/fr-en \
+    --hypotheses "$WORK/run2/test.beam5.txt" --fixtures "../src/test/resources/parity/$DIRECTION.json"
+$PY export.py --checkpoint "$WORK/run2/final.pt" --data "$WORK/data" --out "../src/main/resources/models/$DIRECTION" \
     --scores "$WORK/run2/scores.json" --version 2.0.0 --run "$WORK/run" --run "$WORK/run2"

@@ -33,13 +33,15 @@ def main():
     ap.add_argument("--src-vocab", type=int, default=8000)
     ap.add_argument("--tgt-vocab", type=int, default=8000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--direction", default="fr-en", choices=data.DIRECTIONS,
+                    help="fr-en or en-fr: which side is the source (the split is by source sentence)")
     args = ap.parse_args()
 
-    pairs = data.read_pairs(args.corpus)
+    pairs = data.read_pairs(args.corpus, args.direction)
     if args.limit:
         pairs = pairs[:args.limit]
     train, dev, test = data.split_by_source(pairs, args.dev_size, args.test_size, args.seed)
-    stats = data.write_splits(args.out, train, dev, test)
+    stats = data.write_splits(args.out, train, dev, test, args.direction)
     # Each side's tokenizer sees only its own language of the training split.
     train_sentencepiece(sorted({s for s, _ in train}), os.path.join(args.out, "source"),
                         args.src_vocab, 2_000_000)

@@ -72,7 +72,8 @@ def fixtures(model, data_dir, src_sp, count):
             "greedy": {"ids": g.ids, "score": g.raw_score, "attention": g.attention},
             "beam": [{"ids": h.ids, "score": h.score, "raw_score": h.raw_score} for h in beams],
         })
-    cases = [{"text": t, "ids": src_sp.encode(data.normalize(t))} for t in TOKENIZER_CASES]
+    source_language = data.direction(data_dir).split("-")[0]
+    cases = [{"text": t, "ids": src_sp.encode(data.normalize(t))} for t in TOKENIZER_CASES[source_language]]
     return {"decoding": DECODING, "tokenizer_cases": cases, "sentences": sentences}
 
 

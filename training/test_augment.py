@@ -29,6 +29,13 @@ class AugmentTest(unittest.TestCase):
             self.assertTrue(tgt.startswith(name + " "), (src, tgt))
         self.assertGreater(len({src.split(" ")[0] for src, _ in out}), 10, "names vary")
 
+    def test_names_follow_the_direction_of_the_pairs(self):
+        [(src, tgt, _)] = augment.augment_epoch([("Mary is tired.", "Marie est fatiguée.")], {"names": 1.0}, 1, 0,
+                                                direction="en-fr")
+        name = src.split(" ")[0]
+        self.assertIn(name, augment.NAMES)
+        self.assertEqual(f"{name} est fatiguée.", tgt)
+
     def test_numbers_are_replaced_consistently_and_keep_their_length(self):
         for src, tgt in pairs(augment.augment_epoch([PAIRS[0], PAIRS[3]] * 20, {"numbers": 1.0}, 1, 0)):
             number = [w for w in src.split(" ") if w.isdigit()][0]

@@ -207,6 +207,7 @@ def main():
     model = Seq2Seq(cfg).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
     pairs = data.read_train(args.data)
+    direction = data.direction(args.data)
     links = read_links(args.alignments) if args.alignments else None
     if links is not None and len(links) != len(pairs):
         raise SystemExit(f"{args.alignments} has {len(links)} lines for {len(pairs)} training pairs")
@@ -232,7 +233,7 @@ def main():
 
     def epoch_examples(epoch):
         """Each epoch sees its own variants of the pairs (the pairs themselves when rates is empty)."""
-        return encode_pairs(src_sp, tgt_sp, augment.augment_epoch(pairs, rates, args.seed, epoch, links),
+        return encode_pairs(src_sp, tgt_sp, augment.augment_epoch(pairs, rates, args.seed, epoch, links, direction),
                             args.max_len)
 
     def checkpoint():
