@@ -20,9 +20,14 @@ from decode import ReferenceDecoder
 from export import load_model
 from model import DecoderStep
 
-# Sentences written for this project (not from the corpus) on which Python and Java must tokenise alike.
-TOKENIZER_CASES = ["Je suis étudiant.", "Elle est en retard.", "Où est la gare ?", "J’ai faim !",
-                   "Nous partons demain matin à 8 h 30.", "C'est l'été : il fait très chaud."]
+# Sentences written for this project (not from the corpus) on which Python and Java must tokenise
+# alike, by source language.
+TOKENIZER_CASES = {
+    "fr": ["Je suis étudiant.", "Elle est en retard.", "Où est la gare ?", "J’ai faim !",
+           "Nous partons demain matin à 8 h 30.", "C'est l'été : il fait très chaud."],
+    "en": ["I am a student.", "She is late.", "Where is the station?", "I’m hungry!",
+           "We're leaving tomorrow at 8:30 a.m.", "It's summer: it's very hot."],
+}
 
 DECODING = {"max_length_a": 1.5, "max_length_b": 10, "beam_size": 5, "length_penalty_alpha": 0.6}
 
