@@ -7,7 +7,9 @@ pairs given by its rate:
   chat       source's first letter lower-cased and final full stop dropped
   typos      one character swapped, dropped or repeated in a source word
   names      a corpus name (Tom, Mary/Marie, John/Jean) replaced on both sides by a name from a
-             varied list, so the model learns to copy names it never saw
+             varied list
+  coined     the same with a name coined from random syllables (accents, hyphens, apostrophes):
+             thousands of names the model cannot memorise, so it has to learn to copy them
   numbers    a number written in digits on both sides replaced by another of the same length
   merge      2 to 4 consecutive pairs joined into one, so long inputs are not out of distribution
 
@@ -19,7 +21,7 @@ import random
 import re
 import unicodedata
 
-MODIFIERS = ("upper", "title", "noaccents", "chat", "typos", "names", "numbers", "merge")
+MODIFIERS = ("upper", "title", "noaccents", "chat", "typos", "names", "numbers", "merge", "coined")
 
 # Names the corpus uses, French spelling -> English spelling.
 CORPUS_NAMES = {"Tom": "Tom", "Marie": "Mary", "Mary": "Mary", "John": "John", "Jean": "John"}
@@ -87,11 +89,32 @@ def _typo(src, tgt, rng):
     return " ".join(words), tgt
 
 
-def _names(src, tgt, rng, corpus_names):
-    """corpus_names: (name as the source writes it, as the target does) pairs."""
+_ONSETS = ("b", "c", "d", "f", "g", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "ch", "br", "tr", "gr",
+           "kl", "st", "th", "w", "y", "h", "")
+# Plain vowels most of the time, as in most names; accented ones often enough to be copied too.
+_VOWELS = ("a", "e", "i", "o", "u") * 4 + ("é", "è", "ë", "ï", "ô", "â", "ü", "y", "ou", "ai", "ia", "ei", "ø", "å")
+_CODAS = ("", "", "", "n", "l", "r", "s", "k", "m", "th", "x")
+
+
+def coin_name(rng):
+    """A name nobody wrote: 2-3 syllables, sometimes two joined by a hyphen or an O'/D' prefix."""
+    def part():
+        word = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(rng.randint(2, 3)))
+        word += rng.choice(_CODAS)
+        return word[:1].upper() + word[1:]
+    kind = rng.random()
+    if kind < 0.15:
+        return part() + "-" + part()
+    if kind < 0.2:
+        return rng.choice(("O'", "D'")) + part()
+    return part()
+
+
+def _names(src, tgt, rng, corpus_names, pick):
+    """corpus_names: (name as the source writes it, as the target does) pairs; pick(rng): the new name."""
     for a, b in corpus_names:
         if re.search(rf"\b{a}\b", src) and re.search(rf"\b{b}\b", tgt):
-            name = rng.choice(NAMES)
+            name = pick(rng)
             return re.sub(rf"\b{a}\b", name, src), re.sub(rf"\b{b}\b", name, tgt)
     return src, tgt
 
@@ -125,7 +148,8 @@ def augment_epoch(pairs, rates, seed, epoch, links=None, direction="fr-en"):
     links = links or [[] for _ in pairs]
     fr_en = list(CORPUS_NAMES.items())
     corpus_names = fr_en if direction == "fr-en" else [(en, fr) for fr, en in fr_en]
-    apply = {**_APPLY, "names": lambda s, t, rng: _names(s, t, rng, corpus_names)}
+    apply = {**_APPLY, "names": lambda s, t, rng: _names(s, t, rng, corpus_names, lambda r: r.choice(NAMES)),
+             "coined": lambda s, t, rng: _names(s, t, rng, corpus_names, coin_name)}
     rng = random.Random(f"{seed}/{epoch}")
     out = []
     i = 0
@@ -144,7 +168,8 @@ def augment_epoch(pairs, rates, seed, epoch, links=None, direction="fr-en"):
             (src, tgt), row = pairs[i], links[i]
             i += 1
         for name in MODIFIERS:
-            if name != "merge" and rng.random() < rates.get(name, 0.0):
+            # Only the modifiers asked for draw from rng: adding a modifier leaves other runs' epochs as they were.
+            if name != "merge" and name in rates and rng.random() < rates[name]:
                 src, tgt = apply[name](src, tgt, rng)
         out.append((src, tgt, row))
     return out

@@ -18,8 +18,9 @@ done
 if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; else WORK=${WORK:-work-$DIRECTION}; fi
 PY=/usr/bin/python3
 CORPUS=${CORPUS:-../../shared/data/tatoeba-fra-eng/fra-eng.tsv}
-# Stage 2's augmentation rates (augment.py); see README.md, "Model v2".
-AUGMENT=upper=0.03,title=0.02,noaccents=0.15,chat=0.15,typos=0.05,names=0.3,numbers=0.5,merge=0.05
+# Augmentation rates of stages 2 and 3 (augment.py); see README.md, "Steps".
+AUGMENT2=upper=0.03,title=0.02,noaccents=0.15,chat=0.15,typos=0.05,names=0.3,numbers=0.5,merge=0.05
+AUGMENT3=upper=0.03,title=0.02,noaccents=0.15,chat=0.15,typos=0.05,names=0.1,coined=0.6,numbers=0.5,merge=0.05
 
 bash install.sh
 [ -f "$WORK/data/target.model" ] || $PY prepare.py --corpus "$CORPUS" --out "$WORK/data" --direction "$DIRECTION"
@@ -28,9 +29,12 @@ bash install.sh
 $PY train.py --data "$WORK/data" --run "$WORK/run" --device "$DEVICE" --max-tokens 4000 --max-epochs 7 --max-hours 1.75
 # Stage 2: from stage 1's weights, augmented pairs and attention guided by the word alignments.
 $PY train.py --data "$WORK/data" --run "$WORK/run2" --device "$DEVICE" --init "$WORK/run/best.pt" \
-    --alignments "$WORK/data/train.align" --augment "$AUGMENT" --lr 1e-3 --max-tokens 4000 --max-epochs 6 --max-hours 1.6
-$PY average.py --data "$WORK/data" --run "$WORK/run2" --out "$WORK/run2/final.pt"
-$PY reference.py --checkpoint "$WORK/run2/final.pt" --data "$WORK/data" --scores "$WORK/run2/scores.json" \
-    --hypotheses "$WORK/run2/test.beam5.txt" --fixtures "../src/test/resources/parity/$DIRECTION.json"
-$PY export.py --checkpoint "$WORK/run2/final.pt" --data "$WORK/data" --out "../src/main/resources/models/$DIRECTION" \
-    --scores "$WORK/run2/scores.json" --version 2.0.0 --run "$WORK/run" --run "$WORK/run2"
+    --alignments "$WORK/data/train.align" --augment "$AUGMENT2" --lr 1e-3 --max-tokens 4000 --max-epochs 3 --max-hours 1
+# Stage 3: from stage 2's weights, most names coined so that they must be copied, not memorised.
+$PY train.py --data "$WORK/data" --run "$WORK/run3" --device "$DEVICE" --init "$WORK/run2/best.pt" \
+    --alignments "$WORK/data/train.align" --augment "$AUGMENT3" --lr 1e-3 --max-tokens 4000 --max-epochs 3 --max-hours 1
+$PY average.py --data "$WORK/data" --run "$WORK/run3" --out "$WORK/run3/final.pt"
+$PY reference.py --checkpoint "$WORK/run3/final.pt" --data "$WORK/data" --scores "$WORK/run3/scores.json" \
+    --hypotheses "$WORK/run3/test.beam5.txt" --fixtures "../src/test/resources/parity/$DIRECTION.json"
+$PY export.py --checkpoint "$WORK/run3/final.pt" --data "$WORK/data" --out "../src/main/resources/models/$DIRECTION" \
+    --scores "$WORK/run3/scores.json" --version 2.0.0 --run "$WORK/run" --run "$WORK/run2" --run "$WORK/run3"

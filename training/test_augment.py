@@ -29,6 +29,14 @@ class AugmentTest(unittest.TestCase):
             self.assertTrue(tgt.startswith(name + " "), (src, tgt))
         self.assertGreater(len({src.split(" ")[0] for src, _ in out}), 10, "names vary")
 
+    def test_coined_names_are_new_every_time_and_the_same_on_both_sides(self):
+        out = augment.augment_epoch([PAIRS[0]] * 200, {"coined": 1.0}, 1, 0)
+        names = {src.split(" ")[0] for src, _, _ in out}
+        self.assertGreater(len(names), 190)
+        self.assertFalse(names & set(augment.NAMES))
+        for src, tgt, _ in out:
+            self.assertEqual(src.split(" ")[0], tgt.split(" ")[0])
+
     def test_names_follow_the_direction_of_the_pairs(self):
         [(src, tgt, _)] = augment.augment_epoch([("Mary is tired.", "Marie est fatiguée.")], {"names": 1.0}, 1, 0,
                                                 direction="en-fr")

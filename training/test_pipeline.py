@@ -39,7 +39,7 @@ class PipelineSmokeTest(unittest.TestCase):
         run("train.py", "--data", data, "--run", run_dir, "--max-epochs", "1", *tiny)
         run("train.py", "--data", data, "--run", run2, "--max-epochs", "2", *tiny, "--init",
             os.path.join(run_dir, "best.pt"), "--alignments", os.path.join(data, "train.align"),
-            "--augment", "upper=0.1,noaccents=0.1,chat=0.1,typos=0.1,names=0.5,numbers=0.5,merge=0.1")
+            "--augment", "upper=0.1,noaccents=0.1,chat=0.1,typos=0.1,names=0.5,coined=0.3,numbers=0.5,merge=0.1")
         # An interrupted run resumes from its checkpoint and, being finished, stops at once.
         run("train.py", "--data", data, "--run", run2, "--max-epochs", "2", "--threads", "1")
         final = os.path.join(run2, "final.pt")
