@@ -35,7 +35,7 @@ def main():
     ap.add_argument("--data", required=True)
     ap.add_argument("--run", required=True)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--max-average", type=int, default=4, help="average at most this many last epochs")
+    ap.add_argument("--max-average", type=int, default=3, help="average at most this many last epochs")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     args = ap.parse_args()
 
