@@ -3,6 +3,7 @@ package io.kafkatranslator.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.engine.Alignments;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.engine.TranslationError;
@@ -112,23 +113,7 @@ final class TranslateCommand {
             }
             return;
         }
-        out.println(alignments ? t.text() + " ||| " + hardAlignment(t) : t.text());
-    }
-
-    /** Pharaoh format, as Marian and fast_align print it: sourceWord-targetWord for each target word's strongest source word. */
-    static String hardAlignment(Translation t) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < t.wordAlignment().length; i++) {
-            float[] row = t.wordAlignment()[i];
-            int best = 0;
-            for (int j = 1; j < row.length; j++) {
-                if (row[j] > row[best]) {
-                    best = j;
-                }
-            }
-            sb.append(i == 0 ? "" : " ").append(best).append('-').append(i);
-        }
-        return sb.toString();
+        out.println(alignments ? t.text() + " ||| " + Alignments.pharaoh(t.wordAlignment()) : t.text());
     }
 
     private Path heatmapFile(int lineNumber) {

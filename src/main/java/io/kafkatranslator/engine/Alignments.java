@@ -1,7 +1,7 @@
 package io.kafkatranslator.engine;
 
 /** Attention matrices cut and merged for readers (see {@link Translation}). */
-final class Alignments {
+public final class Alignments {
     private Alignments() {
     }
 
@@ -30,6 +30,18 @@ final class Alignments {
             }
         }
         return out;
+    }
+
+    /**
+     * Pharaoh format, as Marian and fast_align print it: "j-i" (source word first) for each target
+     * word i's strongest source word j, in target order.
+     */
+    public static String pharaoh(float[][] wordWeights) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < wordWeights.length; i++) {
+            sb.append(i == 0 ? "" : " ").append(argmax(wordWeights[i])).append('-').append(i);
+        }
+        return sb.toString();
     }
 
     static int argmax(float[] row) {

@@ -18,17 +18,8 @@ public record ForcedAlignment(List<String> sourceWords, List<String> targetWords
         return best;
     }
 
-    /** Pharaoh links "j-i" (source word first, 0-based), ordered by source then target word. */
+    /** Pharaoh links "j-i" (source word first, 0-based), in target order. */
     public String pharaoh() {
-        int[] best = strongestSourceWords();
-        StringBuilder out = new StringBuilder();
-        for (int j = 0; j < sourceWords.size(); j++) {
-            for (int i = 0; i < best.length; i++) {
-                if (best[i] == j) {
-                    out.append(out.isEmpty() ? "" : " ").append(j).append('-').append(i);
-                }
-            }
-        }
-        return out.toString();
+        return Alignments.pharaoh(weights);
     }
 }
