@@ -33,7 +33,7 @@ public final class Main {
               align (--src FILE --tgt FILE | --pairs FILE.tsv) [--format pharaoh|json]
                   the model forced through given translations: one line of links (source-target words) per pair;
                   json: the word matrix and the translation's log-probability
-              bench [--src FILE] [--limit N] [--threads N] [--out docs/benchmarks.md] [--checkpoint training/work/run/best.pt]
+              bench [--src FILE] [--limit N] [--threads N] [--out docs/benchmarks.md] [--checkpoint training/work/run3/final.pt]
                   throughput table: DJL vs direct ONNX Runtime vs the Python reference (test split by default)
               loadtest [--beam K] [--src FILE] [--phase-seconds 15] [--burst 2000] [--out docs/load.md]
                   the processor on a loopback broker at 10, 50, 100, 200 requests/s and flat out: latency table
@@ -84,7 +84,7 @@ public final class Main {
         source = withOption(source, args, "--threads", TranslatorConfig.INTRA_OP_THREADS);
         return new BenchCommand(TranslatorConfig.from(source), Path.of(args.get("--src", "training/work/data/test.src")),
                 args.getInt("--limit", 500), Path.of(args.get("--out", "docs/benchmarks.md")),
-                Path.of(args.get("--checkpoint", "training/work/run/best.pt"))).run();
+                Path.of(args.get("--checkpoint", "training/work/run3/final.pt"))).run();
     }
 
     /** Command-line options override the configuration file and the environment. */
