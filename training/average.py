@@ -16,7 +16,7 @@ import sentencepiece as spm
 import torch
 
 import train
-from model import ModelConfig, Seq2Seq
+from export import model_from
 
 
 def epoch_checkpoints(run_dir):
@@ -48,8 +48,7 @@ def main():
         candidates[f"average of last {n}"] = average(epochs[-n:])
     scores = {}
     for name, ckpt in candidates.items():
-        model = Seq2Seq(ModelConfig(**ckpt["config"]))
-        model.load_state_dict(ckpt["model"])
+        model = model_from(ckpt)
         scores[name] = round(train.dev_bleu(model, args.data, tgt_sp, src_sp), 2)
         print(f"{name}: dev BLEU {scores[name]:.2f}", flush=True)
     chosen = max(scores, key=scores.get)

@@ -28,7 +28,11 @@ def sha256(path):
 
 
 def load_model(checkpoint_path):
-    ckpt = torch.load(checkpoint_path, map_location="cpu")
+    return model_from(torch.load(checkpoint_path, map_location="cpu"))
+
+
+def model_from(ckpt):
+    """The model of a checkpoint dict (best.pt, epoch<N>.pt, final.pt), ready to decode."""
     model = Seq2Seq(ModelConfig(**ckpt["config"]))
     model.load_state_dict(ckpt["model"])
     model.eval()
@@ -102,7 +106,7 @@ def write_manifest(out_dir, cfg, name, version, direction, scores, decoding, ext
     return manifest
 
 
-def training_summary(run_dirs, checkpoint):
+def training_summary(run_dirs, ckpt):
     """The stages that made the model (one run directory each, in order) and how it was chosen."""
     stages = []
     for run_dir in run_dirs:
@@ -111,7 +115,6 @@ def training_summary(run_dirs, checkpoint):
                        "augment": state.get("augment", {}), "guided_alignment_weight": state.get("guided_weight", 0.0),
                        "history": [{k: round(v, 3) if isinstance(v, float) else v for k, v in h.items()}
                                    for h in state["history"]]})
-    ckpt = torch.load(checkpoint, map_location="cpu")
     return {"hours": round(sum(s["hours"] for s in stages), 2), "epochs": sum(s["epochs"] for s in stages),
             "dev_bleu_greedy": round(ckpt["dev_bleu"], 2), "selection": ckpt.get("selection"),
             "hardware": f"{os.cpu_count()} CPU cores, torch {torch.__version__}", "stages": stages}
@@ -130,12 +133,13 @@ def main():
     args = ap.parse_args()
 
     os.makedirs(args.out, exist_ok=True)
-    model = load_model(args.checkpoint)
+    ckpt = torch.load(args.checkpoint, map_location="cpu")
+    model = model_from(ckpt)
     export_onnx(model, args.out)
     for file_name in TOKENIZER_FILES.values():
         shutil.copyfile(os.path.join(args.data, file_name), os.path.join(args.out, file_name))
     scores = json.load(open(args.scores)) if args.scores else {}
-    extra = {"training": training_summary(args.run, args.checkpoint)} if args.run else {}
+    extra = {"training": training_summary(args.run, ckpt)} if args.run else {}
     decoding = {"max_length_a": 1.5, "max_length_b": 10, "beam_size": 5, "length_penalty_alpha": 0.6}
     direction = data.direction(args.data)
     name = args.name or f"tatoeba-{direction}-gru-attention"

@@ -3,7 +3,7 @@
 # OpenBLAS is not optional: without it Debian's torch falls back to the reference BLAS
 # and training runs more than 30x slower.
 set -euo pipefail
-packages=(python3-torch python3-onnx python3-sentencepiece libopenblas0-pthread)
+packages=(python3-torch python3-numpy python3-onnx python3-sentencepiece libopenblas0-pthread)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -13,4 +13,4 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-/usr/bin/python3 -c "import torch, onnx, sentencepiece" 
+/usr/bin/python3 -c "import torch, numpy, onnx, sentencepiece"

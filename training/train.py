@@ -42,6 +42,8 @@ def piece_words(ids, word_start):
 
 def piece_links(src, tgt, word_links, src_start, tgt_start):
     """Word links -> (target piece, source piece) links: every piece of a word inherits its links."""
+    if not word_links:
+        return []
     src_pieces, tgt_pieces = {}, {}
     for k, w in enumerate(piece_words(src, src_start)):
         src_pieces.setdefault(w, []).append(k)
@@ -101,12 +103,15 @@ def collate(examples, indices, device):
         tgt_in[row, :len(t) + 1] = torch.tensor([BOS_ID] + t)
         tgt_out[row, :len(t) + 1] = torch.tensor(t + [EOS_ID])
     lengths = torch.tensor([len(s) for s in srcs])
-    return src.to(device), lengths, tgt_in.to(device), tgt_out.to(device), guide_matrix(examples, indices, s_len, t_len).to(device)
+    guide = guide_matrix(examples, indices, s_len, t_len)
+    return (src.to(device), lengths, tgt_in.to(device), tgt_out.to(device),
+            None if guide is None else guide.to(device))
 
 
 def guide_matrix(examples, indices, s_len, t_len):
     """[B,T,S] the attention a step should have: uniform over the source pieces its word is linked
-    to, and the source's end for the target's end. Rows of unlinked pieces are zero (no guidance)."""
+    to, and the source's end for the target's end. Rows of unlinked pieces are zero (no guidance).
+    None when no pair of the batch has links (an unguided run builds nothing)."""
     rows, cols, srcs = [], [], []
     for row, i in enumerate(indices):
         src, tgt, links = examples[i]
@@ -114,9 +119,10 @@ def guide_matrix(examples, indices, s_len, t_len):
             continue
         for t, s in links + [(len(tgt), len(src) - 1)]:
             rows.append(row), cols.append(t), srcs.append(s)
+    if not rows:
+        return None
     guide = torch.zeros(len(indices), t_len, s_len)
-    if rows:
-        guide[rows, cols, srcs] = 1.0
+    guide[rows, cols, srcs] = 1.0
     return guide / guide.sum(-1, keepdim=True).clamp_min(1.0)
 
 
@@ -124,8 +130,6 @@ def guided_alignment_loss(attn, guide):
     """Cross-entropy of the attention against the guide, per guided target step (Garg et al. 2019;
     Marian's and OpenNMT-py's guided alignment)."""
     guided = guide.sum(-1) > 0
-    if not guided.any():
-        return attn.new_zeros(())
     ce = -(guide * torch.log(attn.clamp_min(1e-9))).sum(-1)
     return ce[guided].mean()
 
@@ -258,15 +262,20 @@ def main():
             src, lengths, tgt_in, tgt_out, guide = collate(examples, batches[b], device)
             logprobs, attn = model(src, lengths, tgt_in)
             loss, nll, n = smoothed_nll(logprobs, tgt_out, args.label_smoothing)
-            align_loss = guided_alignment_loss(attn, guide)
             optimizer.zero_grad()
-            (loss / n + guided_weight * align_loss).backward()
+            if guide is None:
+                align_loss = None
+                (loss / n).backward()
+            else:
+                align_loss = guided_alignment_loss(attn, guide)
+                (loss / n + guided_weight * align_loss).backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
             loss_sum, tokens = loss_sum + nll, tokens + n
             state["batch"] = b + 1
             if b % 100 == 0:
-                log(args.run, f"epoch {epoch} batch {b}/{len(batches)} nll/token {nll / n:.3f} alignment ce {align_loss.item():.3f}")
+                log(args.run, f"epoch {epoch} batch {b}/{len(batches)} nll/token {nll / n:.3f}"
+                              + ("" if align_loss is None else f" alignment ce {align_loss.item():.3f}"))
             if time.time() - last_ckpt > args.checkpoint_minutes * 60:
                 state["elapsed"] += time.time() - session_start
                 session_start = last_ckpt = time.time()

@@ -50,6 +50,11 @@ final class EvaluateCommand {
             throw new Args.UsageException("--suite is quality, robustness or alignment");
         }
         boolean alignment = suite.equals("alignment");
+        for (String option : alignment ? List.of("--refs", "--beam", "--mtnt") : List.of("--tgt", "--gold")) {
+            if (args.get(option, null) != null) {
+                throw new Args.UsageException(option + " does not apply to --suite " + suite);
+            }
+        }
         this.src = Path.of(alignment ? args.get("--src", HANSARDS + "trial.f") : args.required("--src"));
         this.refs = alignment ? null : Path.of(args.required("--refs"));
         this.tgt = Path.of(args.get("--tgt", HANSARDS + "trial.e"));

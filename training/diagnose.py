@@ -1,0 +1,89 @@
+"""Diagnostics behind the alignment figures of README.md ("Before and after"); not a pipeline step.
+
+  attention CHECKPOINT...  on every 800th training pair (200 pairs): how much attention each target
+                           piece leaves on the source's end of sentence (what makes a heatmap row
+                           pale), and how often its strongest link is a piece the aligner linked
+  teacher-aer              the aligner's own AER on the Hansards trial set, its EM run over the
+                           training pairs plus the trial pairs (unsupervised, as aligners are
+                           evaluated); evaluation data, never trained on by the model
+
+    /usr/bin/python3 training/diagnose.py attention training/work/run/best.pt training/work/run3/final.pt
+    /usr/bin/python3 training/diagnose.py teacher-aer
+"""
+import argparse
+import os
+
+import sentencepiece as spm
+import torch
+
+import data
+import train
+import wordalign
+from export import load_model
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+HANSARDS = os.path.join(HERE, "..", "..", "shared", "data", "hansards-align-trial")
+
+
+def attention(data_dir, checkpoints):
+    src_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "source.model"))
+    tgt_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "target.model"))
+    pairs = data.read_train(data_dir)
+    links = train.read_links(os.path.join(data_dir, "train.align"))
+    sample = range(0, len(pairs), 800)
+    examples = train.encode_pairs(src_sp, tgt_sp, [(*pairs[i], links[i]) for i in sample], 64)
+    for path in checkpoints:
+        model = load_model(path)
+        eos = linked = guided = rows = 0
+        with torch.no_grad():
+            for k in range(len(examples)):
+                src, lengths, tgt_in, _, guide = train.collate(examples, [k], "cpu")
+                _, attn = model(src, lengths, tgt_in)
+                for r in range(attn.size(1) - 1):  # the end-of-sentence step left out
+                    eos, rows = eos + attn[0, r, -1].item(), rows + 1
+                    if guide is not None and guide[0, r].sum() > 0:
+                        guided += 1
+                        linked += int(guide[0, r, attn[0, r].argmax()] > 0)
+        print(f"{path}: attention on the end of sentence {eos / rows:.3f} per target piece; "
+              f"strongest link on a linked piece {100 * linked / guided:.1f} % ({len(examples)} pairs)")
+
+
+def teacher_aer(data_dir):
+    def lines(name):
+        with open(os.path.join(HANSARDS, name), encoding="utf-8") as f:
+            return [line.strip() for line in f]
+    french, english = lines("trial.f"), lines("trial.e")
+    sure, possible = [set() for _ in french], [set() for _ in french]
+    for line in lines("trial.wa.nonullalign"):
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        k, e, f = (int(x) - 1 for x in fields[:3])
+        possible[k].add((f, e))
+        if len(fields) < 4 or fields[3] == "S":
+            sure[k].add((f, e))
+    train_pairs = data.read_train(data_dir)
+    predicted = wordalign.align(train_pairs + list(zip(french, english)))[len(train_pairs):]
+    a_s = a_p = a = s = 0
+    for k, row in enumerate(predicted):
+        links = set(row)
+        a_s, a_p, a, s = a_s + len(links & sure[k]), a_p + len(links & possible[k]), a + len(links), s + len(sure[k])
+    print(f"aligner on the Hansards trial set: AER {100 * (1 - (a_s + a_p) / (a + s)):.1f} %, "
+          f"precision {100 * a_p / a:.1f} %, recall {100 * a_s / s:.1f} %")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("what", choices=("attention", "teacher-aer"))
+    ap.add_argument("checkpoints", nargs="*")
+    ap.add_argument("--data", default=os.path.join(HERE, "work", "data"))
+    args = ap.parse_args()
+    torch.set_num_threads(os.cpu_count())
+    if args.what == "attention":
+        attention(args.data, args.checkpoints)
+    else:
+        teacher_aer(args.data)
+
+
+if __name__ == "__main__":
+    main()
