@@ -1,6 +1,6 @@
 """Step 6 of the pipeline: export the trained model to the processor's model contract.
 
-Writes encoder.onnx, decoder_step.onnx, the two SentencePiece models and model.json
+Writes encoder.onnx, decoder_step.onnx, the two SentencePiece models, the source lexicon and model.json
 (see training/README.md, "Model contract") into --out.
 """
 import argparse
@@ -13,6 +13,7 @@ import onnx
 import torch
 
 import data
+import lexicon
 from model import DecoderStep, ModelConfig, Seq2Seq
 
 OPSET = 17
@@ -69,7 +70,7 @@ def export_onnx(model, out_dir):
 
 
 def write_manifest(out_dir, cfg, name, version, direction, scores, decoding, extra):
-    files = ["encoder.onnx", "decoder_step.onnx"] + list(TOKENIZER_FILES.values())
+    files = ["encoder.onnx", "decoder_step.onnx"] + list(TOKENIZER_FILES.values()) + [lexicon.FILE_NAME]
     manifest = {
         "format": "kafka-translator-model/1",
         "name": name,
@@ -95,6 +96,7 @@ def write_manifest(out_dir, cfg, name, version, direction, scores, decoding, ext
         "max_source_tokens": 200,
         "decoding": decoding,
         "tokenizers": TOKENIZER_FILES,
+        "lexicons": {"source": lexicon.FILE_NAME},
         "normalization": "NFKC, typographic apostrophes to ASCII, whitespace collapsed",
         "scores": scores,
         "files": {f: sha256(os.path.join(out_dir, f)) for f in files},
@@ -138,6 +140,7 @@ def main():
     export_onnx(model, args.out)
     for file_name in TOKENIZER_FILES.values():
         shutil.copyfile(os.path.join(args.data, file_name), os.path.join(args.out, file_name))
+    lexicon.write(args.data, args.out)
     scores = json.load(open(args.scores)) if args.scores else {}
     extra = {"training": training_summary(args.run, ckpt)} if args.run else {}
     decoding = {"max_length_a": 1.5, "max_length_b": 10, "beam_size": 5, "length_penalty_alpha": 0.6}

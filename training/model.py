@@ -76,7 +76,11 @@ class Decoder(nn.Module):
         attn = torch.softmax(scores, dim=-1)
         context = torch.bmm(attn, enc_states)
         hidden = torch.tanh(self.combine(torch.cat([h, context], dim=-1)))
-        logits = self.project(self.dropout(hidden))
+        # Projected as a 2-D product, which ONNX exports as Gemm(transB=1) over the tied embedding
+        # itself: a 3-D one exports a transposed copy, storing the embedding twice.
+        batch, steps, _ = hidden.shape
+        logits = self.project(self.dropout(hidden).reshape(batch * steps, -1))
+        logits = logits.view(batch, steps, self.project.out_features)
         return torch.log_softmax(logits, dim=-1), last.squeeze(0), attn
 
 

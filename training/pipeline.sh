@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: training/pipeline.sh [--direction fr-en|en-fr] [--device cuda]" >&2; exit 2 ;;
   esac
 done
-if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; else WORK=${WORK:-work-$DIRECTION}; fi
+if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; VERSION=2.1.0; else WORK=${WORK:-work-$DIRECTION}; VERSION=1.0.0; fi
 PY=/usr/bin/python3
 CORPUS=${CORPUS:-../../shared/data/tatoeba-fra-eng/fra-eng.tsv}
 # Augmentation rates of stages 2 and 3 (augment.py); see README.md, "Steps".
@@ -37,4 +37,4 @@ $PY average.py --data "$WORK/data" --run "$WORK/run3" --out "$WORK/run3/final.pt
 $PY reference.py --checkpoint "$WORK/run3/final.pt" --data "$WORK/data" --scores "$WORK/run3/scores.json" \
     --hypotheses "$WORK/run3/test.beam5.txt" --fixtures "../src/test/resources/parity/$DIRECTION.json"
 $PY export.py --checkpoint "$WORK/run3/final.pt" --data "$WORK/data" --out "../src/main/resources/models/$DIRECTION" \
-    --scores "$WORK/run3/scores.json" --version 2.0.0 --run "$WORK/run" --run "$WORK/run2" --run "$WORK/run3"
+    --scores "$WORK/run3/scores.json" --version "$VERSION" --run "$WORK/run" --run "$WORK/run2" --run "$WORK/run3"

@@ -75,12 +75,15 @@ class PipelineSmokeTest(unittest.TestCase):
             "log_probs": (f32, ["batch", vocab]), "new_decoder_state": (f32, ["batch", 32]),
             "attention": (f32, ["batch", "source_len"])})
         self.assertLessEqual(max(o.version for o in step.opset_import if o.domain in ("", "ai.onnx")), 17)
+        tied = [t.name for t in step.graph.initializer if sorted(t.dims) == [16, vocab]]
+        self.assertEqual(1, len(tied), f"the tied target embedding is stored once: {tied}")
 
     def test_manifest_names_every_file_with_its_checksum(self):
         m = self.manifest
         self.assertEqual(m["format"], "kafka-translator-model/1")
         self.assertEqual(m["special_ids"], {"pad": 0, "unk": 1, "bos": 2, "eos": 3})
-        self.assertEqual(set(m["files"]), {"encoder.onnx", "decoder_step.onnx", "source.model", "target.model"})
+        self.assertEqual(set(m["files"]), {"encoder.onnx", "decoder_step.onnx", "source.model", "target.model",
+                                             "source.lexicon.tsv"})
         for name, digest in m["files"].items():
             with open(os.path.join(self.out, name), "rb") as f:
                 self.assertEqual(hashlib.sha256(f.read()).hexdigest(), digest, name)

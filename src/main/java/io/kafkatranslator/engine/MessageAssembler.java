@@ -78,6 +78,7 @@ final class MessageAssembler {
         }
         OutputBuilder.Rendered r = output.render(u.modelText(), u.ids(), h, replaceUnknowns);
         List<Token> words = new ArrayList<>();
+        int[] namesFound = new int[u.names().size()];
         for (int i = 0; i < r.words().size(); i++) {
             String w = r.words().get(i);
             if (w.chars().anyMatch(Character::isDigit)) {
@@ -88,8 +89,10 @@ final class MessageAssembler {
             for (int j = 0; j < modelRow.length && j < u.modelWordColumn().length; j++) {
                 row[u.modelWordColumn()[j]] += modelRow[j];
             }
+            w = NamePlaceholders.restore(w, u.names(), namesFound);
             words.add(new Token(u.shouted() ? w.toUpperCase(Locale.ROOT) : w, true, row, null));
         }
+        insertMissingNames(u, words, namesFound);
         List<Token> tokens = placeSpans(message, u, words, endPunctuation(u, words));
         double covered = 0;
         for (int j = 0; j < r.sourcePieces().size(); j++) {
@@ -101,6 +104,18 @@ final class MessageAssembler {
         }
         return new UnitOutput(tokens, r.sourcePieces(), r.pieces(), r.subword(), r.replaced(), h.score(), h.logProb(),
                 h.attention().length, covered);
+    }
+
+    /** A name whose placeholder the model left out goes after the target word aligned with it: never lost. */
+    private static void insertMissingNames(Unit u, List<Token> words, int[] found) {
+        for (int s = 0; s < found.length; s++) {
+            if (found[s] == 0) {
+                PreparedMessage.NameSlot slot = u.names().get(s);
+                int column = u.modelWordColumn()[slot.modelWord()];
+                String name = u.shouted() ? slot.name().toUpperCase(Locale.ROOT) : slot.name();
+                words.add(alignedWord(words, column) + 1, new Token(name, true, oneHot(u.sourceWords().size(), column), null));
+            }
+        }
     }
 
     /**

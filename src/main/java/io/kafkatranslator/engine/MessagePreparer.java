@@ -7,6 +7,7 @@ import io.kafkatranslator.segment.ProtectedSpan;
 import io.kafkatranslator.segment.SentenceSplitter;
 import io.kafkatranslator.segment.SpanDetector;
 import io.kafkatranslator.segment.SpanKind;
+import io.kafkatranslator.tokenize.SourceLexicon;
 import io.kafkatranslator.tokenize.SubwordTokenizer;
 import io.kafkatranslator.tokenize.TextNormalizer;
 
@@ -18,7 +19,9 @@ import java.util.Locale;
  * The one place where a message is validated, segmented and tokenised. A message is split into
  * sentences; protected spans are taken out of each (the model never sees them; they are put back
  * by the alignment, as bergamot-translator does with HTML tags); a sentence in capitals is given to
- * the model in sentence case, a first letter in lower case is raised, emphatic end punctuation
+ * the model in sentence case, a first letter in lower case is raised, accents left out are put back
+ * and names the model never saw are given as placeholders (with the model's source lexicon, where it
+ * has one: {@link SourceLexicon}, {@link NamePlaceholders}), emphatic end punctuation
  * ("!!!", "?!", "…") is given as one mark and a missing final full stop is added, all undone on
  * the way out; a sentence with more pieces than the model takes is cut into chunks, at punctuation
  * where it can, else between words. Not thread-safe (one per translator).
@@ -29,14 +32,17 @@ final class MessagePreparer {
     private static final int SHOUTED_MIN_LETTERS = 4;
 
     private final SubwordTokenizer tokenizer;
+    private final SourceLexicon lexicon;
     private final SpanDetector spans = new SpanDetector();
     private final SentenceSplitter splitter;
     private final Locale locale;
     private final int maxMessageChars;
     private final int maxSourceTokens;
 
-    MessagePreparer(SubwordTokenizer tokenizer, String language, int maxMessageChars, int maxSourceTokens) {
+    MessagePreparer(SubwordTokenizer tokenizer, SourceLexicon lexicon, String language, int maxMessageChars,
+                    int maxSourceTokens) {
         this.tokenizer = tokenizer;
+        this.lexicon = lexicon;
         this.splitter = new SentenceSplitter(language);
         this.locale = Locale.forLanguageTag(language);
         this.maxMessageChars = maxMessageChars;
@@ -204,20 +210,27 @@ final class MessagePreparer {
         List<Element> spanElements = new ArrayList<>();
         List<Integer> spanColumns = new ArrayList<>();
         List<Integer> wordsBeforeSpan = new ArrayList<>();
+        boolean shouted = adapt && isShouted(elements.stream().filter(Element::isWord)
+                .map(e -> text.substring(e.start(), e.end())).toList());
+        NamePlaceholders names = adapt && lexicon != null ? new NamePlaceholders(lexicon,
+                text.substring(elements.get(0).start(), elements.get(elements.size() - 1).end()), shouted) : null;
         Element previous = null;
         for (Element e : elements) {
             String s = text.substring(e.start(), e.end());
+            String word = shouted ? s.toLowerCase(locale) : s;
             if (!e.isWord()) {
                 spanElements.add(e);
                 spanColumns.add(sourceWords.size());
                 wordsBeforeSpan.add(modelWords.size());
                 sourceWords.add(s);
             } else if (previous != null && previous.isWord() && !e.spaceBefore()) {
-                modelWords.get(modelWords.size() - 1).append(s);
+                modelWords.get(modelWords.size() - 1).append(word);
                 sourceWords.set(sourceWords.size() - 1, sourceWords.get(sourceWords.size() - 1) + s);
             } else {
-                modelWords.add(new StringBuilder(s));
-                modelWordColumn.add(sourceWords.size());
+                for (String w : names == null ? List.of(word) : names.modelWords(word, modelWords.size())) {
+                    modelWords.add(new StringBuilder(w));
+                    modelWordColumn.add(sourceWords.size());
+                }
                 sourceWords.add(s);
             }
             previous = e;
@@ -237,17 +250,15 @@ final class MessagePreparer {
         }
         if (!anyLexical && adapt) {
             // Copied as it is: its spans stay where they are.
-            return new Unit(start, end, false, "", new int[0], sourceWords, columns, placed, false, null, false);
+            return new Unit(start, end, false, "", new int[0], sourceWords, columns, placed, List.of(), false, null, false);
         }
-        boolean shouted = false;
         String emphasis = null;
         boolean addedStop = false;
         if (adapt) {
-            shouted = isShouted(modelWords);
-            if (shouted) {
-                modelWords.replaceAll(w -> new StringBuilder(w.toString().toLowerCase(locale)));
-            }
             raiseFirstLetter(modelWords);
+            if (lexicon != null) {
+                restoreAccents(modelWords);
+            }
             StringBuilder last = modelWords.get(modelWords.size() - 1);
             int run = last.length();
             while (run > 0 && END_PUNCTUATION.indexOf(last.charAt(run - 1)) >= 0) {
@@ -265,7 +276,15 @@ final class MessagePreparer {
         }
         String modelText = TextNormalizer.normalize(String.join(" ", modelWords));
         int[] ids = tokenizer.encode(modelText);
-        return new Unit(start, end, true, modelText, ids, sourceWords, columns, placed, shouted, emphasis, addedStop);
+        return new Unit(start, end, true, modelText, ids, sourceWords, columns, placed,
+                names == null ? List.of() : names.slots(), shouted, emphasis, addedStop);
+    }
+
+    private void restoreAccents(List<StringBuilder> modelWords) {
+        String[] restored = lexicon.restoreAccents(String.join(" ", modelWords)).split(" ", -1);
+        for (int w = 0; w < restored.length; w++) {
+            modelWords.set(w, new StringBuilder(restored[w]));
+        }
     }
 
     private static PlacedSpan place(Element e, int column, int wordsBefore, boolean[] lexical) {
@@ -291,10 +310,10 @@ final class MessagePreparer {
     }
 
     /** Two or more words, at least four letters, none of them lower case: "JE SUIS EN COLÈRE", not "OK" or "SNCF". */
-    private static boolean isShouted(List<StringBuilder> words) {
+    private static boolean isShouted(List<String> words) {
         int upper = 0;
         int lexicalWords = 0;
-        for (StringBuilder w : words) {
+        for (String w : words) {
             boolean lexical = false;
             for (int i = 0; i < w.length(); i++) {
                 char c = w.charAt(i);

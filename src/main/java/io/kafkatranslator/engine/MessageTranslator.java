@@ -43,7 +43,7 @@ public final class MessageTranslator implements AutoCloseable {
         this.ids = engine.manifest().specialIds();
         this.sourceTokenizer = engine.sourceTokenizer();
         this.targetTokenizer = engine.targetTokenizer();
-        this.preparer = new MessagePreparer(sourceTokenizer, engine.manifest().sourceLanguage(),
+        this.preparer = new MessagePreparer(sourceTokenizer, engine.sourceLexicon(), engine.manifest().sourceLanguage(),
                 config.maxMessageChars(), config.maxSourceTokens());
         this.assembler = new MessageAssembler(new OutputBuilder(sourceTokenizer, targetTokenizer, ids.unk()));
         this.batcher = new TokenBudgetBatcher(batching.batchMaxTokens(), batching.batchMaxSentences());

@@ -14,11 +14,16 @@ public record PreparedMessage(String text, List<Unit> units, int sourceTokens) i
      * One sentence or chunk, [start, end) of the message (what lies between units is whitespace,
      * copied as is). A unit with no word to translate (only emoji, URLs, numbers, punctuation…) is
      * not translatable and is copied verbatim. sourceWords are the words a reader sees, protected
-     * spans included; model word w is column modelWordColumn[w] of them.
+     * spans included; model word w is column modelWordColumn[w] of them. names: the names given to
+     * the model as placeholders.
      */
     public record Unit(int start, int end, boolean translatable, String modelText, int[] ids, List<String> sourceWords,
-                       int[] modelWordColumn, List<PlacedSpan> spans, boolean shouted, String emphasis,
-                       boolean addedStop) {
+                       int[] modelWordColumn, List<PlacedSpan> spans, List<NameSlot> names, boolean shouted,
+                       String emphasis, boolean addedStop) {
+    }
+
+    /** A name the model saw as the placeholder, in model word modelWord. */
+    public record NameSlot(String placeholder, String name, int modelWord) {
     }
 
     /** Where a protected span goes back into the translation. */

@@ -6,6 +6,7 @@ import io.kafkatranslator.model.ModelManifest;
 import io.kafkatranslator.runtime.DjlBackend;
 import io.kafkatranslator.runtime.DjlEnvironment;
 import io.kafkatranslator.runtime.InferenceBackend;
+import io.kafkatranslator.tokenize.SourceLexicon;
 import io.kafkatranslator.tokenize.SubwordTokenizer;
 
 import java.util.function.Function;
@@ -19,6 +20,7 @@ public final class TranslationEngine implements AutoCloseable {
     private final ModelDirectory model;
     private final SubwordTokenizer sourceTokenizer;
     private final SubwordTokenizer targetTokenizer;
+    private final SourceLexicon sourceLexicon;
     private final InferenceBackend backend;
 
     private TranslationEngine(TranslatorConfig config, ModelDirectory model, InferenceBackend backend) {
@@ -28,6 +30,7 @@ public final class TranslationEngine implements AutoCloseable {
         ModelManifest manifest = model.manifest();
         this.sourceTokenizer = new SubwordTokenizer(model.file(manifest.sourceTokenizer()));
         this.targetTokenizer = new SubwordTokenizer(model.file(manifest.targetTokenizer()));
+        this.sourceLexicon = manifest.sourceLexicon() == null ? null : SourceLexicon.read(model.file(manifest.sourceLexicon()));
     }
 
     /** Loads the configured model (the bundled one by default) on DJL's ONNX Runtime engine. */
@@ -69,6 +72,11 @@ public final class TranslationEngine implements AutoCloseable {
 
     SubwordTokenizer targetTokenizer() {
         return targetTokenizer;
+    }
+
+    /** Null for a model exported without one. */
+    SourceLexicon sourceLexicon() {
+        return sourceLexicon;
     }
 
     @Override

@@ -161,7 +161,7 @@ public final class RobustnessReport {
                 names.add(name);
             }
         }
-        md.append(String.format(Locale.ROOT, "| name (not protected: the model's job) | Tom → %s, … in %d sentences | %.1f %% | %.1f %% |%n%n",
+        md.append(String.format(Locale.ROOT, "| name the model never saw (given as a placeholder) | Tom → %s, … in %d sentences | %.1f %% | %.1f %% |%n%n",
                 String.join(", ", HELD_OUT_NAMES.subList(0, 3)), named.size(),
                 100 * verbatim(run(named, false).hypotheses(), names), 100 * verbatim(run(named, true).hypotheses(), names)));
     }

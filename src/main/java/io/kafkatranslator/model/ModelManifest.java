@@ -21,6 +21,7 @@ public record ModelManifest(
         @JsonProperty("source_appends_eos") boolean sourceAppendsEos,
         @JsonProperty("max_source_tokens") int maxSourceTokens,
         Map<String, String> tokenizers,
+        Map<String, String> lexicons,
         Map<String, Double> scores,
         Map<String, String> files) {
 
@@ -60,5 +61,10 @@ public record ModelManifest(
 
     public String targetTokenizer() {
         return tokenizers.get("target");
+    }
+
+    /** The source lexicon's file (training/lexicon.py), or null for a model exported without one. */
+    public String sourceLexicon() {
+        return lexicons == null ? null : lexicons.get("source");
     }
 }

@@ -139,6 +139,33 @@ class MessageTranslatorTest {
     }
 
     @Test
+    void namesTheModelNeverSawComeOutAsWrittenAlignedWithThemselves() {
+        Map<String, String> messages = Map.of(
+                "Ingrid et Oluwaseun sont arrivés hier.", "Ingrid Oluwaseun",
+                "C'est le livre d'Aurélie-Anne.", "Aurélie-Anne",
+                "Tom a vu Maëlle à la gare.", "Tom Maëlle",
+                "MERCI KWABENA", "KWABENA");
+        messages.forEach((message, names) -> {
+            Translation t = translate(message);
+            for (String name : names.split(" ")) {
+                assertEquals(1, count(t.text(), name), name + " exactly once in: " + t.text());
+                int column = indexOfWordContaining(t.sourceWords(), name);
+                int row = indexOfWordContaining(t.targetWords(), name);
+                float[] weights = t.wordAlignment()[row];
+                for (float w : weights) {
+                    assertTrue(weights[column] >= w, name + " is aligned with itself in: " + t.text());
+                }
+            }
+        });
+    }
+
+    @Test
+    void aSentenceTypedWithoutAccentsIsTranslatedAsIfItHadThem() {
+        assertEquals(translate("Ça va ? Je suis allé à l'école, où il était déjà.").text(),
+                translate("ca va ? je suis alle a l'ecole, ou il etait deja.").text());
+    }
+
+    @Test
     void badMessagesGetTypedErrorsAndTheRestOfTheBatchIsTranslated() {
         List<String> input = List.of("Je suis étudiant.", "", "   ", "Bonjour\u0007 !", "Il\uD800 pleut.", "Elle est en retard.");
         List<TranslationOutcome> out = translator.translate(input);

@@ -1,0 +1,108 @@
+package io.kafkatranslator.engine;
+
+import io.kafkatranslator.engine.PreparedMessage.NameSlot;
+import io.kafkatranslator.tokenize.SourceLexicon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A capitalised word the training sources never had is a name the model cannot know: it would
+ * translate it piece by piece into something else. The model is given a placeholder instead, a name
+ * it always copies (Tom, Mary, John and Alice are written the same on both sides of the corpus),
+ * and the name is put back where the placeholder comes out: the grammar around a name stays a
+ * name's, which taking it out, as protected spans are, would break. An elision before the name is
+ * spelt out ("d'Aurélien" is given as "de Tom": the corpus has no "d'Tom"). In a sentence in
+ * capitals (given to the model in lower case) every unknown word is taken for a name. One per sentence:
+ * placeholders the sentence already has are not used, and a fifth name is left to the model.
+ */
+final class NamePlaceholders {
+    private static final List<String> PLACEHOLDERS = List.of("Tom", "Mary", "John", "Alice");
+    private static final Map<String, String> ELISIONS = Map.of("d", "de", "qu", "que", "jusqu", "jusque",
+            "lorsqu", "lorsque", "puisqu", "puisque");
+    /** Punctuation and an elision; a capitalised word with hyphenated parts; a possessive and punctuation. */
+    private static final Pattern CAPITALISED = Pattern.compile(
+            "(\\P{L}*)(?:(\\p{L}{1,6})['’])?(\\p{Lu}\\p{L}*(?:-\\p{L}+)*)((?:['’]s)?\\P{L}*)");
+    /** The same, in lower case: a word of a sentence written in capitals. */
+    private static final Pattern LOWERED = Pattern.compile(
+            "(\\P{L}*)(?:(\\p{L}{1,6})['’])?(\\p{L}+(?:-\\p{L}+)*)((?:['’]s)?\\P{L}*)");
+    private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
+    private static final Map<String, Pattern> AS_WORD = PLACEHOLDERS.stream()
+            .collect(Collectors.toMap(p -> p, p -> Pattern.compile("(?<!\\p{L})" + p + "(?!\\p{L})")));
+
+    private final SourceLexicon lexicon;
+    private final boolean shouted;
+    private final List<String> free = new ArrayList<>(PLACEHOLDERS);
+    private final List<NameSlot> slots = new ArrayList<>();
+
+    /** For one sentence, as written; shouted: written in capitals, its words given in lower case. */
+    NamePlaceholders(SourceLexicon lexicon, String sentence, boolean shouted) {
+        this.lexicon = lexicon;
+        this.shouted = shouted;
+        Matcher letters = LETTERS.matcher(sentence);
+        while (letters.find()) {
+            free.remove(letters.group());
+        }
+    }
+
+    /**
+     * The model words for one source word: the word itself, or, where it is an unknown name, the
+     * spelt-out elision if any and the placeholder. firstModelWord: the index the first will have.
+     */
+    List<String> modelWords(String word, int firstModelWord) {
+        Matcher m = (shouted ? LOWERED : CAPITALISED).matcher(word);
+        if (free.isEmpty() || !m.matches() || !isUnknownName(m.group(3))) {
+            return List.of(word);
+        }
+        String elision = m.group(2) == null ? null : ELISIONS.get(m.group(2).toLowerCase(Locale.ROOT));
+        if (m.group(2) != null && elision == null) {
+            return List.of(word);
+        }
+        String placeholder = free.remove(0);
+        if (elision == null) {
+            slots.add(new NameSlot(placeholder, m.group(3), firstModelWord));
+            return List.of(m.group(1) + placeholder + m.group(4));
+        }
+        if (Character.isUpperCase(m.group(2).charAt(0))) {
+            elision = elision.substring(0, 1).toUpperCase(Locale.ROOT) + elision.substring(1);
+        }
+        slots.add(new NameSlot(placeholder, m.group(3), firstModelWord + 1));
+        return List.of(m.group(1) + elision, placeholder + m.group(4));
+    }
+
+    List<NameSlot> slots() {
+        return slots;
+    }
+
+    /** Mixed case ("SNCF" is an acronym, not a name) and a part the lexicon does not have. */
+    private boolean isUnknownName(String word) {
+        if (!shouted && word.codePoints().noneMatch(Character::isLowerCase)) {
+            return false;
+        }
+        Matcher parts = LETTERS.matcher(word);
+        while (parts.find()) {
+            if (!lexicon.knows(parts.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The word with the placeholders in it turned back into their names; found[s] counts slot s's. */
+    static String restore(String word, List<NameSlot> slots, int[] found) {
+        String out = word;
+        for (int s = 0; s < slots.size(); s++) {
+            Matcher m = AS_WORD.get(slots.get(s).placeholder()).matcher(out);
+            if (m.find()) {
+                found[s]++;
+                out = m.replaceAll(Matcher.quoteReplacement(slots.get(s).name()));
+            }
+        }
+        return out;
+    }
+}
