@@ -1,9 +1,11 @@
 package io.kafkatranslator.app;
 
 import io.kafkatranslator.config.ProcessorConfig;
-import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.TranslationModels;
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.metrics.HttpEndpoints;
 import io.kafkatranslator.metrics.PrometheusMetrics;
+import io.kafkatranslator.topology.BatchTranslator;
 import io.kafkatranslator.topology.EngineBatchTranslator;
 import io.kafkatranslator.topology.TranslationTopology;
 import org.apache.kafka.streams.KafkaStreams;
@@ -14,29 +16,32 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The running processor: one loaded model shared by all stream threads (each task opens its own
- * translator, so each thread has its own predictors), the topology, its metrics and health
- * endpoints, and an orderly shutdown. It owns the engine it is given and closes it.
+ * The running processor: the loaded models shared by all stream threads (each task opens its own
+ * translator of each, so each thread has its own predictors), the topology, its metrics and health
+ * endpoints, and an orderly shutdown. It owns the models it is given and closes them.
  */
 public final class ProcessorApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorApp.class);
 
-    private final TranslationEngine engine;
+    private final TranslationModels models;
     private final KafkaStreams streams;
     private final PrometheusMetrics metrics;
     private final HttpEndpoints http;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean closing;
 
-    public ProcessorApp(TranslationEngine engine, ProcessorConfig config) {
-        this.engine = engine;
-        this.metrics = new PrometheusMetrics(engine.manifest().name(), engine.manifest().version());
-        this.streams = new KafkaStreams(TranslationTopology.build(config, engine.manifest().sourceLanguage(),
-                engine.manifest().targetLanguage(), engine.config().decoding(), () -> new EngineBatchTranslator(engine), metrics),
-                TranslationTopology.streamsProperties(config));
+    public ProcessorApp(TranslationModels models, ProcessorConfig config) {
+        this.models = models;
+        Map<String, String> loaded = new LinkedHashMap<>();
+        models.pairs().forEach(p -> loaded.put(models.find(p).manifest().name(), models.find(p).manifest().version()));
+        this.metrics = new PrometheusMetrics(loaded);
+        this.streams = new KafkaStreams(TranslationTopology.build(config, models.router(), models.config().decoding(),
+                () -> translators(models), metrics), TranslationTopology.streamsProperties(config));
         metrics.bind(streams);
         // A thread that dies on an unexpected error is replaced: the partition is not left stuck.
         streams.setUncaughtExceptionHandler(e -> {
@@ -55,6 +60,12 @@ public final class ProcessorApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the metrics and health port " + config.httpPort(), e);
         }
+    }
+
+    private static Map<LanguagePair, BatchTranslator> translators(TranslationModels models) {
+        Map<LanguagePair, BatchTranslator> out = new LinkedHashMap<>();
+        models.pairs().forEach(p -> out.put(p, new EngineBatchTranslator(models.find(p))));
+        return out;
     }
 
     public void start() {
@@ -90,6 +101,6 @@ public final class ProcessorApp implements AutoCloseable {
             http.close();
         }
         metrics.close();
-        engine.close();
+        models.close();
     }
 }

@@ -6,6 +6,7 @@ import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.runtime.DjlBackend;
@@ -29,6 +30,9 @@ import java.util.function.Function;
  * PyTorch reference decoder on the same weights. Prints a Markdown table and writes it to a file.
  */
 public final class BenchCommand {
+    /** The direction whose Python checkpoint the benchmark compares against. */
+    private static final LanguagePair PAIR = new LanguagePair("fr", "en");
+
     private static final int[] BATCH_SIZES = {1, 8, 32, 64};
     private static final int TOKEN_BUDGET = 2048;
     private static final int WARM_UP = 200;
@@ -67,9 +71,9 @@ public final class BenchCommand {
         CountingBackend[] djl = new CountingBackend[1];
         CountingBackend[] ort = new CountingBackend[1];
         // DJL first: its ONNX Runtime engine must create the process's OrtEnvironment itself.
-        try (TranslationEngine djlEngine = TranslationEngine.load(config,
+        try (TranslationEngine djlEngine = TranslationEngine.load(config, PAIR,
                      dir -> djl[0] = new CountingBackend(new DjlBackend(dir.dir(), config.intraOpThreads())));
-             TranslationEngine ortEngine = TranslationEngine.load(config,
+             TranslationEngine ortEngine = TranslationEngine.load(config, PAIR,
                      dir -> ort[0] = new CountingBackend(new OrtBackend(dir.dir(), config.intraOpThreads())))) {
             modelName = djlEngine.manifest().name() + " " + djlEngine.manifest().version();
             djlName = djlEngine.backendName();
@@ -138,7 +142,7 @@ public final class BenchCommand {
             return lines;
         }
         try {
-            Path modelDir = io.kafkatranslator.model.ModelDirectory.open(config.modelDir(), config.cacheDir()).dir();
+            Path modelDir = io.kafkatranslator.model.ModelDirectory.forPair(config.models(), config.cacheDir(), PAIR.toString()).dir();
             Process p = new ProcessBuilder("/usr/bin/python3", "training/bench_reference.py", "--checkpoint",
                     checkpoint.toString(), "--source-model", modelDir.resolve("source.model").toString(),
                     "--src", src.toString(), "--limit", Integer.toString(count))

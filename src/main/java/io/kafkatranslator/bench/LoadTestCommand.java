@@ -6,6 +6,8 @@ import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.TranslationModels;
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.Timings;
@@ -98,10 +100,12 @@ public final class LoadTestCommand {
                     "kafka.state.dir", stateDir.toString(), ProcessorConfig.HTTP_PORT, "0");
             ProcessorConfig config = ProcessorConfig.from(source.with(settings));
             broker.createTopics(Map.of(config.inputTopic(), 2, config.outputTopic(), 2, config.deadLetterTopic(), 1));
-            TranslationEngine engine = TranslationEngine.load(translatorConfig);
+            TranslationModels models = TranslationModels.load(translatorConfig);
+            // The load is French requests: the processor routes them to the fr-en model.
+            TranslationEngine engine = models.find(new LanguagePair("fr", "en"));
             List<String> offlineSentences = sentences.subList(0, Math.min(burst, sentences.size()));
             double offlineBefore = offlineThroughput(engine, offlineSentences);
-            try (ProcessorApp app = new ProcessorApp(engine, config);
+            try (ProcessorApp app = new ProcessorApp(models, config);
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                          "linger.ms", "0"), new StringSerializer(), new ByteArraySerializer());
                  ResultReader reader = new ResultReader(broker.bootstrapServers(), config.outputTopic())) {

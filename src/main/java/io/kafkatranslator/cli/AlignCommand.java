@@ -2,6 +2,7 @@ package io.kafkatranslator.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.engine.ForcedAlignment;
 import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.engine.TranslationEngine;
@@ -27,10 +28,12 @@ final class AlignCommand {
     private final TranslatorConfig config;
     private final List<String[]> pairs;
     private final boolean json;
+    private final LanguagePair direction;
 
     AlignCommand(TranslatorConfig config, List<String> argv) throws IOException {
-        Args args = new Args(argv, Set.of("--src", "--tgt", "--pairs", "--format"), Set.of());
+        Args args = new Args(argv, Set.of("--src", "--tgt", "--pairs", "--format", "--from", "--to"), Set.of());
         this.config = config;
+        this.direction = args.pair();
         String format = args.get("--format", "pharaoh");
         if (!format.equals("pharaoh") && !format.equals("json")) {
             throw new Args.UsageException("--format is pharaoh or json");
@@ -47,7 +50,7 @@ final class AlignCommand {
         ObjectMapper mapper = new ObjectMapper();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         int failed = 0;
-        try (TranslationEngine engine = TranslationEngine.load(config); MessageTranslator translator = engine.newTranslator()) {
+        try (TranslationEngine engine = TranslationEngine.load(config, direction); MessageTranslator translator = engine.newTranslator()) {
             for (int n = 0; n < pairs.size(); n++) {
                 String[] pair = pairs.get(n);
                 try {

@@ -1,5 +1,7 @@
 package io.kafkatranslator.cli;
 
+import io.kafkatranslator.language.LanguagePair;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,15 @@ final class Args {
             return v == null ? defaultValue : Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new UsageException(name + " takes a whole number, got '" + v + "'");
+        }
+    }
+
+    /** --from and --to, ISO 639-1 codes (fr and en by default). */
+    LanguagePair pair() {
+        try {
+            return new LanguagePair(get("--from", "fr"), get("--to", "en"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

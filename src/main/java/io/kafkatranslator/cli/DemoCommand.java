@@ -5,7 +5,7 @@ import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
@@ -60,7 +60,7 @@ final class DemoCommand {
             ProcessorConfig config = ProcessorConfig.from(source.with(settings));
             broker.createTopics(Map.of(config.inputTopic(), 3, config.outputTopic(), 3, config.deadLetterTopic(), 1));
             System.out.println("Broker at " + broker.bootstrapServers() + "; loading the model and starting the processor...");
-            try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(TranslatorConfig.from(source)), config)) {
+            try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.from(source)), config)) {
                 app.start();
                 produce(broker.bootstrapServers(), config.inputTopic());
                 consume(broker.bootstrapServers(), config);

@@ -10,8 +10,10 @@ import io.kafkatranslator.evaluation.AlignmentReport;
 import io.kafkatranslator.evaluation.AlignmentTestSet;
 import io.kafkatranslator.evaluation.Bleu;
 import io.kafkatranslator.evaluation.Chrf;
+import io.kafkatranslator.evaluation.DetectionReport;
 import io.kafkatranslator.evaluation.RobustnessReport;
 import io.kafkatranslator.bench.Report;
+import io.kafkatranslator.language.LanguagePair;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +21,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Translates a test set and scores it with sacreBLEU's BLEU and chrF2 against all its references;
  * with --suite robustness, writes the robustness report (docs/robustness.md) instead; with --suite
- * alignment, the attention's alignment error rate against hand alignments (docs/alignment.md).
+ * alignment, the attention's alignment error rate against hand alignments (docs/alignment.md); with
+ * --suite detection, how well the source language is detected (docs/detection.md).
  */
 final class EvaluateCommand {
     private static final String HANSARDS = "../shared/data/hansards-align-trial/";
@@ -40,14 +45,17 @@ final class EvaluateCommand {
     private final Path mtnt;
     private final Path out;
     private final List<String> argv;
+    private final LanguagePair direction;
 
     EvaluateCommand(TranslatorConfig config, List<String> argv) {
-        Args args = new Args(argv, Set.of("--src", "--refs", "--tgt", "--gold", "--beam", "--suite", "--mtnt", "--out"), Set.of());
+        Args args = new Args(argv, Set.of("--src", "--refs", "--tgt", "--gold", "--beam", "--suite", "--mtnt", "--out",
+                "--from", "--to"), Set.of());
         this.config = config;
+        this.direction = args.pair();
         this.argv = argv;
         this.suite = args.get("--suite", "quality");
-        if (!List.of("quality", "robustness", "alignment").contains(suite)) {
-            throw new Args.UsageException("--suite is quality, robustness or alignment");
+        if (!List.of("quality", "robustness", "alignment", "detection").contains(suite)) {
+            throw new Args.UsageException("--suite is quality, robustness, alignment or detection");
         }
         boolean alignment = suite.equals("alignment");
         for (String option : alignment ? List.of("--refs", "--beam", "--mtnt") : List.of("--tgt", "--gold")) {
@@ -60,7 +68,8 @@ final class EvaluateCommand {
         this.tgt = Path.of(args.get("--tgt", HANSARDS + "trial.e"));
         this.gold = Path.of(args.get("--gold", HANSARDS + "trial.wa.nonullalign"));
         this.mtnt = args.get("--mtnt", null) == null ? null : Path.of(args.get("--mtnt", null));
-        this.out = Path.of(args.get("--out", alignment ? "docs/alignment.md" : "docs/robustness.md"));
+        this.out = Path.of(args.get("--out", alignment ? "docs/alignment.md"
+                : suite.equals("detection") ? "docs/detection.md" : "docs/robustness.md"));
         int beam = args.getInt("--beam", config.decoding().beamSize());
         this.options = config.decoding().withBeam(beam, 1);
     }
@@ -75,7 +84,14 @@ final class EvaluateCommand {
             throw new IllegalArgumentException(src + " has " + sources.size() + " lines but " + refs + " has "
                     + references.size());
         }
-        try (TranslationEngine engine = TranslationEngine.load(config); MessageTranslator translator = engine.newTranslator()) {
+        if (suite.equals("detection")) {
+            Map<String, List<String>> known = new LinkedHashMap<>();
+            known.put(direction.source(), sources);
+            known.put(direction.target(), references.stream().map(r -> r.get(0)).toList());
+            Report.publish(DetectionReport.build(command(), known, List.of(direction.source(), direction.target())), out);
+            return 0;
+        }
+        try (TranslationEngine engine = TranslationEngine.load(config, direction); MessageTranslator translator = engine.newTranslator()) {
             if (suite.equals("robustness")) {
                 Report.publish(new RobustnessReport(translator, options).build(command(), sources, references, mtnt), out);
                 return 0;
@@ -110,7 +126,7 @@ final class EvaluateCommand {
             }
         }
         AlignmentTestSet set = AlignmentTestSet.read(src, tgt, gold);
-        try (TranslationEngine engine = TranslationEngine.load(config); MessageTranslator translator = engine.newTranslator()) {
+        try (TranslationEngine engine = TranslationEngine.load(config, direction); MessageTranslator translator = engine.newTranslator()) {
             String model = engine.manifest().name() + " " + engine.manifest().version();
             Report.publish(new AlignmentReport(translator).build(model, command(), set), out);
         }

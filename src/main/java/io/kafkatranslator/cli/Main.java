@@ -23,14 +23,18 @@ public final class Main {
               broker
                   a single-node Kafka broker with the processor's topics, for trying run and produce by hand
 
-              translate [--beam K] [--nbest N] [--format text|json] [--alignments] [--heatmap FILE.png|FILE.svg]
-                  French messages on stdin, one a line -> English on stdout, one a line, in order
-              evaluate --src FILE --refs FILE.tsv [--beam K] [--suite quality|robustness] [--mtnt FILE.tsv] [--out docs/robustness.md]
+              translate [--from fr|en|auto] [--to en|fr] [--beam K] [--nbest N] [--format text|json] [--alignments]
+                        [--heatmap FILE.png|FILE.svg]
+                  messages on stdin, one a line (French by default; auto: each line's detected language) -> their
+                  translations on stdout (English by default), one a line, in order
+              evaluate --src FILE --refs FILE.tsv [--from fr --to en] [--beam K] [--suite quality|robustness|detection]
+                       [--mtnt FILE.tsv] [--out docs/robustness.md]
                   BLEU and chrF2 (sacreBLEU's definitions, all tab-separated references of a line), sentences/s;
-                  robustness: chat-style variants of the set (and MTNT's forum comments), model alone vs message pipeline
+                  robustness: chat-style variants of the set (and MTNT's forum comments), model alone vs message pipeline;
+                  detection: how often the sources and first references are detected right, wrong or not at all
               evaluate --suite alignment [--src F --tgt E --gold LINKS] [--out docs/alignment.md]
                   alignment error rate of the attention against hand word alignments (the Hansards trial set by default)
-              align (--src FILE --tgt FILE | --pairs FILE.tsv) [--format pharaoh|json]
+              align (--src FILE --tgt FILE | --pairs FILE.tsv) [--from fr --to en] [--format pharaoh|json]
                   the model forced through given translations: one line of links (source-target words) per pair;
                   json: the word matrix and the translation's log-probability
               bench [--src FILE] [--limit N] [--threads N] [--out docs/benchmarks.md] [--checkpoint training/work/run3/final.pt]

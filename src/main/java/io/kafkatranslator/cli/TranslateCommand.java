@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Alignments;
+import io.kafkatranslator.engine.ErrorCode;
 import io.kafkatranslator.engine.Translation;
-import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.engine.MessageTranslator;
+import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.language.LanguageRouter;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,13 +20,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * stdin → stdout, one message a line (its sentences, spans and all; see MessageTranslator), in order. Lines are read on their own thread; each batch
+ * stdin → stdout, one message a line, from --from (or, with auto, each line's detected language) to --to (its sentences, spans and all; see MessageTranslator), in order. Lines are read on their own thread; each batch
  * is whatever has arrived by the time the previous one is done (at most {@link #MAX_LINES}), so a
  * person typing gets every line back at once and a large file is translated in full batches.
  */
@@ -37,10 +43,17 @@ final class TranslateCommand {
     private final boolean json;
     private final boolean alignments;
     private final String heatmap;
+    /** Null for --from auto. */
+    private final String from;
+    private final String to;
 
     TranslateCommand(TranslatorConfig config, List<String> argv) {
-        Args args = new Args(argv, Set.of("--beam", "--nbest", "--format", "--heatmap"), Set.of("--alignments"));
+        Args args = new Args(argv, Set.of("--beam", "--nbest", "--format", "--heatmap", "--from", "--to"), Set.of("--alignments"));
         this.config = config;
+        boolean auto = args.get("--from", "fr").equals("auto");
+        LanguagePair pair = auto ? new LanguagePair("fr", args.get("--to", "en")) : args.pair();
+        this.from = auto ? null : pair.source();
+        this.to = pair.target();
         int beam = args.getInt("--beam", config.decoding().beamSize());
         this.options = config.decoding().withBeam(beam, args.getInt("--nbest", Math.min(config.decoding().nbest(), beam)));
         String format = args.get("--format", "text");
@@ -61,7 +74,7 @@ final class TranslateCommand {
         ObjectMapper mapper = new ObjectMapper();
         int failures = 0;
         int lineNumber = 0;
-        try (TranslationEngine engine = TranslationEngine.load(config); MessageTranslator translator = engine.newTranslator()) {
+        try (TranslationModels models = TranslationModels.load(config); Translators translators = new Translators(models)) {
             boolean more = true;
             while (more) {
                 List<String> batch = new ArrayList<>();
@@ -79,7 +92,7 @@ final class TranslateCommand {
                     }
                     batch.add(line);
                 }
-                List<TranslationOutcome> outcomes = translator.translate(batch, options);
+                List<TranslationOutcome> outcomes = translators.translate(batch);
                 for (int i = 0; i < batch.size(); i++) {
                     lineNumber++;
                     TranslationOutcome outcome = outcomes.get(i);
@@ -100,6 +113,50 @@ final class TranslateCommand {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Each line routed to its model (one translator per model, opened when first needed) or returned as it is. */
+    private final class Translators implements AutoCloseable {
+        private final TranslationModels models;
+        private final LanguageRouter router;
+        private final Map<LanguagePair, MessageTranslator> open = new HashMap<>();
+
+        Translators(TranslationModels models) {
+            this.models = models;
+            this.router = models.router();
+            if (from != null && !from.equals(to) && models.find(new LanguagePair(from, to)) == null) {
+                throw new Args.UsageException("no model translates " + from + "-" + to + "; the models serve " + models.pairs());
+            }
+        }
+
+        List<TranslationOutcome> translate(List<String> lines) {
+            TranslationOutcome[] out = new TranslationOutcome[lines.size()];
+            Map<LanguagePair, List<Integer>> byModel = new LinkedHashMap<>();
+            for (int i = 0; i < lines.size(); i++) {
+                LanguageRouter.Route route = router.route(from, to, lines.get(i));
+                if (route instanceof LanguageRouter.ToModel m) {
+                    byModel.computeIfAbsent(m.pair(), p -> new ArrayList<>()).add(i);
+                } else if (route instanceof LanguageRouter.Unsupported u) {
+                    out[i] = new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR,
+                            "detected as " + u.source() + ", which no model translates into " + to);
+                } else {
+                    out[i] = Translation.unchanged(lines.get(i));
+                }
+            }
+            byModel.forEach((pair, members) -> {
+                MessageTranslator translator = open.computeIfAbsent(pair, p -> models.find(p).newTranslator());
+                List<TranslationOutcome> translated = translator.translate(members.stream().map(lines::get).toList(), options);
+                for (int m = 0; m < members.size(); m++) {
+                    out[members.get(m)] = translated.get(m);
+                }
+            });
+            return List.of(out);
+        }
+
+        @Override
+        public void close() {
+            open.values().forEach(MessageTranslator::close);
+        }
     }
 
     private void printText(PrintStream out, TranslationOutcome outcome) {

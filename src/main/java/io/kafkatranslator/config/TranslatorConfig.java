@@ -3,6 +3,7 @@ package io.kafkatranslator.config;
 import io.kafkatranslator.decode.DecodingOptions;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,16 +12,17 @@ import java.util.List;
  * underscores ({@code translator.beam.size} → {@code TRANSLATOR_BEAM_SIZE}).
  */
 public record TranslatorConfig(
-        Path modelDir,
+        List<Path> models,
         Path cacheDir,
         int intraOpThreads,
         DecodingOptions decoding,
         int maxSourceTokens,
         int maxMessageChars,
         int batchMaxTokens,
-        int batchMaxSentences) {
+        int batchMaxSentences,
+        double detectionMargin) {
 
-    public static final String MODEL_DIR = "translator.model.dir";
+    public static final String MODELS = "translator.models";
     public static final String CACHE_DIR = "translator.cache.dir";
     public static final String INTRA_OP_THREADS = "translator.onnx.intra.op.threads";
     public static final String BEAM_SIZE = "translator.beam.size";
@@ -35,17 +37,19 @@ public record TranslatorConfig(
     public static final String MAX_MESSAGE_CHARS = "translator.max.message.chars";
     public static final String BATCH_MAX_TOKENS = "translator.batch.max.tokens";
     public static final String BATCH_MAX_SENTENCES = "translator.batch.max.sentences";
+    public static final String DETECTION_MARGIN = "translator.detection.margin";
 
-    static final List<String> KNOWN_KEYS = List.of(MODEL_DIR, CACHE_DIR, INTRA_OP_THREADS, BEAM_SIZE, NBEST,
+    static final List<String> KNOWN_KEYS = List.of(MODELS, CACHE_DIR, INTRA_OP_THREADS, BEAM_SIZE, NBEST,
             LENGTH_PENALTY, COVERAGE_PENALTY, MAX_LENGTH_A, MAX_LENGTH_B, REPLACE_UNKNOWNS, ALIGNMENTS, MAX_SOURCE_TOKENS,
-            MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES);
+            MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES, DETECTION_MARGIN);
 
     public static TranslatorConfig defaults() {
         return from(ConfigSource.of(java.util.Map.of()));
     }
 
     public static TranslatorConfig from(ConfigSource source) {
-        String modelDir = source.get(MODEL_DIR, "");
+        List<Path> models = Arrays.stream(source.get(MODELS, "").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList();
         String cacheDir = source.get(CACHE_DIR, Path.of(System.getProperty("user.home"), ".cache", "kafka-translator").toString());
         DecodingOptions decoding = new DecodingOptions(
                 source.getInt(BEAM_SIZE, 5),
@@ -57,21 +61,22 @@ public record TranslatorConfig(
                 source.getBoolean(REPLACE_UNKNOWNS, true),
                 source.getBoolean(ALIGNMENTS, true));
         TranslatorConfig config = new TranslatorConfig(
-                modelDir.isEmpty() ? null : Path.of(modelDir),
+                models,
                 Path.of(cacheDir),
                 source.getInt(INTRA_OP_THREADS, 1),
                 decoding,
                 source.getInt(MAX_SOURCE_TOKENS, 200),
                 source.getInt(MAX_MESSAGE_CHARS, 10_000),
                 source.getInt(BATCH_MAX_TOKENS, 2048),
-                source.getInt(BATCH_MAX_SENTENCES, 64));
+                source.getInt(BATCH_MAX_SENTENCES, 64),
+                source.getDouble(DETECTION_MARGIN, 0.1));
         config.validate();
         return config;
     }
 
     public TranslatorConfig withBatching(int maxTokens, int maxSentences) {
-        TranslatorConfig changed = new TranslatorConfig(modelDir, cacheDir, intraOpThreads, decoding, maxSourceTokens,
-                maxMessageChars, maxTokens, maxSentences);
+        TranslatorConfig changed = new TranslatorConfig(models, cacheDir, intraOpThreads, decoding, maxSourceTokens,
+                maxMessageChars, maxTokens, maxSentences, detectionMargin);
         changed.validate();
         return changed;
     }
@@ -82,6 +87,7 @@ public record TranslatorConfig(
         require(maxSourceTokens > 0, MAX_SOURCE_TOKENS + " must be > 0");
         require(maxMessageChars > 0, MAX_MESSAGE_CHARS + " must be > 0");
         require(batchMaxSentences > 0, BATCH_MAX_SENTENCES + " must be > 0");
+        require(detectionMargin >= 0 && detectionMargin < 1, DETECTION_MARGIN + " must be in [0, 1)");
         require(batchMaxTokens >= maxSourceTokens, BATCH_MAX_TOKENS + " must be >= " + MAX_SOURCE_TOKENS
                 + " so that every sentence or chunk fits a batch");
     }

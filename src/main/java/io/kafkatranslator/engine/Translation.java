@@ -31,6 +31,17 @@ public record Translation(
     public record NBestEntry(String text, double score) {
     }
 
+    /** The message returned as it is, no model run (already in its target language, or its language unknown). */
+    public static Translation unchanged(String text) {
+        List<String> words = List.of(text.strip().split("\\s+"));
+        float[][] identity = new float[words.size()][words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            identity[i][i] = 1f;
+        }
+        return new Translation(text, 0, List.of(new NBestEntry(text, 0)), List.of(), List.of(), new float[0][],
+                words, words, identity, 0, List.of(new Segment(0, text.length(), 0, text.length(), false, null)), List.of(), null);
+    }
+
     /** A sentence (or chunk) of the message and its translation; quality is null when it was copied, not translated. */
     public record Segment(int sourceStart, int sourceEnd, int targetStart, int targetEnd, boolean translated,
                           Quality quality) {

@@ -1,6 +1,7 @@
 package io.kafkatranslator.engine;
 
 import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.model.ModelDirectory;
 import io.kafkatranslator.model.ModelManifest;
 import io.kafkatranslator.runtime.DjlBackend;
@@ -33,16 +34,25 @@ public final class TranslationEngine implements AutoCloseable {
         this.sourceLexicon = manifest.sourceLexicon() == null ? null : SourceLexicon.read(model.file(manifest.sourceLexicon()));
     }
 
-    /** Loads the configured model (the bundled one by default) on DJL's ONNX Runtime engine. */
-    public static TranslationEngine load(TranslatorConfig config) {
-        return load(config, dir -> new DjlBackend(dir.dir(), config.intraOpThreads()));
+    /** Loads the configured model (of the bundled ones by default) that serves the pair, on DJL's ONNX Runtime engine. */
+    public static TranslationEngine load(TranslatorConfig config, LanguagePair pair) {
+        return load(config, pair, djl(config));
     }
 
-    /** Loads the model on another backend (the benchmark compares them on the same decoding loop). */
-    public static TranslationEngine load(TranslatorConfig config, Function<ModelDirectory, InferenceBackend> backendFactory) {
+    /** The same on another backend (the benchmark compares them on the same decoding loop). */
+    public static TranslationEngine load(TranslatorConfig config, LanguagePair pair,
+                                         Function<ModelDirectory, InferenceBackend> backendFactory) {
+        return load(config, ModelDirectory.forPair(config.models(), config.cacheDir(), pair.toString()), backendFactory);
+    }
+
+    static TranslationEngine load(TranslatorConfig config, ModelDirectory model,
+                                  Function<ModelDirectory, InferenceBackend> backendFactory) {
         DjlEnvironment.configure(config.cacheDir());
-        ModelDirectory model = ModelDirectory.open(config.modelDir(), config.cacheDir());
         return new TranslationEngine(config, model, backendFactory.apply(model));
+    }
+
+    static Function<ModelDirectory, InferenceBackend> djl(TranslatorConfig config) {
+        return dir -> new DjlBackend(dir.dir(), config.intraOpThreads());
     }
 
     public MessageTranslator newTranslator() {
@@ -60,6 +70,15 @@ public final class TranslationEngine implements AutoCloseable {
 
     public ModelManifest manifest() {
         return model.manifest();
+    }
+
+    public LanguagePair pair() {
+        return new LanguagePair(model.manifest().sourceLanguage(), model.manifest().targetLanguage());
+    }
+
+    /** Where the model was loaded from (for the benchmark's Python reference). */
+    public java.nio.file.Path modelDir() {
+        return model.dir();
     }
 
     public String backendName() {

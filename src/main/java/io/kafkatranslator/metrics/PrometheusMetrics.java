@@ -31,7 +31,8 @@ public final class PrometheusMetrics implements TranslationMetrics, AutoCloseabl
     private final Timer endToEnd;
     private KafkaStreamsMetrics streamsMetrics;
 
-    public PrometheusMetrics(String modelName, String modelVersion) {
+    /** models: each loaded model's name and version. */
+    public PrometheusMetrics(java.util.Map<String, String> models) {
         requests = Counter.builder("translator.requests").description("requests accepted for translation").register(registry);
         targetTokens = Counter.builder("translator.target.tokens").description("target tokens produced").register(registry);
         unknownsReplaced = Counter.builder("translator.unknown.words.replaced")
@@ -44,8 +45,8 @@ public final class PrometheusMetrics implements TranslationMetrics, AutoCloseabl
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         endToEnd = Timer.builder("translator.end.to.end").description("from the request's client timestamp to its result")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
-        Gauge.builder("translator.model.info", () -> 1).tag("name", modelName).tag("version", modelVersion)
-                .description("the loaded model").register(registry);
+        models.forEach((name, version) -> Gauge.builder("translator.model.info", () -> 1).tag("name", name)
+                .tag("version", version).description("a loaded model").register(registry));
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);

@@ -7,16 +7,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Finds a model's files and proves they are the ones its manifest names. With no directory
- * configured, the model bundled in the jar is used: ONNX Runtime and SentencePiece need real
- * files, so it is copied once into the cache directory under its checksum.
+ * configured, the models bundled in the jar are used: ONNX Runtime and SentencePiece need real
+ * files, so each is copied once into the cache directory under its checksum.
  */
 public final class ModelDirectory {
-    static final String BUNDLED = "/models/fr-en/";
+    /** The directions the jar may bundle, under /models/PAIR/. */
+    private static final List<String> BUNDLED = List.of("fr-en", "en-fr");
 
     private final Path dir;
     private final ModelManifest manifest;
@@ -26,8 +29,36 @@ public final class ModelDirectory {
         this.manifest = manifest;
     }
 
-    public static ModelDirectory open(Path configuredDir, Path cacheDir) {
-        Path dir = configuredDir != null ? configuredDir : extractBundled(cacheDir);
+    /** The configured directories, each opened and verified, or every bundled model when none is configured. */
+    public static List<ModelDirectory> openAll(List<Path> configured, Path cacheDir) {
+        if (!configured.isEmpty()) {
+            return configured.stream().map(ModelDirectory::open).toList();
+        }
+        List<ModelDirectory> bundled = new ArrayList<>();
+        for (String pair : BUNDLED) {
+            String resources = "/models/" + pair + "/";
+            if (ModelDirectory.class.getResource(resources + ModelManifest.FILE_NAME) != null) {
+                bundled.add(open(extractBundled(resources, cacheDir)));
+            }
+        }
+        if (bundled.isEmpty()) {
+            throw new ModelLoadException("No model configured (translator.models) and none bundled");
+        }
+        return bundled;
+    }
+
+    /** Of the configured (or bundled) models, the one translating the pair ("fr-en"). */
+    public static ModelDirectory forPair(List<Path> configured, Path cacheDir, String pair) {
+        List<ModelDirectory> models = openAll(configured, cacheDir);
+        return models.stream().filter(m -> m.manifest().languagePair().equals(pair)).findFirst()
+                .orElseThrow(() -> new ModelLoadException("No model translates " + pair + "; the models serve "
+                        + models.stream().map(m -> m.manifest().languagePair()).toList()));
+    }
+
+    public static ModelDirectory open(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ModelLoadException("Model directory missing: " + dir);
+        }
         Path manifestFile = dir.resolve(ModelManifest.FILE_NAME);
         if (!Files.isRegularFile(manifestFile)) {
             throw new ModelLoadException("Model manifest missing: " + manifestFile);
@@ -84,11 +115,8 @@ public final class ModelDirectory {
         }
     }
 
-    private static Path extractBundled(Path cacheDir) {
-        try (InputStream manifestIn = ModelDirectory.class.getResourceAsStream(BUNDLED + ModelManifest.FILE_NAME)) {
-            if (manifestIn == null) {
-                throw new ModelLoadException("No model configured and none bundled (" + BUNDLED + ")");
-            }
+    private static Path extractBundled(String resources, Path cacheDir) {
+        try (InputStream manifestIn = ModelDirectory.class.getResourceAsStream(resources + ModelManifest.FILE_NAME)) {
             byte[] manifestBytes = manifestIn.readAllBytes();
             String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(manifestBytes));
             Path target = cacheDir.resolve("models").resolve(key.substring(0, 16));
@@ -101,9 +129,9 @@ public final class ModelDirectory {
             ModelManifest manifest = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readValue(manifestBytes, ModelManifest.class);
             for (String name : manifest.files().keySet()) {
-                try (InputStream in = ModelDirectory.class.getResourceAsStream(BUNDLED + name)) {
+                try (InputStream in = ModelDirectory.class.getResourceAsStream(resources + name)) {
                     if (in == null) {
-                        throw new ModelLoadException("Bundled model file missing: " + BUNDLED + name);
+                        throw new ModelLoadException("Bundled model file missing: " + resources + name);
                     }
                     Files.copy(in, staging.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                 }

@@ -38,6 +38,12 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         }
     }
 
+    /** Also reads records written with an earlier release of the schema (resolved to this one). */
+    public AvroSerde<T> readingAlso(Schema released) {
+        decoder.addSchema(released);
+        return this;
+    }
+
     /** Throws Avro's MissingSchemaException, BadHeaderException or AvroRuntimeException on foreign data. */
     public T decode(byte[] bytes) throws IOException {
         return decoder.decode(bytes);

@@ -2,13 +2,18 @@ package io.kafkatranslator.topology;
 
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.engine.InputValidator;
 import io.kafkatranslator.engine.Preparation;
 import io.kafkatranslator.engine.PreparedMessage;
 import io.kafkatranslator.engine.Quality;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
+import io.kafkatranslator.language.LanguageDetector;
+import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.metrics.TranslationMetrics;
+import io.kafkatranslator.schema.LanguageDetection;
 import io.kafkatranslator.schema.PendingRequest;
 import io.kafkatranslator.schema.ProtectedSpanCopy;
 import io.kafkatranslator.schema.ScoredTranslation;
@@ -29,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -43,27 +49,45 @@ import java.util.function.Supplier;
  * requests that have no committed result yet. A message is prepared (validated, segmented,
  * tokenised) once, as it arrives: text that cannot be translated goes to the dead letters at once,
  * and the prepared form waits on the heap beside its stored request (prepared again only after a restart).
+ * Each request is first routed (LanguageRouter): to the model of its language pair, or, already in
+ * its target language or in a language that cannot be told, to no model; it still waits its turn in
+ * the batch, so that a conversation's results keep its order. A batch is translated model by model:
+ * no model call mixes two pairs.
  */
 final class BatchingTranslateProcessor implements Processor<String, PendingRequest, Object, Object> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchingTranslateProcessor.class);
-    private final Supplier<BatchTranslator> translatorFactory;
+    private final Supplier<Map<LanguagePair, BatchTranslator>> translatorFactory;
+    private final LanguageRouter router;
     private final DecodingOptions defaults;
-    private final Map<Long, PreparedMessage> prepared = new HashMap<>();
+    private final Map<Long, Routed> prepared = new HashMap<>();
     private final int maxRequests;
     private final int maxTokens;
     private final Duration maxWait;
     private final TranslationMetrics metrics;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<Long, PendingRequest> store;
-    private BatchTranslator translator;
+    private Map<LanguagePair, BatchTranslator> translators;
     private long nextSequence;
     private int pendingRequests;
     private int pendingTokens;
     private long oldestArrival;
 
-    BatchingTranslateProcessor(Supplier<BatchTranslator> translatorFactory, DecodingOptions defaults, int maxRequests,
-                               int maxTokens, Duration maxWait, TranslationMetrics metrics) {
+    /** A request's route and, for a model, its prepared message (null when no model runs it). */
+    private record Routed(LanguageRouter.Route route, PreparedMessage message) {
+        LanguagePair pair() {
+            return route instanceof LanguageRouter.ToModel m ? m.pair() : null;
+        }
+    }
+
+    /** Requests translated by one model call: the same model and the same decoding options. */
+    private record Group(LanguagePair pair, DecodingOptions options) {
+    }
+
+    BatchingTranslateProcessor(Supplier<Map<LanguagePair, BatchTranslator>> translatorFactory, LanguageRouter router,
+                               DecodingOptions defaults, int maxRequests, int maxTokens, Duration maxWait,
+                               TranslationMetrics metrics) {
         this.translatorFactory = translatorFactory;
+        this.router = router;
         this.defaults = defaults;
         this.metrics = metrics;
         this.maxRequests = maxRequests;
@@ -75,7 +99,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.store = context.getStateStore(TranslationTopology.PENDING_STORE);
-        this.translator = translatorFactory.get();
+        this.translators = translatorFactory.get();
         // After a restart the store holds the requests of the last committed state: count them again.
         try (KeyValueIterator<Long, PendingRequest> it = store.all()) {
             while (it.hasNext()) {
@@ -95,19 +119,35 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     @Override
     public void process(Record<String, PendingRequest> record) {
         PendingRequest pending = record.value();
-        Preparation preparation = translator.prepare(pending.getRequest().getText());
+        Object preparation = prepare(pending.getRequest());
         if (preparation instanceof TranslationError error) {
             deadLetter(pending, error, context.currentSystemTimeMs());
             return;
         }
-        PreparedMessage message = (PreparedMessage) preparation;
-        pending.setSourceTokens(message.sourceTokens());
-        prepared.put(nextSequence, message);
+        Routed routed = (Routed) preparation;
+        pending.setSourceTokens(routed.message() == null ? 0 : routed.message().sourceTokens());
+        prepared.put(nextSequence, routed);
         store.put(nextSequence++, pending);
         account(pending);
         if (pendingRequests >= maxRequests || pendingTokens >= maxTokens) {
             flush(context.currentSystemTimeMs());
         }
+    }
+
+    /** The request routed and, for a model, prepared by it: a {@link Routed}, or the {@link TranslationError} that dead-letters it. */
+    private Object prepare(TranslationRequest request) {
+        LanguageRouter.Route route = router.route(request.getSourceLanguage(), request.getTargetLanguage(), request.getText());
+        if (route instanceof LanguageRouter.Unsupported u) {
+            return new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, String.format(Locale.ROOT,
+                    "the message was detected as %s (confidence %.2f), which no loaded model translates into %s",
+                    u.source(), u.detection().confidence(), u.target()));
+        }
+        if (route instanceof LanguageRouter.ToModel m) {
+            Preparation p = translators.get(m.pair()).prepare(request.getText());
+            return p instanceof TranslationError e ? e : new Routed(route, (PreparedMessage) p);
+        }
+        TranslationError invalid = InputValidator.check(request.getText());
+        return invalid != null ? invalid : new Routed(route, null);
     }
 
     private void account(PendingRequest pending) {
@@ -124,14 +164,27 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
             it.forEachRemaining(batch::add);
         }
         TranslationOutcome[] outcomes = new TranslationOutcome[batch.size()];
-        // Requests may ask for different decoding: one engine call per distinct set of options.
-        Map<DecodingOptions, List<Integer>> groups = new LinkedHashMap<>();
+        Routed[] routes = new Routed[batch.size()];
+        // One engine call per model and distinct set of options (requests may ask for their own decoding).
+        Map<Group, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            // Checked when the request was decoded, by the same rule.
-            groups.computeIfAbsent(RequestDecoder.options(defaults, batch.get(i).value.getRequest()), o -> new ArrayList<>()).add(i);
+            KeyValue<Long, PendingRequest> kv = batch.get(i);
+            // Only after a restart is a stored request not prepared yet.
+            Object p = prepared.containsKey(kv.key) ? prepared.get(kv.key) : prepare(kv.value.getRequest());
+            if (p instanceof TranslationError e) {
+                outcomes[i] = e;
+            } else if (((Routed) p).message() == null) {
+                routes[i] = (Routed) p;
+                outcomes[i] = Translation.unchanged(kv.value.getRequest().getText());
+            } else {
+                routes[i] = (Routed) p;
+                // Checked when the request was decoded, by the same rule.
+                Group group = new Group(routes[i].pair(), RequestDecoder.options(defaults, kv.value.getRequest()));
+                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(i);
+            }
         }
         long start = System.nanoTime();
-        groups.forEach((options, members) -> translate(batch, members, options, outcomes));
+        groups.forEach((group, members) -> translate(group, members, routes, outcomes));
         long decodingMs = (System.nanoTime() - start) / 1_000_000;
         // Streams' cached clock does not move while a punctuator or process() call runs.
         long end = now + decodingMs;
@@ -140,7 +193,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         for (int i = 0; i < batch.size(); i++) {
             PendingRequest pending = batch.get(i).value;
             if (outcomes[i] instanceof Translation t) {
-                TranslationResult result = result(pending, t, now, decodingMs, end);
+                TranslationResult result = result(pending, routes[i], t, now, decodingMs, end);
                 metrics.result(result.getTimings().getQueuedMs(), result.getTimings().getEndToEndMs());
                 targetTokens += t.targetPieces().size();
                 unknowns += t.unknownsReplaced();
@@ -168,36 +221,31 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 TranslationTopology.DEAD_LETTERS);
     }
 
-    private void translate(List<KeyValue<Long, PendingRequest>> batch, List<Integer> members, DecodingOptions options,
-                           TranslationOutcome[] outcomes) {
-        List<PreparedMessage> messages = new ArrayList<>();
-        List<Integer> translatable = new ArrayList<>();
-        for (int i : members) {
-            KeyValue<Long, PendingRequest> kv = batch.get(i);
-            // Only after a restart is a stored request not prepared yet.
-            Preparation p = prepared.containsKey(kv.key) ? prepared.get(kv.key) : translator.prepare(kv.value.getRequest().getText());
-            if (p instanceof PreparedMessage m) {
-                messages.add(m);
-                translatable.add(i);
-            } else {
-                outcomes[i] = (TranslationError) p;
-            }
-        }
+    private void translate(Group group, List<Integer> members, Routed[] routes, TranslationOutcome[] outcomes) {
+        List<PreparedMessage> messages = members.stream().map(i -> routes[i].message()).toList();
         try {
-            List<TranslationOutcome> out = translator.translate(messages, options);
-            for (int m = 0; m < translatable.size(); m++) {
-                outcomes[translatable.get(m)] = out.get(m);
+            List<TranslationOutcome> out = translators.get(group.pair()).translate(messages, group.options());
+            for (int m = 0; m < members.size(); m++) {
+                outcomes[members.get(m)] = out.get(m);
             }
         } catch (RuntimeException e) {
             // Never retry forever: a batch the engine cannot translate goes to the dead letters.
-            for (int i : translatable) {
+            for (int i : members) {
                 outcomes[i] = new TranslationError(ErrorCode.TRANSLATION_FAILED, "the translation engine failed: " + e);
             }
         }
     }
 
-    private TranslationResult result(PendingRequest pending, Translation t, long batchStart, long decodingMs, long end) {
+    private TranslationResult result(PendingRequest pending, Routed routed, Translation t, long batchStart, long decodingMs,
+                                     long end) {
         TranslationRequest request = pending.getRequest();
+        LanguageRouter.Route route = routed.route();
+        BatchTranslator model = routed.pair() == null ? null : translators.get(routed.pair());
+        String source = route instanceof LanguageRouter.SameLanguage same ? same.language()
+                : routed.pair() == null ? null : routed.pair().source();
+        String untranslated = route instanceof LanguageRouter.SameLanguage ? "SAME_LANGUAGE"
+                : route instanceof LanguageRouter.Undetected ? "LANGUAGE_NOT_DETECTED" : null;
+        LanguageDetector.Detection detection = route.detection();
         Long endToEnd = request.getClientTimestamp() == null ? null : end - request.getClientTimestamp().toEpochMilli();
         return TranslationResult.newBuilder()
                 .setRequestId(request.getRequestId())
@@ -216,8 +264,13 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                         s.targetEnd(), s.translated(), quality(s.quality()))).toList())
                 .setProtectedSpans(t.spans().stream().map(s -> new ProtectedSpanCopy(s.kind().name(), s.sourceStart(),
                         s.sourceEnd(), s.targetStart(), s.targetEnd())).toList())
-                .setModelName(translator.modelName())
-                .setModelVersion(translator.modelVersion())
+                .setModelName(model == null ? "" : model.modelName())
+                .setModelVersion(model == null ? "" : model.modelVersion())
+                .setSourceLanguage(source)
+                .setTargetLanguage(request.getTargetLanguage())
+                .setLanguageDetection(detection == null ? null
+                        : new LanguageDetection(detection.language(), detection.confidence()))
+                .setUntranslatedReason(untranslated)
                 .setTimings(new Timings(Math.max(0, batchStart - pending.getArrivedAt().toEpochMilli()), decodingMs, endToEnd))
                 .build();
     }
@@ -246,8 +299,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
 
     @Override
     public void close() {
-        if (translator != null) {
-            translator.close();
+        if (translators != null) {
+            translators.values().forEach(BatchTranslator::close);
         }
     }
 }

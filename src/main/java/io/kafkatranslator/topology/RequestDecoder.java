@@ -5,18 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.ErrorCode;
 import io.kafkatranslator.engine.TranslationError;
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.TranslationRequest;
+import org.apache.avro.Schema;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.MissingSchemaException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Bytes to a valid request, or the reason why not: ids, language pair and decoding options are
+ * Bytes to a valid request, or the reason why not: ids, language codes, that a model writes the
+ * target (and, for a given source language, serves the pair) and decoding options are
  * checked here (the options by the engine's own rules, {@link DecodingOptions#forRequest}); the text
  * is checked once, by the engine, when the batcher prepares it. Requests are Avro single-object encoded; with
  * JSON accepted, a value that starts with '{' is read as JSON with the request schema's field names
@@ -27,17 +34,33 @@ final class RequestDecoder {
     private static final Set<String> JSON_FIELDS = Set.of("request_id", "conversation_id", "text", "source_language",
             "target_language", "options", "client_timestamp");
 
+    /** Every released request schema, read as the current one. */
+    private static final List<Schema> RELEASED = releasedSchemas();
+
     private final AvroSerde<TranslationRequest> avro = new AvroSerde<>(TranslationRequest.getClassSchema());
     private final boolean acceptJson;
-    private final String sourceLanguage;
-    private final String targetLanguage;
+    private final Set<LanguagePair> pairs;
     private final DecodingOptions defaults;
 
-    RequestDecoder(boolean acceptJson, String sourceLanguage, String targetLanguage, DecodingOptions defaults) {
+    RequestDecoder(boolean acceptJson, Set<LanguagePair> pairs, DecodingOptions defaults) {
         this.acceptJson = acceptJson;
-        this.sourceLanguage = sourceLanguage;
-        this.targetLanguage = targetLanguage;
+        this.pairs = Set.copyOf(pairs);
         this.defaults = defaults;
+        RELEASED.forEach(avro::readingAlso);
+    }
+
+    private static List<Schema> releasedSchemas() {
+        List<Schema> out = new ArrayList<>();
+        for (int v = 1; ; v++) {
+            try (InputStream in = RequestDecoder.class.getResourceAsStream("/schemas/TranslationRequest.v" + v + ".avsc")) {
+                if (in == null) {
+                    return out;
+                }
+                out.add(new Schema.Parser().parse(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** A decoded and validated request, or a rejection. */
@@ -72,9 +95,20 @@ final class RequestDecoder {
         if (r.getRequestId().isBlank() || r.getConversationId().isBlank()) {
             return reject(ErrorCode.INVALID_REQUEST, "request_id and conversation_id must not be empty");
         }
-        if (!sourceLanguage.equals(r.getSourceLanguage()) || !targetLanguage.equals(r.getTargetLanguage())) {
-            return reject(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, "no loaded model translates " + r.getSourceLanguage() + "-"
-                    + r.getTargetLanguage() + " (this processor serves " + sourceLanguage + "-" + targetLanguage + ")");
+        String source = r.getSourceLanguage();
+        String target = r.getTargetLanguage();
+        for (String code : source == null ? List.of(target) : List.of(source, target)) {
+            if (!LanguagePair.isLanguageCode(code)) {
+                return reject(ErrorCode.INVALID_REQUEST, "'" + code + "' is not an ISO 639-1 language code (such as fr or en)");
+            }
+        }
+        boolean served = source == null || source.equals(target)
+                ? pairs.stream().anyMatch(p -> p.target().equals(target))
+                : pairs.contains(new LanguagePair(source, target));
+        if (!served) {
+            return reject(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, "no loaded model translates "
+                    + (source == null ? "into " + target : source + "-" + target) + " (this processor serves "
+                    + pairs.stream().map(LanguagePair::toString).sorted().toList() + ")");
         }
         try {
             options(defaults, r);
@@ -118,7 +152,8 @@ final class RequestDecoder {
                 .setRequestId(text(node, "request_id", null))
                 .setConversationId(text(node, "conversation_id", null))
                 .setText(text(node, "text", null))
-                .setSourceLanguage(text(node, "source_language", "fr"))
+                .setSourceLanguage(node.has("source_language") && node.get("source_language").isNull()
+                        ? null : text(node, "source_language", "fr"))
                 .setTargetLanguage(text(node, "target_language", "en"));
         JsonNode ts = node.get("client_timestamp");
         if (ts != null && !ts.isNull()) {

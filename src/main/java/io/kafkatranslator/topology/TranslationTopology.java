@@ -2,6 +2,8 @@ package io.kafkatranslator.topology;
 
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.PendingRequest;
@@ -16,6 +18,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 
@@ -23,10 +26,13 @@ import java.util.function.Supplier;
  * The processor, top to bottom:
  * <pre>
  *   input topic (bytes)
- *     → decode and validate      — undecodable, unknown schema, invalid ids or options, wrong language pair → dead letters
- *     → prepare                   — the message validated, split into sentences, spans protected, tokenised; bad text → dead letters
+ *     → decode and validate      — undecodable, unknown schema, invalid ids, codes or options, pair no model serves → dead letters
+ *     → route and prepare         — source language detected where not given; already in the target language or
+ *                                   undetectable: no model; else the model's preparation (sentences, spans, pieces);
+ *                                   bad text, a detected language no model serves → dead letters
  *     → micro-batch               — changelogged store; flush at N requests, T tokens or W ms
- *     → translate                 — every sentence of the batch in token-budgeted batches, messages reassembled; engine failure → dead letters
+ *     → translate                 — model by model, every sentence of the batch in token-budgeted batches, messages
+ *                                   reassembled; engine failure → dead letters
  *     → output topic              — keyed by conversation id, in arrival order per conversation
  * </pre>
  * Requests must be keyed by conversation id, so that a conversation stays in one partition and one
@@ -45,17 +51,18 @@ public final class TranslationTopology {
     private TranslationTopology() {
     }
 
-    public static Topology build(ProcessorConfig config, String sourceLanguage, String targetLanguage,
-                                 DecodingOptions defaults, Supplier<BatchTranslator> translators, TranslationMetrics metrics) {
+    /** translators: one per model, by the pair it serves, for each task (each opens its own sessions). */
+    public static Topology build(ProcessorConfig config, LanguageRouter router, DecodingOptions defaults,
+                                 Supplier<Map<LanguagePair, BatchTranslator>> translators, TranslationMetrics metrics) {
         AvroSerde<PendingRequest> pending = new AvroSerde<>(PendingRequest.getClassSchema());
         AvroSerde<TranslationResult> results = new AvroSerde<>(TranslationResult.getClassSchema());
         AvroSerde<DeadLetter> deadLetters = new AvroSerde<>(DeadLetter.getClassSchema());
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
         topology.addProcessor(DECODER, () -> new DecodeProcessor(
-                new RequestDecoder(config.acceptJson(), sourceLanguage, targetLanguage, defaults), metrics), SOURCE);
-        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(translators, defaults, config.batchMaxRequests(),
-                config.batchMaxTokens(), config.batchMaxWait(), metrics), DECODER);
+                new RequestDecoder(config.acceptJson(), router.pairs(), defaults), metrics), SOURCE);
+        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(translators, router, defaults,
+                config.batchMaxRequests(), config.batchMaxTokens(), config.batchMaxWait(), metrics), DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Long(), pending), BATCHER);
         topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), results.serializer(), BATCHER);

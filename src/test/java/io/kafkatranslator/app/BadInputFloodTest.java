@@ -4,7 +4,7 @@ import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
@@ -104,7 +104,7 @@ class BadInputFloodTest {
                     ProcessorConfig.HTTP_PORT, "-1", "translator.beam.size", "1")));
             broker.createTopics(Map.of(config.inputTopic(), 2, config.outputTopic(), 2, config.deadLetterTopic(), 1));
             TranslatorConfig engineConfig = TranslatorConfig.from(ConfigSource.of(Map.of("translator.beam.size", "1")));
-            try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(engineConfig), config);
+            try (ProcessorApp app = new ProcessorApp(TranslationModels.load(engineConfig), config);
                  KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                          "max.request.size", "1048576"), new ByteArraySerializer(), new ByteArraySerializer())) {
                 app.start();

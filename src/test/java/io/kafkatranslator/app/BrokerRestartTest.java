@@ -3,7 +3,7 @@ package io.kafkatranslator.app;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.topology.AvroSerde;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,7 +37,7 @@ class BrokerRestartTest {
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                     "kafka.state.dir", dir.resolve("state").toString(), ProcessorConfig.HTTP_PORT, "-1")));
             TranslatorConfig engineConfig = TranslatorConfig.from(ConfigSource.of(Map.of("translator.beam.size", "1")));
-            try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(engineConfig), config)) {
+            try (ProcessorApp app = new ProcessorApp(TranslationModels.load(engineConfig), config)) {
                 app.start();
                 Thread producer = new Thread(() -> produce(broker.bootstrapServers()));
                 producer.start();

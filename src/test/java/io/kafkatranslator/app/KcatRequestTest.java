@@ -4,7 +4,7 @@ import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.schema.TranslationResult;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class KcatRequestTest {
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
                     ProcessorConfig.ACCEPT_JSON, "true", ProcessorConfig.HTTP_PORT, "-1")));
             broker.createTopics(Map.of(config.inputTopic(), 1, config.outputTopic(), 1, config.deadLetterTopic(), 1));
-            try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(TranslatorConfig.defaults()), config)) {
+            try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.defaults()), config)) {
                 app.start();
                 Process p = new ProcessBuilder("kcat", "-P", "-b", broker.bootstrapServers(), "-t", config.inputTopic(),
                         "-k", "kcat-conversation").redirectErrorStream(true).start();

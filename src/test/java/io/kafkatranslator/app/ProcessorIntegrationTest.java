@@ -4,7 +4,7 @@ import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.AvroSerde;
@@ -49,7 +49,7 @@ class ProcessorIntegrationTest {
                     "kafka.producer.transaction.timeout.ms", "600000", ProcessorConfig.HTTP_PORT, "0")));
             broker.createTopics(Map.of(config.inputTopic(), 4, config.outputTopic(), 4, config.deadLetterTopic(), 1));
             Map<String, TranslationRequest> sent = new HashMap<>();
-            try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(TranslatorConfig.defaults()), config)) {
+            try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.defaults()), config)) {
                 app.start();
                 AvroSerde<TranslationRequest> serde = new AvroSerde<>(TranslationRequest.getClassSchema());
                 try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",

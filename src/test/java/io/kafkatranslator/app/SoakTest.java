@@ -4,7 +4,7 @@ import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.topology.AvroSerde;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,7 +45,7 @@ class SoakTest {
                     broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(), ProcessorConfig.HTTP_PORT, "-1")));
             broker.createTopics(Map.of(config.inputTopic(), 2, config.outputTopic(), 2, config.deadLetterTopic(), 1));
             AvroSerde<TranslationRequest> serde = new AvroSerde<>(TranslationRequest.getClassSchema());
-            try (ProcessorApp app = new ProcessorApp(TranslationEngine.load(TranslatorConfig.defaults()), config);
+            try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.defaults()), config);
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),
                          new StringSerializer(), new ByteArraySerializer());
                  KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),

@@ -1,5 +1,6 @@
 package io.kafkatranslator.engine;
 
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
@@ -25,7 +26,7 @@ class MessageTranslatorTest {
 
     @BeforeAll
     static void load() {
-        engine = TranslationEngine.load(TranslatorConfig.defaults());
+        engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"));
         translator = engine.newTranslator();
     }
 
@@ -131,7 +132,7 @@ class MessageTranslatorTest {
             assertTrue(cutAfter.endsWith(","), "cut at punctuation: ..." + cutAfter.substring(cutAfter.length() - 20));
         }
         TranslatorConfig small = TranslatorConfig.from(ConfigSource.of(Map.of(TranslatorConfig.MAX_MESSAGE_CHARS, "100")));
-        try (TranslationEngine limited = TranslationEngine.load(small); MessageTranslator strict = limited.newTranslator()) {
+        try (TranslationEngine limited = TranslationEngine.load(small, new LanguagePair("fr", "en")); MessageTranslator strict = limited.newTranslator()) {
             TranslationError error = (TranslationError) strict.translate(List.of("Je suis étudiant. ".repeat(10))).get(0);
             assertEquals(ErrorCode.TEXT_TOO_LONG, error.code());
             assertTrue(error.message().contains("translator.max.message.chars"), error.message());

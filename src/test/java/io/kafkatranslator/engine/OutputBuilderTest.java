@@ -1,5 +1,6 @@
 package io.kafkatranslator.engine;
 
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.Hypothesis;
 import io.kafkatranslator.tokenize.TextNormalizer;
@@ -16,7 +17,7 @@ class OutputBuilderTest {
 
     @BeforeAll
     static void load() {
-        engine = TranslationEngine.load(TranslatorConfig.defaults());
+        engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"));
     }
 
     @AfterAll

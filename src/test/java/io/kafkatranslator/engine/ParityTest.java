@@ -1,5 +1,6 @@
 package io.kafkatranslator.engine;
 
+import io.kafkatranslator.language.LanguagePair;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.config.TranslatorConfig;
@@ -38,7 +39,7 @@ class ParityTest {
         decoding = new DecodingOptions(d.get("beam_size").asInt(), d.get("beam_size").asInt(),
                 d.get("length_penalty_alpha").asDouble(), 0.0, d.get("max_length_a").asDouble(),
                 d.get("max_length_b").asDouble(), false, true);
-        engine = TranslationEngine.load(TranslatorConfig.defaults());
+        engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"));
         translator = engine.newTranslator();
     }
 

@@ -13,11 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Upper-cases its input, one token per word; it validates text as the engine does, "FAIL" in a
- * text makes that text fail as it is prepared, "BREAK" makes it fail in translation. Records batch sizes.
+ * Upper-cases its input (lower-cases, for the other direction), one token per word; it validates
+ * text as the engine does, "FAIL" in a text makes that text fail as it is prepared, "BREAK" makes it
+ * fail in translation. Records batch sizes.
  */
 final class FakeTranslator implements BatchTranslator {
     final List<Integer> batchSizes = new ArrayList<>();
+    private final boolean upper;
+    private final String name;
+
+    FakeTranslator(String name, boolean upper) {
+        this.name = name;
+        this.upper = upper;
+    }
 
     @Override
     public Preparation prepare(String text) {
@@ -34,7 +42,7 @@ final class FakeTranslator implements BatchTranslator {
         batchSizes.add(messages.size());
         List<TranslationOutcome> out = new ArrayList<>();
         for (PreparedMessage m : messages) {
-            String text = m.text().toUpperCase();
+            String text = upper ? m.text().toUpperCase() : m.text().toLowerCase();
             out.add(text.contains("BREAK") ? new TranslationError(ErrorCode.TRANSLATION_FAILED, "the fake broke")
                     : new Translation(text, -1.0, List.of(new Translation.NBestEntry(text, -1.0)), List.of(), List.of(),
                     new float[0][], List.of(), List.of(), new float[0][], 0, List.of(), List.of(), null));
@@ -44,7 +52,7 @@ final class FakeTranslator implements BatchTranslator {
 
     @Override
     public String modelName() {
-        return "fake";
+        return name;
     }
 
     @Override

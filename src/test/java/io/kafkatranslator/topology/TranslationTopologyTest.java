@@ -1,5 +1,8 @@
 package io.kafkatranslator.topology;
 
+import io.kafkatranslator.language.LanguageDetector;
+import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
@@ -30,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,17 +47,21 @@ class TranslationTopologyTest {
     @TempDir
     Path stateDir;
     private TopologyTestDriver driver;
+    private static final LanguagePair FR_EN = new LanguagePair("fr", "en");
+    private static final LanguagePair EN_FR = new LanguagePair("en", "fr");
     private FakeTranslator fake;
+    private FakeTranslator fakeEnFr;
     private TestInputTopic<byte[], byte[]> input;
     private TestOutputTopic<String, TranslationResult> output;
     private TestOutputTopic<byte[], DeadLetter> deadLetters;
 
     private void start(Map<String, String> settings) {
-        fake = new FakeTranslator();
-        start(settings, () -> fake);
+        fake = new FakeTranslator("fake-fr-en", true);
+        fakeEnFr = new FakeTranslator("fake-en-fr", false);
+        start(settings, () -> Map.of(FR_EN, fake, EN_FR, fakeEnFr));
     }
 
-    private void start(Map<String, String> settings, java.util.function.Supplier<BatchTranslator> translators) {
+    private void start(Map<String, String> settings, Supplier<Map<LanguagePair, BatchTranslator>> translators) {
         Map<String, String> all = new LinkedHashMap<>(Map.of(ProcessorConfig.BATCH_MAX_REQUESTS, "4",
                 ProcessorConfig.BATCH_MAX_TOKENS, "20", ProcessorConfig.BATCH_MAX_WAIT_MS, "50"));
         all.putAll(settings);
@@ -60,7 +69,10 @@ class TranslationTopologyTest {
         Properties props = TranslationTopology.streamsProperties(config);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(TranslationTopology.build(config, "fr", "en", TranslatorConfig.defaults().decoding(), translators, io.kafkatranslator.metrics.TranslationMetrics.NONE), props);
+        Set<LanguagePair> pairs = translators.get().keySet();
+        LanguageRouter router = new LanguageRouter(pairs, new LanguageDetector(LanguageRouter.languages(pairs), 0.1));
+        driver = new TopologyTestDriver(TranslationTopology.build(config, router, TranslatorConfig.defaults().decoding(),
+                translators, io.kafkatranslator.metrics.TranslationMetrics.NONE), props);
         input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         output = driver.createOutputTopic(config.outputTopic(), new StringDeserializer(), RESULTS.deserializer());
         deadLetters = driver.createOutputTopic(config.deadLetterTopic(), new ByteArrayDeserializer(), DEAD.deserializer());
@@ -75,6 +87,10 @@ class TranslationTopologyTest {
 
     private static TranslationRequest request(String id, String conversation, String text) {
         return TranslationRequest.newBuilder().setRequestId(id).setConversationId(conversation).setText(text).build();
+    }
+
+    private static TranslationRequest request(String id, String conversation, String text, String from, String to) {
+        return TranslationRequest.newBuilder(request(id, conversation, text)).setSourceLanguage(from).setTargetLanguage(to).build();
     }
 
     private static TranslationRequest withOptions(TranslationRequest r, Integer beam, Integer nbest) {
@@ -139,6 +155,44 @@ class TranslationTopologyTest {
     }
 
     @Test
+    void twoPairsInterleavedInOneConversationKeepTheirOrderAndNeverShareAModelCall() {
+        start(Map.of());
+        send(request("r0", "c", "Bonjour", "fr", "en"));
+        send(request("r1", "c", "Hello", "en", "fr"));
+        send(request("r2", "c", "Merci", "fr", "en"));
+        send(request("r3", "c", "Thanks", "en", "fr"));
+        List<TranslationResult> results = output.readValuesToList();
+        assertEquals(List.of("r0", "r1", "r2", "r3"), results.stream().map(TranslationResult::getRequestId).toList());
+        assertEquals(List.of("BONJOUR", "hello", "MERCI", "thanks"), results.stream().map(TranslationResult::getTranslation).toList());
+        assertEquals(List.of("fake-fr-en", "fake-en-fr", "fake-fr-en", "fake-en-fr"),
+                results.stream().map(TranslationResult::getModelName).toList());
+        assertEquals(List.of(2), fake.batchSizes);
+        assertEquals(List.of(2), fakeEnFr.batchSizes);
+    }
+
+    @Test
+    void aMessageWithoutItsLanguageGoesToTheModelOfTheDetectedOneOrComesBackAsItIsWithTheReason() {
+        start(Map.of());
+        send(request("d0", "c", "Je suis étudiant et j'aime beaucoup ce livre.", null, "en"));
+        send(request("d1", "c", "I am a student and I like this book a lot.", null, "fr"));
+        send(request("d2", "c", "lol", null, "en"));
+        send(request("d3", "c", "Je suis étudiant.", "fr", "fr"));
+        List<TranslationResult> results = output.readValuesToList();
+        assertEquals(List.of("JE SUIS ÉTUDIANT ET J'AIME BEAUCOUP CE LIVRE.", "i am a student and i like this book a lot.",
+                "lol", "Je suis étudiant."), results.stream().map(TranslationResult::getTranslation).toList());
+        assertEquals(Arrays.asList("fr", "en", null, "fr"), results.stream().map(TranslationResult::getSourceLanguage).toList());
+        assertEquals(Arrays.asList(null, null, "LANGUAGE_NOT_DETECTED", "SAME_LANGUAGE"),
+                results.stream().map(TranslationResult::getUntranslatedReason).toList());
+        assertEquals("fr", results.get(0).getLanguageDetection().getLanguage());
+        assertTrue(results.get(0).getLanguageDetection().getConfidence() >= 0.1);
+        assertEquals(null, results.get(2).getLanguageDetection().getLanguage(), "not guessed");
+        assertEquals(null, results.get(3).getLanguageDetection(), "the language was given");
+        assertEquals("", results.get(3).getModelName(), "no model ran");
+        assertEquals(List.of(1), fake.batchSizes);
+        assertEquals(List.of(1), fakeEnFr.batchSizes);
+    }
+
+    @Test
     void everyBadRecordLandsInTheDeadLettersWithItsReasonAndTheGoodOnesAroundItAreTranslated() {
         start(Map.of());
         byte[] good = REQUESTS.encode(request("good-1", "c", "bonjour"));
@@ -167,6 +221,8 @@ class TranslationTopologyTest {
                 KeyValue.pair("UNSUPPORTED_LANGUAGE_PAIR", REQUESTS.encode(TranslationRequest.newBuilder(request("l", "c", "hola"))
                         .setSourceLanguage("es").build())),
                 KeyValue.pair("INVALID_REQUEST", REQUESTS.encode(request("", "c", "bonjour"))),
+                KeyValue.pair("INVALID_REQUEST", REQUESTS.encode(request("xx", "c", "bonjour", "french", "en"))),
+                KeyValue.pair("UNSUPPORTED_LANGUAGE_PAIR", REQUESTS.encode(request("de", "c", "Guten Tag", null, "de"))),
                 KeyValue.pair("TEXT_TOO_LONG", REQUESTS.encode(request("f", "c", "FAIL"))),
                 // n-best without a beam size must fit the default beam (5): the request check and the engine share one rule.
                 KeyValue.pair("INVALID_REQUEST", REQUESTS.encode(withOptions(request("o", "c", "bonjour"), null, 8))),
@@ -198,8 +254,8 @@ class TranslationTopologyTest {
     @Test
     void aChatMessageComesBackWholeWithItsSegmentsSpansAndQualityThroughTheRealEngine() {
         String chat = "@marie Salut !\nLe train de 8h15 a 20 minutes de retard 😩 https://example.com/horaires?id=42";
-        try (TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults())) {
-            start(Map.of(), () -> new EngineBatchTranslator(engine));
+        try (TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"))) {
+            start(Map.of(), () -> Map.of(FR_EN, new EngineBatchTranslator(engine)));
             send(request("m1", "c", chat));
             send(request("m2", "c", "🙏😂"));
             driver.advanceWallClockTime(Duration.ofMillis(100));

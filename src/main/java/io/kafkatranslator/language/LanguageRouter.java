@@ -1,0 +1,69 @@
+package io.kafkatranslator.language;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Which model a message goes to. A message whose source language is not given is routed by the
+ * language detected among those that can reach its target (the sources of the models writing that
+ * target, and the target itself); one that cannot be told is not guessed. A message already in its
+ * target language goes to no model. Immutable, thread-safe.
+ */
+public final class LanguageRouter {
+    private final Set<LanguagePair> pairs;
+    private final LanguageDetector detector;
+
+    public LanguageRouter(Set<LanguagePair> pairs, LanguageDetector detector) {
+        this.pairs = Set.copyOf(pairs);
+        this.detector = detector;
+    }
+
+    /** Where a message goes; detection is null when the source language was given. */
+    public sealed interface Route permits ToModel, SameLanguage, Undetected, Unsupported {
+        LanguageDetector.Detection detection();
+    }
+
+    public record ToModel(LanguagePair pair, LanguageDetector.Detection detection) implements Route {
+    }
+
+    /** Already in the target language: returned as it is. */
+    public record SameLanguage(String language, LanguageDetector.Detection detection) implements Route {
+    }
+
+    /** Too short or too mixed to tell: returned as it is, not guessed. */
+    public record Undetected(LanguageDetector.Detection detection) implements Route {
+    }
+
+    public record Unsupported(String source, String target, LanguageDetector.Detection detection) implements Route {
+    }
+
+    public Set<LanguagePair> pairs() {
+        return pairs;
+    }
+
+    public Route route(String source, String target, String text) {
+        LanguageDetector.Detection detection = null;
+        if (source == null) {
+            detection = detector.detect(text);
+            if (!detection.detected()) {
+                return new Undetected(detection);
+            }
+            source = detection.language();
+        }
+        if (source.equals(target)) {
+            return new SameLanguage(source, detection);
+        }
+        LanguagePair pair = new LanguagePair(source, target);
+        return pairs.contains(pair) ? new ToModel(pair, detection) : new Unsupported(source, target, detection);
+    }
+
+    /** The languages detection chooses among: every language a model reads or writes. */
+    public static Set<String> languages(Set<LanguagePair> pairs) {
+        Set<String> out = new LinkedHashSet<>();
+        for (LanguagePair p : pairs) {
+            out.add(p.source());
+            out.add(p.target());
+        }
+        return out;
+    }
+}
