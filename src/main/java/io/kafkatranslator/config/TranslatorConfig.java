@@ -69,7 +69,7 @@ public record TranslatorConfig(
                 source.getInt(MAX_MESSAGE_CHARS, 10_000),
                 source.getInt(BATCH_MAX_TOKENS, 2048),
                 source.getInt(BATCH_MAX_SENTENCES, 64),
-                source.getDouble(DETECTION_MARGIN, 0.1));
+                source.getDouble(DETECTION_MARGIN, 0.05));
         config.validate();
         return config;
     }

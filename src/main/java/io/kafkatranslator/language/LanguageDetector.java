@@ -3,6 +3,8 @@ package io.kafkatranslator.language;
 import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import io.kafkatranslator.segment.ProtectedSpan;
+import io.kafkatranslator.segment.SpanDetector;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +16,8 @@ import java.util.SortedMap;
 /**
  * The language a message is written in, among the languages the loaded models serve (Lingua, with
  * no other language to confuse them with). Lingua rates every candidate relative to the best (1.0);
- * the confidence reported is the best one's lead over the next (1 - its rating). A message is not
+ * the confidence reported is the best one's lead over the next (1 - its rating). Protected spans
+ * (URLs, mentions, numbers, emoji…) are left out: they are in no language. A message is not
  * guessed: one with fewer than three letters ("OK", "👍") or a lead under the margin ("lol",
  * "haha", "super") is undetected. Thread-safe (Lingua's detector is; its models load once).
  */
@@ -23,6 +26,8 @@ public final class LanguageDetector {
 
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
     private final double minMargin;
+    /** Span detectors keep state: one per thread. */
+    private final ThreadLocal<SpanDetector> spans = ThreadLocal.withInitial(SpanDetector::new);
 
     /** The language, or null when undetected, and the lead that decided it. */
     public record Detection(String language, double confidence) {
@@ -41,6 +46,16 @@ public final class LanguageDetector {
         this.minMargin = minMargin;
     }
 
+    private String withoutSpans(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        int next = 0;
+        for (ProtectedSpan span : spans.get().find(message)) {
+            out.append(message, next, span.start()).append(' ');
+            next = span.end();
+        }
+        return out.append(message, next, message.length()).toString();
+    }
+
     private static Language language(String code) {
         try {
             return Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT)));
@@ -49,7 +64,8 @@ public final class LanguageDetector {
         }
     }
 
-    public Detection detect(String text) {
+    public Detection detect(String message) {
+        String text = withoutSpans(message);
         if (text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
             return new Detection(null, 0);
         }

@@ -6,6 +6,7 @@ import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.ErrorCode;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.TranslationRequest;
 import org.apache.avro.Schema;
@@ -102,9 +103,9 @@ final class RequestDecoder {
                 return reject(ErrorCode.INVALID_REQUEST, "'" + code + "' is not an ISO 639-1 language code (such as fr or en)");
             }
         }
-        boolean served = source == null || source.equals(target)
-                ? pairs.stream().anyMatch(p -> p.target().equals(target))
-                : pairs.contains(new LanguagePair(source, target));
+        // The same language needs no model; a detected one may turn out to be the target's.
+        boolean served = target.equals(source) || (source == null
+                ? LanguageRouter.languages(pairs).contains(target) : pairs.contains(new LanguagePair(source, target)));
         if (!served) {
             return reject(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, "no loaded model translates "
                     + (source == null ? "into " + target : source + "-" + target) + " (this processor serves "

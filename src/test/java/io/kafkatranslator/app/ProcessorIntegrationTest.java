@@ -56,8 +56,17 @@ class ProcessorIntegrationTest {
                         broker.bootstrapServers(), "linger.ms", "5"), new StringSerializer(), new ByteArraySerializer())) {
                     for (int i = 0; i < REQUESTS; i++) {
                         String conversation = "conversation-" + (i * 7 % CONVERSATIONS);
-                        TranslationRequest r = TranslationRequest.newBuilder().setRequestId(conversation + "/" + i)
-                                .setConversationId(conversation).setText(SENTENCES.get(i % SENTENCES.size())).build();
+                        TranslationRequest.Builder b = TranslationRequest.newBuilder().setRequestId(conversation + "/" + i)
+                                .setConversationId(conversation).setText(SENTENCES.get(i % SENTENCES.size()));
+                        // Interleaved in the same conversations: detected, same-language and undetectable requests.
+                        if (i % 10 == 3) {
+                            b.setSourceLanguage(null);
+                        } else if (i % 10 == 6) {
+                            b.setTargetLanguage("fr");
+                        } else if (i % 100 == 9) {
+                            b.setSourceLanguage(null).setText("lol");
+                        }
+                        TranslationRequest r = b.build();
                         sent.put(r.getRequestId(), r);
                         producer.send(new ProducerRecord<>(config.inputTopic(), conversation, serde.encode(r)));
                     }
@@ -68,6 +77,19 @@ class ProcessorIntegrationTest {
                     assertEquals(request.getConversationId(), result.getConversationId());
                     assertFalse(result.getTranslation().isBlank());
                     assertEquals(result.getTargetWords().size(), result.getWordAlignment().size());
+                    if (request.getText().equals("lol")) {
+                        assertEquals("LANGUAGE_NOT_DETECTED", result.getUntranslatedReason());
+                        assertEquals("lol", result.getTranslation());
+                        continue;
+                    }
+                    if (request.getTargetLanguage().equals("fr")) {
+                        assertEquals("SAME_LANGUAGE", result.getUntranslatedReason());
+                        assertEquals(request.getText(), result.getTranslation());
+                        continue;
+                    }
+                    assertEquals(null, result.getUntranslatedReason(), result.getTranslation());
+                    assertEquals("fr", result.getSourceLanguage(), "given or detected: " + request.getText());
+                    assertEquals(request.getSourceLanguage() == null, result.getLanguageDetection() != null);
                     if (request.getText().equals(CHAT)) {
                         String t = result.getTranslation();
                         for (String span : CHAT_SPANS) {

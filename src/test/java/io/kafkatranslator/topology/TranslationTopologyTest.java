@@ -70,7 +70,8 @@ class TranslationTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Set<LanguagePair> pairs = translators.get().keySet();
-        LanguageRouter router = new LanguageRouter(pairs, new LanguageDetector(LanguageRouter.languages(pairs), 0.1));
+        LanguageRouter router = new LanguageRouter(pairs, new LanguageDetector(LanguageRouter.languages(pairs),
+                TranslatorConfig.defaults().detectionMargin()));
         driver = new TopologyTestDriver(TranslationTopology.build(config, router, TranslatorConfig.defaults().decoding(),
                 translators, io.kafkatranslator.metrics.TranslationMetrics.NONE), props);
         input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -184,7 +185,7 @@ class TranslationTopologyTest {
         assertEquals(Arrays.asList(null, null, "LANGUAGE_NOT_DETECTED", "SAME_LANGUAGE"),
                 results.stream().map(TranslationResult::getUntranslatedReason).toList());
         assertEquals("fr", results.get(0).getLanguageDetection().getLanguage());
-        assertTrue(results.get(0).getLanguageDetection().getConfidence() >= 0.1);
+        assertTrue(results.get(0).getLanguageDetection().getConfidence() >= TranslatorConfig.defaults().detectionMargin());
         assertEquals(null, results.get(2).getLanguageDetection().getLanguage(), "not guessed");
         assertEquals(null, results.get(3).getLanguageDetection(), "the language was given");
         assertEquals("", results.get(3).getModelName(), "no model ran");
