@@ -50,11 +50,28 @@ final class Args {
 
     /** --from and --to, ISO 639-1 codes (fr and en by default). */
     LanguagePair pair() {
-        try {
-            return new LanguagePair(get("--from", "fr"), get("--to", "en"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        String from = from();
+        if (from == null) {
+            throw new UsageException("--from auto is for translate and produce; give the language");
         }
+        return new LanguagePair(from, to());
+    }
+
+    /** --from, or null for auto: each message's language is detected. */
+    String from() {
+        String from = get("--from", "fr");
+        return from.equals("auto") ? null : code(from);
+    }
+
+    String to() {
+        return code(get("--to", "en"));
+    }
+
+    private static String code(String code) {
+        if (!LanguagePair.isLanguageCode(code)) {
+            throw new UsageException("'" + code + "' is not an ISO 639-1 language code (such as fr or en)");
+        }
+        return code;
     }
 
     boolean flag(String name) {

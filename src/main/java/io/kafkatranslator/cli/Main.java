@@ -18,7 +18,7 @@ public final class Main {
                   a Kafka broker in this JVM, the processor, a few messages and their translations with alignments
               run [--config FILE]
                   the processor against a real cluster (kafka.* settings pass through to Kafka Streams), until SIGTERM
-              produce [--topic T] [--conversation C] "Je suis étudiant."
+              produce [--topic T] [--conversation C] [--from fr|en|auto] [--to en|fr] "Je suis étudiant."
                   sends one translation request (Avro) to the input topic
               broker
                   a single-node Kafka broker with the processor's topics, for trying run and produce by hand

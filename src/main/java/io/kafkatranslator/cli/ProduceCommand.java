@@ -23,10 +23,13 @@ final class ProduceCommand {
     private final String topic;
     private final String conversation;
     private final String text;
+    /** Null for auto: the processor detects it. */
+    private final String from;
+    private final String to;
 
     ProduceCommand(ConfigSource source, List<String> argv) {
         List<String> options = argv.isEmpty() ? argv : argv.subList(0, argv.size() - 1);
-        Args args = new Args(options, Set.of("--topic", "--conversation"), Set.of());
+        Args args = new Args(options, Set.of("--topic", "--conversation", "--from", "--to"), Set.of());
         if (argv.isEmpty() || argv.get(argv.size() - 1).startsWith("--")) {
             throw new Args.UsageException("produce needs the text to translate as its last argument");
         }
@@ -34,11 +37,14 @@ final class ProduceCommand {
         this.topic = args.get("--topic", config.inputTopic());
         this.conversation = args.get("--conversation", "cli");
         this.text = argv.get(argv.size() - 1);
+        this.from = args.from();
+        this.to = args.to();
     }
 
     int run() throws Exception {
         TranslationRequest request = TranslationRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
-                .setConversationId(conversation).setText(text).setClientTimestamp(Instant.now()).build();
+                .setConversationId(conversation).setText(text).setSourceLanguage(from).setTargetLanguage(to)
+                .setClientTimestamp(Instant.now()).build();
         Properties props = config.kafkaProperties();
         props.putIfAbsent("bootstrap.servers", "localhost:9092");
         props.keySet().retainAll(ProducerConfig.configNames());

@@ -50,10 +50,8 @@ final class TranslateCommand {
     TranslateCommand(TranslatorConfig config, List<String> argv) {
         Args args = new Args(argv, Set.of("--beam", "--nbest", "--format", "--heatmap", "--from", "--to"), Set.of("--alignments"));
         this.config = config;
-        boolean auto = args.get("--from", "fr").equals("auto");
-        LanguagePair pair = auto ? new LanguagePair("fr", args.get("--to", "en")) : args.pair();
-        this.from = auto ? null : pair.source();
-        this.to = pair.target();
+        this.from = args.from();
+        this.to = args.to();
         int beam = args.getInt("--beam", config.decoding().beamSize());
         this.options = config.decoding().withBeam(beam, args.getInt("--nbest", Math.min(config.decoding().nbest(), beam)));
         String format = args.get("--format", "text");
