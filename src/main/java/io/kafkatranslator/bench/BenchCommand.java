@@ -7,6 +7,7 @@ import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.model.ModelDirectory;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.runtime.DjlBackend;
@@ -106,8 +107,59 @@ public final class BenchCommand {
         long peakRss = peakResidentKb();
         List<JsonNode> python = runReference(sentences.size());
         String table = render(modelName, djlName, ortName, flopModel, rows, python, sentences.size(), peakRss);
-        Report.publish(table, out);
+        Report.publish(table + loading(), out);
         return 0;
+    }
+
+    /**
+     * Load time and memory of each shipped model alone and of all of them, each measured in a fresh
+     * JVM (LoadingProbe), best of three.
+     */
+    private String loading() throws IOException, InterruptedException {
+        List<ModelDirectory> shipped = ModelDirectory.openAll(List.of(), config.cacheDir());
+        List<List<ModelDirectory>> sets = new ArrayList<>(shipped.stream().map(List::of).toList());
+        if (shipped.size() > 1) {
+            sets.add(shipped);
+        }
+        String jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        StringBuilder sb = new StringBuilder("\n## Loading models\n\n");
+        sb.append("Each set of shipped models loaded in a fresh JVM (`java -cp target/kafka-translator.jar "
+                + "io.kafkatranslator.bench.LoadingProbe` with `TRANSLATOR_MODELS` naming them): from the start of loading "
+                + "(checksums verified, ONNX sessions, tokenizers, lexicons) to ready, then one sentence translated by each, "
+                + "and the process's resident memory after it; best of 3.\n\n");
+        sb.append("| models | on disk | load | first translation | resident memory |\n|---|---:|---:|---:|---:|\n");
+        for (List<ModelDirectory> set : sets) {
+            long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
+            for (int rep = 0; rep < 3; rep++) {
+                ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", jar, LoadingProbe.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD);
+                pb.environment().put("TRANSLATOR_MODELS", String.join(",", set.stream().map(m -> m.dir().toString()).toList()));
+                pb.environment().put("TRANSLATOR_CACHE_DIR", config.cacheDir().toString());
+                Process p = pb.start();
+                String line = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                if (p.waitFor() != 0 || !line.startsWith("load_ms=")) {
+                    throw new IOException("the loading probe failed: " + line);
+                }
+                String[] f = line.split(" ");
+                for (int i = 0; i < 3; i++) {
+                    best[i] = Math.min(best[i], Long.parseLong(f[i].split("=")[1]));
+                }
+            }
+            long bytes = 0;
+            for (ModelDirectory m : set) {
+                for (String file : m.manifest().files().keySet()) {
+                    bytes += Files.size(m.file(file));
+                }
+            }
+            System.err.printf(Locale.ROOT, "loading %s: %d ms%n", names(set), best[0]);
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f MB | %d ms | %d ms | %d MB |%n", names(set), bytes / 1e6,
+                    best[0], best[1], best[2] / 1024));
+        }
+        return sb.toString();
+    }
+
+    private static String names(List<ModelDirectory> set) {
+        return String.join(" + ", set.stream().map(m -> m.manifest().languagePair() + " " + m.manifest().version()).toList());
     }
 
     private static Row faster(Row a, Row b) {
@@ -142,7 +194,7 @@ public final class BenchCommand {
             return lines;
         }
         try {
-            Path modelDir = io.kafkatranslator.model.ModelDirectory.forPair(config.models(), config.cacheDir(), PAIR.toString()).dir();
+            Path modelDir = ModelDirectory.forPair(config.models(), config.cacheDir(), PAIR.toString()).dir();
             Process p = new ProcessBuilder("/usr/bin/python3", "training/bench_reference.py", "--checkpoint",
                     checkpoint.toString(), "--source-model", modelDir.resolve("source.model").toString(),
                     "--src", src.toString(), "--limit", Integer.toString(count))
