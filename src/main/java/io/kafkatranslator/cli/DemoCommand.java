@@ -24,24 +24,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The README's first command: a real Kafka broker in this JVM, the processor with the shipped
- * model, a few chat messages, their translations with word alignments, then an orderly stop.
+ * models, a conversation between alice (who writes French and reads English) and bob (the other
+ * way round) with no language given (each message's is detected), a few other chat messages, their
+ * translations with word alignments, then an orderly stop.
  */
 final class DemoCommand {
+    /** conversation, writer, the language the reader reads, text, and the writer's language where the client gives it. */
     private static final List<String[]> MESSAGES = List.of(
-            new String[] {"alice", "Je suis étudiant."},
-            new String[] {"bob", "Elle est en retard."},
-            new String[] {"alice", "Où est la gare ?"},
-            new String[] {"carol", "Nous partons demain matin."},
-            new String[] {"bob", "Il fait très chaud aujourd'hui."},
-            new String[] {"carol", "J'aime beaucoup ce livre."},
-            new String[] {"bob", "@alice Salut ! Le train de 8h15 a 20 minutes de retard 😩\nRegarde https://www.sncf.com/fr/horaires stp."},
-            new String[] {"carol", "JE SUIS TRÈS EN COLÈRE !!!"},
-            new String[] {"alice", "😂👍🏽"},
-            new String[] {"alice", "   "});
+            new String[] {"alice-bob", "alice", "en", "Salut Bob ! Tu viens ce soir ?"},
+            new String[] {"alice-bob", "bob", "fr", "Hi Alice! Yes, I will be there at 8."},
+            new String[] {"alice-bob", "alice", "en", "Super ! Je suis étudiante et je n'ai pas de voiture."},
+            new String[] {"alice-bob", "bob", "fr", "No problem, I can pick you up at the station."},
+            // Lingua cannot tell this one (its words are French and English alike): a client that knows sends the language.
+            new String[] {"alice-bob", "alice", "en",
+                    "@bob Le train de 8h15 a 20 minutes de retard 😩\nRegarde https://www.sncf.com/fr/horaires stp.", "fr"},
+            new String[] {"alice-bob", "bob", "fr", "OK 👍"},
+            new String[] {"carol", "carol", "en", "JE SUIS TRÈS EN COLÈRE !!!"},
+            new String[] {"carol", "carol", "en", "J'aime beaucoup ce livre."},
+            new String[] {"carol", "carol", "en", "   "});
 
     private final ConfigSource source;
 
@@ -76,10 +81,11 @@ final class DemoCommand {
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < MESSAGES.size(); i++) {
                 String[] m = MESSAGES.get(i);
-                TranslationRequest request = TranslationRequest.newBuilder().setRequestId("demo-" + i)
-                        .setConversationId(m[0]).setText(m[1]).setClientTimestamp(Instant.now()).build();
+                TranslationRequest request = TranslationRequest.newBuilder().setRequestId(m[1] + "-" + i)
+                        .setConversationId(m[0]).setText(m[3]).setSourceLanguage(m.length > 4 ? m[4] : null).setTargetLanguage(m[2])
+                        .setClientTimestamp(Instant.now()).build();
                 producer.send(new ProducerRecord<>(topic, m[0], serde.encode(request))).get();
-                System.out.printf("sent     [%s] %s%n", m[0], m[1]);
+                System.out.printf("sent     [%s] %s%n", m[1], m[3]);
             }
         }
     }
@@ -103,9 +109,19 @@ final class DemoCommand {
                         continue;
                     }
                     TranslationResult t = results.deserializer().deserialize(r.topic(), r.value());
+                    String writer = t.getRequestId().substring(0, t.getRequestId().lastIndexOf('-'));
+                    if (t.getUntranslatedReason() != null) {
+                        System.out.printf("%n[%s] %s%n  ->  returned as it is: %s%n", writer, t.getTranslation(),
+                                t.getUntranslatedReason());
+                        continue;
+                    }
                     boolean low = t.getQuality() != null && t.getQuality().getLowConfidence();
-                    System.out.printf("%n[%s] %s%n  ->  %s%n  (%d sentence(s), %d protected span(s)%s; decoding %d ms, end to end %d ms)%n%s",
-                            t.getConversationId(), String.join(" ", t.getSourceWords()), t.getTranslation(),
+                    String detected = t.getLanguageDetection() == null ? ""
+                            : String.format(Locale.ROOT, " detected (lead %.2f)", t.getLanguageDetection().getConfidence());
+                    System.out.printf(Locale.ROOT, "%n[%s, %s%s -> %s] %s%n  ->  %s%n"
+                                    + "  (%d sentence(s), %d protected span(s)%s; decoding %d ms, end to end %d ms)%n%s",
+                            writer, t.getSourceLanguage(), detected, t.getTargetLanguage(),
+                            String.join(" ", t.getSourceWords()), t.getTranslation(),
                             t.getSegments().size(), t.getProtectedSpans().size(), low ? ", LOW CONFIDENCE" : "",
                             t.getTimings().getDecodingMs(), t.getTimings().getEndToEndMs(),
                             TextHeatmap.render(t.getSourceWords(), t.getTargetWords(), t.getWordAlignment()));
