@@ -107,7 +107,12 @@ public final class BenchCommand {
         long peakRss = peakResidentKb();
         List<JsonNode> python = runReference(sentences.size());
         String table = render(modelName, djlName, ortName, flopModel, rows, python, sentences.size(), peakRss);
-        Report.publish(table + loading(), out);
+        Report.publish(table, out);
+        return 0;
+    }
+
+    public int runLoading() throws IOException, InterruptedException {
+        Report.publish(loading(), out);
         return 0;
     }
 
@@ -122,11 +127,12 @@ public final class BenchCommand {
             sets.add(shipped);
         }
         String jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
-        StringBuilder sb = new StringBuilder("\n## Loading models\n\n");
-        sb.append("Each set of shipped models loaded in a fresh JVM (`java -cp target/kafka-translator.jar "
-                + "io.kafkatranslator.bench.LoadingProbe` with `TRANSLATOR_MODELS` naming them): from the start of loading "
-                + "(checksums verified, ONNX sessions, tokenizers, lexicons) to ready, then one sentence translated by each, "
-                + "and the process's resident memory after it; best of 3.\n\n");
+        StringBuilder sb = new StringBuilder("# Loading models\n\n");
+        sb.append(String.format(Locale.ROOT, "Measured %s on %d CPU cores with `java -jar target/kafka-translator.jar bench "
+                + "--suite loading`. Each set of shipped models is loaded in a fresh JVM (`LoadingProbe`, with `TRANSLATOR_MODELS` "
+                + "naming them): from the start of loading (checksums verified, ONNX sessions, tokenizers, lexicons) to ready, "
+                + "then one sentence translated by each, and the process's resident memory after it; best of 3.%n%n",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors()));
         sb.append("| models | on disk | load | first translation | resident memory |\n|---|---:|---:|---:|---:|\n");
         for (List<ModelDirectory> set : sets) {
             long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};

@@ -39,6 +39,8 @@ public final class Main {
                   json: the word matrix and the translation's log-probability
               bench [--src FILE] [--limit N] [--threads N] [--out docs/benchmarks.md] [--checkpoint training/work/run3/final.pt]
                   throughput table: DJL vs direct ONNX Runtime vs the Python reference (test split by default)
+              bench --suite loading [--out docs/loading.md]
+                  load time and memory of each shipped model alone and of all of them, each in a fresh JVM
               loadtest [--beam K] [--src FILE] [--phase-seconds 15] [--burst 2000] [--out docs/load.md]
                   the processor on a loopback broker at 10, 50, 100, 200 requests/s and flat out: latency table
 
@@ -84,11 +86,17 @@ public final class Main {
     }
 
     private static int bench(ConfigSource source, List<String> argv) throws Exception {
-        Args args = new Args(argv, java.util.Set.of("--src", "--limit", "--out", "--checkpoint", "--threads"), java.util.Set.of());
+        Args args = new Args(argv, java.util.Set.of("--src", "--limit", "--out", "--checkpoint", "--threads", "--suite"),
+                java.util.Set.of());
         source = withOption(source, args, "--threads", TranslatorConfig.INTRA_OP_THREADS);
-        return new BenchCommand(TranslatorConfig.from(source), Path.of(args.get("--src", "training/work/data/test.src")),
-                args.getInt("--limit", 500), Path.of(args.get("--out", "docs/benchmarks.md")),
-                Path.of(args.get("--checkpoint", "training/work/run3/final.pt"))).run();
+        String suite = args.get("--suite", "throughput");
+        if (!suite.equals("throughput") && !suite.equals("loading")) {
+            throw new Args.UsageException("--suite is throughput or loading");
+        }
+        BenchCommand bench = new BenchCommand(TranslatorConfig.from(source), Path.of(args.get("--src", "training/work/data/test.src")),
+                args.getInt("--limit", 500), Path.of(args.get("--out", suite.equals("loading") ? "docs/loading.md" : "docs/benchmarks.md")),
+                Path.of(args.get("--checkpoint", "training/work/run3/final.pt")));
+        return suite.equals("loading") ? bench.runLoading() : bench.run();
     }
 
     /** Command-line options override the configuration file and the environment. */
