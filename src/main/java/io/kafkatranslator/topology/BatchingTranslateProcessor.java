@@ -72,8 +72,11 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private int pendingTokens;
     private long oldestArrival;
 
-    /** A request's route and, for a model, its prepared message (null when no model runs it). */
-    private record Routed(LanguageRouter.Route route, PreparedMessage message) {
+    /**
+     * A request's route and, for a model, its prepared message (null when no model runs it), or the
+     * error that sends it to the dead letters.
+     */
+    private record Routed(LanguageRouter.Route route, PreparedMessage message, TranslationError error) {
         LanguagePair pair() {
             return route instanceof LanguageRouter.ToModel m ? m.pair() : null;
         }
@@ -119,12 +122,11 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     @Override
     public void process(Record<String, PendingRequest> record) {
         PendingRequest pending = record.value();
-        Object preparation = prepare(pending.getRequest());
-        if (preparation instanceof TranslationError error) {
-            deadLetter(pending, error, context.currentSystemTimeMs());
+        Routed routed = prepare(pending.getRequest());
+        if (routed.error() != null) {
+            deadLetter(pending, routed.error(), context.currentSystemTimeMs());
             return;
         }
-        Routed routed = (Routed) preparation;
         pending.setSourceTokens(routed.message() == null ? 0 : routed.message().sourceTokens());
         prepared.put(nextSequence, routed);
         store.put(nextSequence++, pending);
@@ -134,20 +136,19 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         }
     }
 
-    /** The request routed and, for a model, prepared by it: a {@link Routed}, or the {@link TranslationError} that dead-letters it. */
-    private Object prepare(TranslationRequest request) {
+    /** The request routed and, for a model, prepared by it. */
+    private Routed prepare(TranslationRequest request) {
         LanguageRouter.Route route = router.route(request.getSourceLanguage(), request.getTargetLanguage(), request.getText());
         if (route instanceof LanguageRouter.Unsupported u) {
-            return new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, String.format(Locale.ROOT,
+            return new Routed(route, null, new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, String.format(Locale.ROOT,
                     "the message was detected as %s (confidence %.2f), which no loaded model translates into %s",
-                    u.source(), u.detection().confidence(), u.target()));
+                    u.source(), u.detection().confidence(), u.target())));
         }
         if (route instanceof LanguageRouter.ToModel m) {
             Preparation p = translators.get(m.pair()).prepare(request.getText());
-            return p instanceof TranslationError e ? e : new Routed(route, (PreparedMessage) p);
+            return p instanceof TranslationError e ? new Routed(route, null, e) : new Routed(route, (PreparedMessage) p, null);
         }
-        TranslationError invalid = InputValidator.check(request.getText());
-        return invalid != null ? invalid : new Routed(route, null);
+        return new Routed(route, null, InputValidator.check(request.getText()));
     }
 
     private void account(PendingRequest pending) {
@@ -170,14 +171,12 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         for (int i = 0; i < batch.size(); i++) {
             KeyValue<Long, PendingRequest> kv = batch.get(i);
             // Only after a restart is a stored request not prepared yet.
-            Object p = prepared.containsKey(kv.key) ? prepared.get(kv.key) : prepare(kv.value.getRequest());
-            if (p instanceof TranslationError e) {
-                outcomes[i] = e;
-            } else if (((Routed) p).message() == null) {
-                routes[i] = (Routed) p;
+            routes[i] = prepared.containsKey(kv.key) ? prepared.get(kv.key) : prepare(kv.value.getRequest());
+            if (routes[i].error() != null) {
+                outcomes[i] = routes[i].error();
+            } else if (routes[i].message() == null) {
                 outcomes[i] = Translation.unchanged(kv.value.getRequest().getText());
             } else {
-                routes[i] = (Routed) p;
                 // Checked when the request was decoded, by the same rule.
                 Group group = new Group(routes[i].pair(), RequestDecoder.options(defaults, kv.value.getRequest()));
                 groups.computeIfAbsent(group, g -> new ArrayList<>()).add(i);
