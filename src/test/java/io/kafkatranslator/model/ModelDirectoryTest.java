@@ -50,6 +50,15 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void aModelOfAnotherContractVersionFailsSayingWhich(@TempDir Path tmp) throws IOException {
+        Path dir = copyOfBundledModel(tmp.resolve("cache"), tmp.resolve("model"));
+        Path manifest = dir.resolve(ModelManifest.FILE_NAME);
+        Files.writeString(manifest, Files.readString(manifest).replace(ModelManifest.FORMAT, "kafka-translator-model/2"));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelDirectory.open(dir));
+        assertTrue(e.getMessage().contains("kafka-translator-model/2") && e.getMessage().contains(ModelManifest.FORMAT), e.getMessage());
+    }
+
+    @Test
     void missingFileFailsNamingIt(@TempDir Path tmp) throws IOException {
         Path dir = copyOfBundledModel(tmp.resolve("cache"), tmp.resolve("model"));
         Files.delete(dir.resolve("target.model"));
