@@ -37,6 +37,9 @@ class ProcessorIntegrationTest {
     private static final List<String> CHAT_SPANS = List.of("@marie", "8h15", "20", "😩", "https://example.com/horaires?id=42");
     private static final List<String> SENTENCES = List.of("Je suis étudiant.", "Elle est en retard.", "Où est la gare ?",
             "Nous partons demain.", "Il fait beau.", "J'ai faim.", "Tu viens ce soir ?", "C'est mon livre.", CHAT);
+    /** The other side of the conversations, for the English → French model. */
+    private static final List<String> ENGLISH = List.of("I am a student and I live in Paris.", "See you tomorrow at the station.",
+            "Thank you very much for your help.", "We are leaving early in the morning.");
 
     @Test
     void everyRequestGetsExactlyOneMatchingResultInConversationOrder(@TempDir Path stateDir) throws Exception {
@@ -61,6 +64,10 @@ class ProcessorIntegrationTest {
                         // Interleaved in the same conversations: detected, same-language and undetectable requests.
                         if (i % 10 == 3) {
                             b.setSourceLanguage(null);
+                        } else if (i % 10 == 1 || i % 10 == 8) {
+                            // English to French, given or detected, between French to English requests of the same conversation.
+                            b.setText(ENGLISH.get(i % ENGLISH.size())).setSourceLanguage(i % 10 == 1 ? "en" : null)
+                                    .setTargetLanguage("fr");
                         } else if (i % 10 == 6) {
                             b.setTargetLanguage("fr");
                         } else if (i % 100 == 9) {
@@ -82,13 +89,15 @@ class ProcessorIntegrationTest {
                         assertEquals("lol", result.getTranslation());
                         continue;
                     }
-                    if (request.getTargetLanguage().equals("fr")) {
+                    if (SENTENCES.contains(request.getText()) && request.getTargetLanguage().equals("fr")) {
                         assertEquals("SAME_LANGUAGE", result.getUntranslatedReason());
                         assertEquals(request.getText(), result.getTranslation());
                         continue;
                     }
                     assertEquals(null, result.getUntranslatedReason(), result.getTranslation());
-                    assertEquals("fr", result.getSourceLanguage(), "given or detected: " + request.getText());
+                    String source = ENGLISH.contains(request.getText()) ? "en" : "fr";
+                    assertEquals(source, result.getSourceLanguage(), "given or detected: " + request.getText());
+                    assertEquals("tatoeba-" + source + "-" + request.getTargetLanguage() + "-gru-attention", result.getModelName());
                     assertEquals(request.getSourceLanguage() == null, result.getLanguageDetection() != null);
                     if (request.getText().equals(CHAT)) {
                         String t = result.getTranslation();
