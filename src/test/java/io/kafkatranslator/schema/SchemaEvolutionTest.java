@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Every schema in schemas/ stays backward and forward compatible with every released version in
  * schemas/history/ (NAME.vN.avsc): consumers and producers on any version keep working, and the
- * latest release is the schema as it is (requests: backward only, see ONLY_THE_PROCESSOR_READS). Releasing a schema change means adding its new version.
+ * latest release is the schema as it is (requests: backward only, see ONLY_THE_PROCESSOR_READS).
+ * Releasing a schema change means adding its new version.
  */
 class SchemaEvolutionTest {
     private static final Path SCHEMAS = Path.of("schemas");
