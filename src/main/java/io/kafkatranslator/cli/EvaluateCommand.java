@@ -4,6 +4,7 @@ import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.evaluation.AlignmentReport;
@@ -126,9 +127,18 @@ final class EvaluateCommand {
             }
         }
         AlignmentTestSet set = AlignmentTestSet.read(src, tgt, gold);
-        try (TranslationEngine engine = TranslationEngine.load(config, direction); MessageTranslator translator = engine.newTranslator()) {
-            String model = engine.manifest().name() + " " + engine.manifest().version();
-            Report.publish(new AlignmentReport(translator).build(model, command(), set), out);
+        try (TranslationModels models = TranslationModels.load(config)) {
+            TranslationEngine engine = models.find(direction);
+            if (engine == null) {
+                throw new Args.UsageException("no model translates " + direction + "; the models serve " + models.pairs());
+            }
+            TranslationEngine other = models.find(new LanguagePair(direction.target(), direction.source()));
+            try (MessageTranslator translator = engine.newTranslator();
+                 MessageTranslator reverse = other == null ? null : other.newTranslator()) {
+                String model = engine.manifest().name() + " " + engine.manifest().version()
+                        + (other == null ? "" : " (other direction: " + other.manifest().name() + " " + other.manifest().version() + ")");
+                Report.publish(new AlignmentReport(translator, reverse).build(model, command(), set), out);
+            }
         }
         return 0;
     }

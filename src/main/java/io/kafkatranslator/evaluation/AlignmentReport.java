@@ -13,17 +13,26 @@ import java.util.Set;
  * through the gold English of each hand-aligned pair, each English word is linked to the French
  * word it attended to most, and the links are scored by alignment error rate against the gold sure
  * and possible links, beside the baseline that links each word to the same relative position.
+ * Where the model of the other direction is loaded too, it is forced through the gold French, and
+ * the two directions' links are also scored intersected and united (symmetrised, as statistical
+ * aligners' two directions are).
  */
 public final class AlignmentReport {
     private final MessageTranslator translator;
+    private final MessageTranslator reverse;
 
-    public AlignmentReport(MessageTranslator translator) {
+    /** reverse: a translator of the other direction (English → French), or null. */
+    public AlignmentReport(MessageTranslator translator, MessageTranslator reverse) {
         this.translator = translator;
+        this.reverse = reverse;
     }
 
     public String build(String model, String command, AlignmentTestSet set) {
         Aer aer = new Aer();
         Aer diagonal = new Aer();
+        Aer backward = new Aer();
+        Aer intersection = new Aer();
+        Aer union = new Aer();
         int skipped = 0;
         for (int s = 0; s < set.pairs().size(); s++) {
             AlignmentTestSet.Pair pair = set.pairs().get(s);
@@ -39,9 +48,49 @@ public final class AlignmentReport {
                 skipped++;
                 continue;
             }
-            aer.add(strongest(a, pair), set.gold().get(s));
+            Set<Integer> forward = strongest(a, pair);
+            aer.add(forward, set.gold().get(s));
+            Set<Integer> back = reverse == null ? null : strongestBackward(pair);
+            if (back != null) {
+                backward.add(back, set.gold().get(s));
+                Set<Integer> both = new HashSet<>(forward);
+                both.retainAll(back);
+                intersection.add(both, set.gold().get(s));
+                Set<Integer> either = new HashSet<>(forward);
+                either.addAll(back);
+                union.add(either, set.gold().get(s));
+            }
         }
-        return render(model, command, set.pairs().size(), skipped, aer, diagonal);
+        StringBuilder md = render(model, command, set.pairs().size(), skipped, aer, diagonal);
+        if (reverse != null) {
+            row(md, "the other direction's model forced through the French: strongest link per French word", backward);
+            row(md, "both directions' strongest links, intersected", intersection);
+            row(md, "both directions' strongest links, united", union);
+        }
+        return md.toString();
+    }
+
+    /** Each French word's strongest link in the other direction's model, or null when it cannot align the pair. */
+    private Set<Integer> strongestBackward(AlignmentTestSet.Pair pair) {
+        ForcedAlignment b;
+        try {
+            b = reverse.forceAlign(pair.english(), pair.french());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (b.sourceWords().size() != pair.englishPositions().size() || b.targetWords().size() != pair.frenchPositions().size()) {
+            return null;
+        }
+        Set<Integer> links = new HashSet<>();
+        int[] best = b.strongestSourceWords();
+        for (int i = 0; i < best.length; i++) {
+            for (int f : pair.frenchPositions().get(i)) {
+                for (int e : pair.englishPositions().get(best[i])) {
+                    links.add(AlignmentTestSet.key(e, f));
+                }
+            }
+        }
+        return links;
     }
 
     /** Each English word's strongest link, mapped back to the gold token positions of both words. */
@@ -68,7 +117,12 @@ public final class AlignmentReport {
         return links;
     }
 
-    private static String render(String model, String command, int pairs, int skipped, Aer aer, Aer diagonal) {
+    private static void row(StringBuilder md, String name, Aer aer) {
+        md.append(String.format(Locale.ROOT, "| %s | %.1f %% | %.1f %% | %.1f %% |%n", name,
+                100 * aer.aer(), 100 * aer.precision(), 100 * aer.recall()));
+    }
+
+    private static StringBuilder render(String model, String command, int pairs, int skipped, Aer aer, Aer diagonal) {
         StringBuilder md = new StringBuilder("# Alignments against human word alignments\n\n");
         md.append(String.format(Locale.ROOT, "%s, model %s, %d hand-aligned English–French Hansards sentence pairs "
                 + "(HLT-NAACL 2003 trial set; evaluation only), %d skipped. Reproduce with:%n%n    %s%n%n",
@@ -79,10 +133,8 @@ public final class AlignmentReport {
                 + "re-contracted (\"de le\" → \"du\", \"de une\" → \"d'une\"), detokenised and with the first letter raised, and "
                 + "a link to a word counts for every gold token it stands for. AER = 1 − (|A∩S| + |A∩P|) / (|A| + |S|).\n\n");
         md.append("| links | AER | precision | recall |\n|---|---:|---:|---:|\n");
-        md.append(String.format(Locale.ROOT, "| attention, strongest link per English word | %.1f %% | %.1f %% | %.1f %% |%n",
-                100 * aer.aer(), 100 * aer.precision(), 100 * aer.recall()));
-        md.append(String.format(Locale.ROOT, "| baseline: same relative position | %.1f %% | %.1f %% | %.1f %% |%n",
-                100 * diagonal.aer(), 100 * diagonal.precision(), 100 * diagonal.recall()));
-        return md.toString();
+        row(md, "attention, strongest link per English word", aer);
+        row(md, "baseline: same relative position", diagonal);
+        return md;
     }
 }
