@@ -34,19 +34,25 @@ import java.util.Map;
  * translations with word alignments, then an orderly stop.
  */
 final class DemoCommand {
-    /** conversation, writer, the language the reader reads, text, and the writer's language where the client gives it. */
-    private static final List<String[]> MESSAGES = List.of(
-            new String[] {"alice-bob", "alice", "en", "Salut Bob ! Tu viens ce soir ?"},
-            new String[] {"alice-bob", "bob", "fr", "Hi Alice! Yes, I will be there at 8."},
-            new String[] {"alice-bob", "alice", "en", "Super ! Je suis étudiante et je n'ai pas de voiture."},
-            new String[] {"alice-bob", "bob", "fr", "No problem, I can pick you up at the station."},
+    /** writerLanguage: null where the client does not give it (the processor detects it). */
+    private record Message(String conversation, String writer, String readerLanguage, String text, String writerLanguage) {
+        Message(String conversation, String writer, String readerLanguage, String text) {
+            this(conversation, writer, readerLanguage, text, null);
+        }
+    }
+
+    private static final List<Message> MESSAGES = List.of(
+            new Message("alice-bob", "alice", "en", "Salut Bob ! Tu viens ce soir ?"),
+            new Message("alice-bob", "bob", "fr", "Hi Alice! Yes, I will be there at 8."),
+            new Message("alice-bob", "alice", "en", "Super ! Je suis étudiante et je n'ai pas de voiture."),
+            new Message("alice-bob", "bob", "fr", "No problem, I can pick you up at the station."),
             // Lingua cannot tell this one (its words are French and English alike): a client that knows sends the language.
-            new String[] {"alice-bob", "alice", "en",
-                    "@bob Le train de 8h15 a 20 minutes de retard 😩\nRegarde https://www.sncf.com/fr/horaires stp.", "fr"},
-            new String[] {"alice-bob", "bob", "fr", "OK 👍"},
-            new String[] {"carol", "carol", "en", "JE SUIS TRÈS EN COLÈRE !!!"},
-            new String[] {"carol", "carol", "en", "J'aime beaucoup ce livre."},
-            new String[] {"carol", "carol", "en", "   "});
+            new Message("alice-bob", "alice", "en",
+                    "@bob Le train de 8h15 a 20 minutes de retard 😩\nRegarde https://www.sncf.com/fr/horaires stp.", "fr"),
+            new Message("alice-bob", "bob", "fr", "OK 👍"),
+            new Message("carol", "carol", "en", "JE SUIS TRÈS EN COLÈRE !!!"),
+            new Message("carol", "carol", "en", "J'aime beaucoup ce livre."),
+            new Message("carol", "carol", "en", "   "));
 
     private final ConfigSource source;
 
@@ -80,12 +86,13 @@ final class DemoCommand {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < MESSAGES.size(); i++) {
-                String[] m = MESSAGES.get(i);
-                TranslationRequest request = TranslationRequest.newBuilder().setRequestId(m[1] + "-" + i)
-                        .setConversationId(m[0]).setText(m[3]).setSourceLanguage(m.length > 4 ? m[4] : null).setTargetLanguage(m[2])
+                Message m = MESSAGES.get(i);
+                TranslationRequest request = TranslationRequest.newBuilder().setRequestId(m.writer() + "-" + i)
+                        .setConversationId(m.conversation()).setText(m.text()).setSourceLanguage(m.writerLanguage())
+                        .setTargetLanguage(m.readerLanguage())
                         .setClientTimestamp(Instant.now()).build();
-                producer.send(new ProducerRecord<>(topic, m[0], serde.encode(request))).get();
-                System.out.printf("sent     [%s] %s%n", m[1], m[3]);
+                producer.send(new ProducerRecord<>(topic, m.conversation(), serde.encode(request))).get();
+                System.out.printf("sent     [%s] %s%n", m.writer(), m.text());
             }
         }
     }

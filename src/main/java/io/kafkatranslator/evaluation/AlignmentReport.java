@@ -5,6 +5,7 @@ import io.kafkatranslator.engine.MessageTranslator;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -37,20 +38,13 @@ public final class AlignmentReport {
         for (int s = 0; s < set.pairs().size(); s++) {
             AlignmentTestSet.Pair pair = set.pairs().get(s);
             diagonal.add(diagonal(pair), set.gold().get(s));
-            ForcedAlignment a;
-            try {
-                a = translator.forceAlign(pair.french(), pair.english());
-            } catch (IllegalArgumentException e) {
+            Set<Integer> forward = strongest(translator, pair, true);
+            if (forward == null) {
                 skipped++;
                 continue;
             }
-            if (a.sourceWords().size() != pair.frenchPositions().size() || a.targetWords().size() != pair.englishPositions().size()) {
-                skipped++;
-                continue;
-            }
-            Set<Integer> forward = strongest(a, pair);
             aer.add(forward, set.gold().get(s));
-            Set<Integer> back = reverse == null ? null : strongestBackward(pair);
+            Set<Integer> back = reverse == null ? null : strongest(reverse, pair, false);
             if (back != null) {
                 backward.add(back, set.gold().get(s));
                 Set<Integer> both = new HashSet<>(forward);
@@ -70,37 +64,29 @@ public final class AlignmentReport {
         return md.toString();
     }
 
-    /** Each French word's strongest link in the other direction's model, or null when it cannot align the pair. */
-    private Set<Integer> strongestBackward(AlignmentTestSet.Pair pair) {
-        ForcedAlignment b;
+    /**
+     * The model forced through the pair (French to English, or the other way), each target word's
+     * strongest link mapped back to the gold token positions of both words; null when the model
+     * cannot align the pair word for word.
+     */
+    private static Set<Integer> strongest(MessageTranslator model, AlignmentTestSet.Pair pair, boolean frenchToEnglish) {
+        ForcedAlignment a;
         try {
-            b = reverse.forceAlign(pair.english(), pair.french());
+            a = frenchToEnglish ? model.forceAlign(pair.french(), pair.english()) : model.forceAlign(pair.english(), pair.french());
         } catch (IllegalArgumentException e) {
             return null;
         }
-        if (b.sourceWords().size() != pair.englishPositions().size() || b.targetWords().size() != pair.frenchPositions().size()) {
+        List<List<Integer>> sources = frenchToEnglish ? pair.frenchPositions() : pair.englishPositions();
+        List<List<Integer>> targets = frenchToEnglish ? pair.englishPositions() : pair.frenchPositions();
+        if (a.sourceWords().size() != sources.size() || a.targetWords().size() != targets.size()) {
             return null;
         }
         Set<Integer> links = new HashSet<>();
-        int[] best = b.strongestSourceWords();
-        for (int i = 0; i < best.length; i++) {
-            for (int f : pair.frenchPositions().get(i)) {
-                for (int e : pair.englishPositions().get(best[i])) {
-                    links.add(AlignmentTestSet.key(e, f));
-                }
-            }
-        }
-        return links;
-    }
-
-    /** Each English word's strongest link, mapped back to the gold token positions of both words. */
-    private static Set<Integer> strongest(ForcedAlignment a, AlignmentTestSet.Pair pair) {
-        Set<Integer> links = new HashSet<>();
         int[] best = a.strongestSourceWords();
         for (int i = 0; i < best.length; i++) {
-            for (int e : pair.englishPositions().get(i)) {
-                for (int f : pair.frenchPositions().get(best[i])) {
-                    links.add(AlignmentTestSet.key(e, f));
+            for (int t : targets.get(i)) {
+                for (int src : sources.get(best[i])) {
+                    links.add(frenchToEnglish ? AlignmentTestSet.key(t, src) : AlignmentTestSet.key(src, t));
                 }
             }
         }

@@ -31,14 +31,42 @@ public final class ModelDirectory {
 
     /** The configured directories, each opened and verified, or every bundled model when none is configured. */
     public static List<ModelDirectory> openAll(List<Path> configured, Path cacheDir) {
-        if (!configured.isEmpty()) {
-            return configured.stream().map(ModelDirectory::open).toList();
+        return directories(configured, cacheDir).stream().map(ModelDirectory::open).toList();
+    }
+
+    /** Of the configured (or bundled) models, the one translating the pair ("fr-en"); only that one is verified. */
+    public static ModelDirectory forPair(List<Path> configured, Path cacheDir, String pair) {
+        List<String> served = new ArrayList<>();
+        for (Path dir : directories(configured, cacheDir)) {
+            ModelManifest manifest = manifest(dir);
+            if (manifest.languagePair().equals(pair)) {
+                return open(dir);
+            }
+            served.add(manifest.languagePair());
         }
-        List<ModelDirectory> bundled = new ArrayList<>();
+        throw new ModelLoadException("No model translates " + pair + "; the models serve " + served);
+    }
+
+    public static ModelDirectory open(Path dir) {
+        ModelManifest manifest = manifest(dir);
+        try {
+            verify(dir, manifest.files());
+            return new ModelDirectory(dir, manifest);
+        } catch (IOException e) {
+            throw new ModelLoadException("Cannot read model in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The configured directories, or every bundled model extracted into the cache. */
+    private static List<Path> directories(List<Path> configured, Path cacheDir) {
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        List<Path> bundled = new ArrayList<>();
         for (String pair : BUNDLED) {
             String resources = "/models/" + pair + "/";
             if (ModelDirectory.class.getResource(resources + ModelManifest.FILE_NAME) != null) {
-                bundled.add(open(extractBundled(resources, cacheDir)));
+                bundled.add(extractBundled(resources, cacheDir));
             }
         }
         if (bundled.isEmpty()) {
@@ -47,15 +75,7 @@ public final class ModelDirectory {
         return bundled;
     }
 
-    /** Of the configured (or bundled) models, the one translating the pair ("fr-en"). */
-    public static ModelDirectory forPair(List<Path> configured, Path cacheDir, String pair) {
-        List<ModelDirectory> models = openAll(configured, cacheDir);
-        return models.stream().filter(m -> m.manifest().languagePair().equals(pair)).findFirst()
-                .orElseThrow(() -> new ModelLoadException("No model translates " + pair + "; the models serve "
-                        + models.stream().map(m -> m.manifest().languagePair()).toList()));
-    }
-
-    public static ModelDirectory open(Path dir) {
+    private static ModelManifest manifest(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new ModelLoadException("Model directory missing: " + dir);
         }
@@ -64,9 +84,7 @@ public final class ModelDirectory {
             throw new ModelLoadException("Model manifest missing: " + manifestFile);
         }
         try {
-            ModelManifest manifest = ModelManifest.read(manifestFile);
-            verify(dir, manifest.files());
-            return new ModelDirectory(dir, manifest);
+            return ModelManifest.read(manifestFile);
         } catch (IOException e) {
             throw new ModelLoadException("Cannot read model in " + dir + ": " + e.getMessage(), e);
         }

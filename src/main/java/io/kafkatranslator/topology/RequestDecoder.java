@@ -41,11 +41,14 @@ final class RequestDecoder {
     private final AvroSerde<TranslationRequest> avro = new AvroSerde<>(TranslationRequest.getClassSchema());
     private final boolean acceptJson;
     private final Set<LanguagePair> pairs;
+    /** What a detected source language can be: every language a model reads or writes. */
+    private final Set<String> detectable;
     private final DecodingOptions defaults;
 
     RequestDecoder(boolean acceptJson, Set<LanguagePair> pairs, DecodingOptions defaults) {
         this.acceptJson = acceptJson;
         this.pairs = Set.copyOf(pairs);
+        this.detectable = LanguageRouter.languages(pairs);
         this.defaults = defaults;
         RELEASED.forEach(avro::readingAlso);
     }
@@ -105,7 +108,7 @@ final class RequestDecoder {
         }
         // The same language needs no model; a detected one may turn out to be the target's.
         boolean served = target.equals(source) || (source == null
-                ? LanguageRouter.languages(pairs).contains(target) : pairs.contains(new LanguagePair(source, target)));
+                ? detectable.contains(target) : pairs.contains(new LanguagePair(source, target)));
         if (!served) {
             return reject(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, "no loaded model translates "
                     + (source == null ? "into " + target : source + "-" + target) + " (this processor serves "
