@@ -1,11 +1,11 @@
 package io.kafkatranslator.cli;
 
-import io.kafkatranslator.app.ProcessorApp;
-import io.kafkatranslator.broker.EmbeddedBroker;
+import io.kafkatranslator.app.EmbeddedProcessor;
+import io.kafkatranslator.chat.ChatPage;
+import io.kafkatranslator.config.ChatConfig;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
-import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.engine.TranslationModels;
+import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
@@ -19,19 +19,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The README's first command: a real Kafka broker in this JVM, the processor with the shipped
  * models, a conversation between alice (who writes French and reads English) and bob (the other
  * way round) with no language given (each message's is detected), a few other chat messages, their
- * translations with word alignments, then an orderly stop.
+ * translations with word alignments; then the live chat page with their conversation so far, until
+ * Ctrl-C (or, with --exit, an orderly stop at once).
  */
 final class DemoCommand {
     /** writerLanguage: null where the client does not give it (the processor detects it). */
@@ -55,29 +55,33 @@ final class DemoCommand {
             new Message("carol", "carol", "en", "   "));
 
     private final ConfigSource source;
+    private final boolean exit;
 
-    DemoCommand(ConfigSource source) {
+    DemoCommand(ConfigSource source, List<String> args) {
         this.source = source;
+        this.exit = new Args(args, Set.of(), Set.of("--exit")).flag("--exit");
     }
 
     int run() throws Exception {
         long start = System.nanoTime();
-        System.out.println("Starting a single-node Kafka broker (KRaft) in this JVM...");
-        Path stateDir = Files.createTempDirectory("kafka-translator-demo");
-        try (EmbeddedBroker broker = EmbeddedBroker.start()) {
-            Map<String, String> settings = Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
-                    "kafka.state.dir", stateDir.toString(), "kafka.application.id", "kafka-translator-demo",
-                    ProcessorConfig.HTTP_PORT, "0");
-            ProcessorConfig config = ProcessorConfig.from(source.with(settings));
-            broker.createTopics(Map.of(config.inputTopic(), 3, config.outputTopic(), 3, config.deadLetterTopic(), 1));
-            System.out.println("Broker at " + broker.bootstrapServers() + "; loading the model and starting the processor...");
-            try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.from(source)), config)) {
-                app.start();
-                produce(broker.bootstrapServers(), config.inputTopic());
-                consume(broker.bootstrapServers(), config);
+        System.out.println("Starting a single-node Kafka broker (KRaft) in this JVM, loading the models and starting the processor...");
+        ShutdownSignal signal = new ShutdownSignal();
+        try (EmbeddedProcessor embedded = EmbeddedProcessor.start(source, "kafka-translator-demo")) {
+            System.out.println("Broker at " + embedded.bootstrapServers() + "; sending the sample messages...");
+            produce(embedded.bootstrapServers(), embedded.config().inputTopic());
+            consume(embedded.bootstrapServers(), embedded.config());
+            System.out.printf("%nAll %d messages answered in %.1f s.%n", MESSAGES.size(), (System.nanoTime() - start) / 1e9);
+            if (!exit) {
+                try (ChatPage page = ChatPage.start(ChatConfig.from(source), embedded.config(),
+                        LanguageRouter.languages(embedded.pairs()), true)) {
+                    ChatCommand.announce(page, start, "with alice and bob's conversation so far");
+                    signal.await();
+                }
             }
+        } finally {
+            signal.done();
         }
-        System.out.printf("Done in %.1f s: broker and processor stopped.%n", (System.nanoTime() - start) / 1e9);
+        System.out.println("Broker and processor stopped.");
         return 0;
     }
 

@@ -14,8 +14,12 @@ public final class Main {
     private static final String USAGE = """
             usage: java -jar target/kafka-translator.jar COMMAND [--config FILE] [options]
 
-              demo
-                  a Kafka broker in this JVM, the processor, a few messages and their translations with alignments
+              demo [--exit]
+                  a Kafka broker in this JVM, the processor, a few messages and their translations with alignments,
+                  then the live chat page with that conversation until Ctrl-C (--exit: stop at once)
+              chat
+                  the live chat page (chat.port, 8090), on a broker and processor in this JVM, or on the cluster that
+                  kafka.bootstrap.servers names (whose processor runs there), until Ctrl-C
               run [--config FILE]
                   the processor against a real cluster (kafka.* settings pass through to Kafka Streams), until SIGTERM
               produce [--topic T] [--conversation C] [--from fr|en|auto] [--to en|fr] "Je suis étudiant."
@@ -64,7 +68,8 @@ public final class Main {
             ConfigSource source = ConfigSource.load(configFile(rest), System.getenv());
             TranslatorConfig config = TranslatorConfig.from(source);
             return switch (argv[0]) {
-                case "demo" -> new DemoCommand(source).run();
+                case "demo" -> new DemoCommand(source, rest).run();
+                case "chat" -> new ChatCommand(source).run();
                 case "broker" -> new BrokerCommand(source).run();
                 case "run" -> new RunCommand(source).run();
                 case "produce" -> new ProduceCommand(source, rest).run();

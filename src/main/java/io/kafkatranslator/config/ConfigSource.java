@@ -58,6 +58,9 @@ public final class ConfigSource {
         for (String key : ProcessorConfig.KNOWN_KEYS) {
             byVariable.putIfAbsent(variableName(key), key);
         }
+        for (String key : ChatConfig.KNOWN_KEYS) {
+            byVariable.putIfAbsent(variableName(key), key);
+        }
         environment.forEach((variable, value) -> {
             String key = byVariable.get(variable);
             if (key == null && variable.startsWith(KAFKA_VARIABLE_PREFIX) && variable.length() > KAFKA_VARIABLE_PREFIX.length()) {
@@ -71,10 +74,11 @@ public final class ConfigSource {
         return new ConfigSource(merged);
     }
 
-    /** The engine's and the processor's own settings (kafka.* ones are Kafka's). */
+    /** The engine's, the processor's and the chat page's own settings (kafka.* ones are Kafka's). */
     public static java.util.Set<String> processorKeys() {
         java.util.Set<String> keys = new java.util.HashSet<>(TranslatorConfig.KNOWN_KEYS);
         keys.addAll(ProcessorConfig.KNOWN_KEYS);
+        keys.addAll(ChatConfig.KNOWN_KEYS);
         return keys;
     }
 

@@ -17,12 +17,12 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Reads results as a downstream service would (read_committed) and checks the exactly-once promise. */
-final class ResultsReader {
+public final class ResultsReader {
     private ResultsReader() {
     }
 
     /** Every result until `expected` have come and then nothing more for 5 s (so duplicates would show), or 3 minutes. */
-    static List<TranslationResult> readAll(String bootstrap, String topic, int expected) {
+    public static List<TranslationResult> readAll(String bootstrap, String topic, int expected) {
         AvroSerde<TranslationResult> serde = new AvroSerde<>(TranslationResult.getClassSchema());
         List<TranslationResult> results = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,

@@ -1,0 +1,93 @@
+package io.kafkatranslator.app;
+
+import io.kafkatranslator.broker.EmbeddedBroker;
+import io.kafkatranslator.config.ConfigSource;
+import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.engine.TranslationModels;
+import io.kafkatranslator.language.LanguagePair;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The embedded default behind {@code demo} and {@code chat}: a single-node broker in this JVM with
+ * the processor's topics, and the processor with the configured (by default the shipped) models,
+ * its state in a temporary directory that closing deletes.
+ */
+public final class EmbeddedProcessor implements AutoCloseable {
+    private final EmbeddedBroker broker;
+    private final Path stateDir;
+    private final ProcessorConfig config;
+    private final Set<LanguagePair> pairs;
+    private final ProcessorApp app;
+
+    private EmbeddedProcessor(EmbeddedBroker broker, Path stateDir, ProcessorConfig config, TranslationModels models) {
+        this.broker = broker;
+        this.stateDir = stateDir;
+        this.config = config;
+        this.pairs = models.pairs();
+        this.app = new ProcessorApp(models, config);
+    }
+
+    /** Starts the broker, creates the topics, loads the models and starts the processor. */
+    public static EmbeddedProcessor start(ConfigSource source, String applicationId) throws Exception {
+        EmbeddedBroker broker = EmbeddedBroker.start();
+        Path stateDir = null;
+        try {
+            stateDir = Files.createTempDirectory(applicationId);
+            ProcessorConfig config = ProcessorConfig.from(source.with(Map.of(
+                    "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
+                    "kafka.application.id", applicationId, ProcessorConfig.HTTP_PORT, "0")));
+            broker.createTopics(Map.of(config.inputTopic(), 3, config.outputTopic(), 3, config.deadLetterTopic(), 1));
+            EmbeddedProcessor embedded = new EmbeddedProcessor(broker, stateDir,
+                    config, TranslationModels.load(TranslatorConfig.from(source)));
+            embedded.app.start();
+            return embedded;
+        } catch (Exception | Error e) {
+            broker.close();
+            if (stateDir != null) {
+                delete(stateDir);
+            }
+            throw e;
+        }
+    }
+
+    /** The processor's settings, Kafka's pointing at the embedded broker. */
+    public ProcessorConfig config() {
+        return config;
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** The language pairs the loaded models serve. */
+    public Set<LanguagePair> pairs() {
+        return pairs;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            app.close();
+            broker.close();
+        } finally {
+            delete(stateDir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

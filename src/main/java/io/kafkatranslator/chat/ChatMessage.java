@@ -1,0 +1,41 @@
+package io.kafkatranslator.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkatranslator.language.LanguagePair;
+
+import java.util.regex.Pattern;
+
+/**
+ * What the page posts: who writes in which conversation, from which language to which, and the text.
+ * The text is checked by the processor (an empty or too long one becomes a dead letter the page
+ * shows); the names are checked here because they make the request's id and key.
+ */
+record ChatMessage(String conversation, String writer, String from, String to, String text) {
+    private static final Pattern CONVERSATION = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    // No dash: the writer is read back as what precedes the request id's first dash.
+    private static final Pattern WRITER = Pattern.compile("[A-Za-z0-9_.]{1,32}");
+
+    /** The message the JSON describes; IllegalArgumentException saying what is wrong with it. */
+    static ChatMessage from(JsonNode json) {
+        require(json != null && json.isObject(), "a JSON object is expected");
+        ChatMessage m = new ChatMessage(text(json, "conversation"), text(json, "writer"), text(json, "from"),
+                text(json, "to"), text(json, "text"));
+        require(CONVERSATION.matcher(m.conversation).matches(), "conversation must be 1-64 letters, digits, '_', '.' or '-'");
+        require(WRITER.matcher(m.writer).matches(), "writer must be 1-32 letters, digits, '_' or '.'");
+        require(LanguagePair.isLanguageCode(m.from) && LanguagePair.isLanguageCode(m.to),
+                "from and to must be ISO 639-1 language codes (such as fr or en)");
+        return m;
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        require(value != null && value.isTextual(), field + " must be a string");
+        return value.asText();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.kafkatranslator.chat;
+
+import io.kafkatranslator.config.ChatConfig;
+import io.kafkatranslator.config.ProcessorConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The live chat page on a cluster where the processor runs: what participants type goes to the
+ * input topic, and the processor's results and dead letters stream back to every open page.
+ */
+public final class ChatPage implements AutoCloseable {
+    /** Results kept for a page opened later: a conversation's worth, not the topic's history. */
+    private static final int KEPT_EVENTS = 200;
+
+    private final MessageSender sender;
+    private final ResultFeed feed;
+    private final ChatServer server;
+
+    private ChatPage(MessageSender sender, ResultFeed feed, ChatServer server) {
+        this.sender = sender;
+        this.feed = feed;
+        this.server = server;
+    }
+
+    /**
+     * Serves the page for the given languages; fromBeginning shows the results already in the output
+     * topic (the embedded broker's, which hold only this run's), otherwise only those from now on.
+     */
+    public static ChatPage start(ChatConfig chat, ProcessorConfig processor, Set<String> languages,
+                                 boolean fromBeginning) throws IOException, InterruptedException {
+        EventHub hub = new EventHub(KEPT_EVENTS, 4 * KEPT_EVENTS);
+        MessageSender sender = new MessageSender(clientSettings(processor, ProducerConfig.configNames()), processor.inputTopic());
+        ResultFeed feed = null;
+        try {
+            Map<String, Object> consumer = clientSettings(processor, ConsumerConfig.configNames());
+            consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            feed = new ResultFeed(consumer, processor.outputTopic(), processor.deadLetterTopic(), fromBeginning, hub);
+            ChatServer server = new ChatServer(new InetSocketAddress(chat.bindAddress(), chat.port()), hub, sender,
+                    PageEvents.hello(languages));
+            return new ChatPage(sender, feed, server);
+        } catch (IOException e) {
+            stop(feed, sender);
+            throw new IOException("cannot serve the chat page on " + chat.bindAddress() + ":" + chat.port()
+                    + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            stop(feed, sender);
+            throw e;
+        }
+    }
+
+    private static void stop(ResultFeed feed, MessageSender sender) throws InterruptedException {
+        if (feed != null) {
+            feed.close();
+        }
+        sender.close();
+    }
+
+    /** The kafka.* settings a client of this kind knows (the Streams ones would only draw warnings). */
+    private static Map<String, Object> clientSettings(ProcessorConfig processor, Set<String> known) {
+        Map<String, Object> out = new HashMap<>();
+        processor.kafka().forEach((k, v) -> {
+            if (known.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    public URI url() {
+        InetSocketAddress address = server.address();
+        return URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.close();
+        feed.close();
+        sender.close();
+    }
+}

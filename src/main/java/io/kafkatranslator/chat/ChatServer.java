@@ -1,0 +1,199 @@
+package io.kafkatranslator.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The page's HTTP server, and all it serves: the page and its two assets (GET), the event stream
+ * (GET /events, server-sent events) and the messages the page sends (POST /messages, JSON). Every
+ * response forbids inline scripts (Content-Security-Policy), so text from Kafka could not run even
+ * if the page ever inserted it as HTML, which it does not.
+ */
+final class ChatServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Far above any chat message; the processor's own limit on a message's length still applies. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final int MAX_STREAMS = 16;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final Map<String, Asset> ASSETS = Map.of(
+            "/", Asset.load("index.html", "text/html; charset=utf-8"),
+            "/chat.js", Asset.load("chat.js", "text/javascript; charset=utf-8"),
+            "/chat.css", Asset.load("chat.css", "text/css; charset=utf-8"));
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final EventHub hub;
+    private final MessageSender sender;
+    private final String hello;
+    private final Semaphore streams = new Semaphore(MAX_STREAMS);
+
+    ChatServer(InetSocketAddress address, EventHub hub, MessageSender sender, String hello) throws IOException {
+        this.hub = hub;
+        this.sender = sender;
+        this.hello = hello;
+        this.server = HttpServer.create(address, 0);
+        server.createContext("/", this::asset);
+        server.createContext("/events", this::events);
+        server.createContext("/messages", this::message);
+        // One thread per open event stream, and a few for everything else.
+        this.executor = Executors.newFixedThreadPool(MAX_STREAMS + 4, r -> {
+            Thread t = new Thread(r, "chat-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    private record Asset(byte[] bytes, String type) {
+        static Asset load(String name, String type) {
+            try (InputStream in = ChatServer.class.getResourceAsStream("/chat/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the jar lacks /chat/" + name);
+                }
+                return new Asset(in.readAllBytes(), type);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void asset(HttpExchange e) throws IOException {
+        Asset asset = ASSETS.get(e.getRequestURI().getPath());
+        if (asset == null) {
+            respond(e, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+        } else if (!e.getRequestMethod().equals("GET")) {
+            respond(e, 405, "text/plain; charset=utf-8", "GET only\n".getBytes(StandardCharsets.UTF_8));
+        } else {
+            respond(e, 200, asset.type(), asset.bytes());
+        }
+    }
+
+    private void events(HttpExchange e) throws IOException {
+        if (!e.getRequestURI().getPath().equals("/events") || !e.getRequestMethod().equals("GET")) {
+            respond(e, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (!streams.tryAcquire()) {
+            respond(e, 503, "text/plain; charset=utf-8", "too many open pages\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        try (EventHub.Subscription subscription = hub.subscribe(); OutputStream out = e.getResponseBody()) {
+            secure(e, "text/event-stream; charset=utf-8");
+            e.sendResponseHeaders(200, 0);
+            write(out, "retry: 2000\n\n");
+            write(out, "data: " + hello + "\n\n");
+            while (!subscription.ended()) {
+                String event = subscription.next(HEARTBEAT);
+                // A comment line now and then: a closed page shows up as a failed write, and proxies keep the stream.
+                write(out, event == null ? ": keep-alive\n\n" : "data: " + event + "\n\n");
+            }
+        } catch (IOException closedByThePage) {
+            LOG.debug("event stream closed: {}", closedByThePage.getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            streams.release();
+            e.close();
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private void message(HttpExchange e) throws IOException {
+        if (!e.getRequestURI().getPath().equals("/messages") || !e.getRequestMethod().equals("POST")) {
+            respond(e, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String type = e.getRequestHeaders().getFirst("Content-Type");
+        String origin = e.getRequestHeaders().getFirst("Origin");
+        // JSON only, from this page: another site's form cannot post here on a visitor's behalf.
+        if (type == null || !type.startsWith("application/json")
+                || (origin != null && !origin.equals("http://" + e.getRequestHeaders().getFirst("Host")))) {
+            error(e, 403, "only this page may post messages, as application/json");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = e.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            error(e, 413, "a message may be at most " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        ChatMessage message;
+        try {
+            message = ChatMessage.from(JSON.readTree(body));
+        } catch (IOException | IllegalArgumentException invalid) {
+            error(e, 400, "not a message: " + invalid.getMessage());
+            return;
+        }
+        try {
+            String requestId = sender.send(message);
+            respond(e, 202, "application/json", JSON.createObjectNode().put("request_id", requestId).toString()
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (ExecutionException | TimeoutException kafka) {
+            LOG.warn("cannot send a chat message to Kafka", kafka);
+            error(e, 503, "Kafka did not take the message: " + kafka.getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            error(e, 503, "stopping");
+        }
+    }
+
+    private static void error(HttpExchange e, int status, String message) throws IOException {
+        respond(e, status, "application/json", JSON.createObjectNode().put("error", message).toString()
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respond(HttpExchange e, int status, String type, byte[] body) throws IOException {
+        secure(e, type);
+        e.sendResponseHeaders(status, body.length);
+        try (OutputStream out = e.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void secure(HttpExchange e, String type) {
+        var headers = e.getResponseHeaders();
+        headers.set("Content-Type", type);
+        headers.set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
+                + "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Cache-Control", "no-store");
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

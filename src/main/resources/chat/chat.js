@@ -1,0 +1,290 @@
+'use strict';
+// The live chat page. Every text that comes from Kafka or from a participant is inserted with
+// textContent or createTextNode, never as HTML: a message is shown as the characters it holds.
+
+const CONVERSATION = 'alice-bob';
+const SVG = 'http://www.w3.org/2000/svg';
+const REASONS = {
+  SAME_LANGUAGE: 'already in the reader\'s language: shown as written',
+  LANGUAGE_NOT_DETECTED: 'language not detected: shown as written',
+};
+
+const list = document.getElementById('messages');
+const statusBadge = document.getElementById('status');
+const dialog = document.getElementById('heatmap');
+const byRequest = new Map();
+
+function element(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined && text !== null) e.textContent = text;
+  return e;
+}
+
+function side(writer) {
+  return writer === 'bob' ? 'right' : 'left';
+}
+
+function scrollToEnd() {
+  list.parentElement.scrollTop = list.parentElement.scrollHeight;
+}
+
+// ---- sending -------------------------------------------------------------------------------
+
+function languageOf(writer) {
+  return document.querySelector(`.composer[data-writer="${writer}"] select`).value;
+}
+
+function otherWriter(writer) {
+  return writer === 'alice' ? 'bob' : 'alice';
+}
+
+async function send(form) {
+  const input = form.elements.text;
+  const text = input.value;
+  if (text.length === 0) return;
+  const writer = form.dataset.writer;
+  const from = languageOf(writer);
+  const to = languageOf(otherWriter(writer));
+  input.value = '';
+  const pending = bubble(writer, from, to);
+  pending.appendChild(element('p', 'original', text)).lang = from;
+  pending.appendChild(element('p', 'pending', 'translating…'));
+  list.appendChild(pending);
+  scrollToEnd();
+  let answer;
+  try {
+    const response = await fetch('messages', {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({conversation: CONVERSATION, writer, from, to, text}),
+    });
+    answer = await response.json();
+    if (!response.ok) throw new Error(answer.error || response.statusText);
+  } catch (e) {
+    pending.classList.add('dead-letter');
+    pending.querySelector('.pending').textContent = 'not sent: ' + e.message;
+    return;
+  }
+  if (byRequest.has(answer.request_id)) {
+    pending.remove(); // its result came back before the answer to the post
+  } else {
+    pending.dataset.requestId = answer.request_id;
+    byRequest.set(answer.request_id, pending);
+  }
+}
+
+for (const form of document.querySelectorAll('.composer')) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    send(form);
+  });
+}
+
+// ---- showing results -----------------------------------------------------------------------
+
+function bubble(writer, from, to) {
+  const li = element('li', 'message ' + side(writer));
+  const meta = li.appendChild(element('div', 'meta'));
+  meta.appendChild(element('span', 'writer', writer));
+  meta.appendChild(document.createTextNode(' '));
+  meta.appendChild(element('span', 'languages', `${from || '?'} → ${to || '?'}`));
+  return li;
+}
+
+/** The bubble of a request: the one shown while it was pending (filled anew), or a new one at the end. */
+function place(event) {
+  const fresh = bubble(event.writer, event.source_language, event.target_language);
+  const li = byRequest.get(event.request_id);
+  if (!li) {
+    list.appendChild(fresh);
+    if (event.request_id) {
+      fresh.dataset.requestId = event.request_id;
+      byRequest.set(event.request_id, fresh);
+    }
+    return fresh;
+  }
+  li.className = fresh.className;
+  li.replaceChildren(...fresh.childNodes);
+  return li;
+}
+
+function words(className, texts, lang) {
+  const p = element('p', className);
+  p.lang = lang || '';
+  texts.forEach((text, index) => {
+    if (index > 0) p.appendChild(document.createTextNode(' '));
+    const span = p.appendChild(element('span', 'word', text));
+    span.dataset.index = index;
+  });
+  return p;
+}
+
+function strongest(row) {
+  let best = -1;
+  let weight = 0;
+  row.forEach((w, j) => {
+    if (w > weight) {
+      weight = w;
+      best = j;
+    }
+  });
+  return best;
+}
+
+/** Hovering a word lights it and the words its strongest attention links join it to on the other side. */
+function linkWords(li, alignment, source, target) {
+  const links = alignment.map(strongest);
+  const clear = () => li.querySelectorAll('.hovered, .aligned').forEach((w) => w.classList.remove('hovered', 'aligned'));
+  const light = (word, partners) => {
+    clear();
+    word.classList.add('hovered');
+    partners.forEach((w) => w.classList.add('aligned'));
+  };
+  const sourceWords = [...source.querySelectorAll('.word')];
+  const targetWords = [...target.querySelectorAll('.word')];
+  targetWords.forEach((word, i) => {
+    word.addEventListener('mouseenter', () => light(word, links[i] >= 0 ? [sourceWords[links[i]]] : []));
+    word.addEventListener('mouseleave', clear);
+  });
+  sourceWords.forEach((word, j) => {
+    word.addEventListener('mouseenter', () => light(word, targetWords.filter((_, i) => links[i] === j)));
+    word.addEventListener('mouseleave', clear);
+  });
+}
+
+function showResult(event) {
+  const li = place(event);
+  const untranslated = event.untranslated_reason !== null && event.untranslated_reason !== undefined;
+  if (event.detection && event.detection.language) {
+    li.querySelector('.meta').appendChild(document.createTextNode(
+      ` · detected ${event.detection.language} (lead ${event.detection.confidence.toFixed(2)})`));
+  }
+  if (untranslated) {
+    li.appendChild(element('p', 'translation', event.translation));
+  } else {
+    const source = li.appendChild(words('original', event.source_words, event.source_language));
+    const target = li.appendChild(words('translation', event.target_words, event.target_language));
+    linkWords(li, event.word_alignment, source, target);
+  }
+  const footer = li.appendChild(element('div', 'footer'));
+  if (event.end_to_end_ms !== null && event.end_to_end_ms !== undefined) {
+    footer.appendChild(element('span', 'latency', `${event.end_to_end_ms} ms` +
+      (untranslated ? '' : ` (decoding ${event.decoding_ms} ms)`)));
+  }
+  if (untranslated) {
+    footer.appendChild(element('span', 'badge reason', REASONS[event.untranslated_reason] || event.untranslated_reason));
+    return;
+  }
+  if (event.low_confidence) {
+    const badge = footer.appendChild(element('span', 'badge low-confidence', 'low confidence'));
+    badge.title = 'The model was unsure of this translation: read it with care.';
+  }
+  const button = footer.appendChild(element('button', 'attention', 'attention'));
+  button.type = 'button';
+  li.onclick = () => openHeatmap(event);
+}
+
+function showDeadLetter(event) {
+  const li = place(event);
+  li.classList.add('dead-letter');
+  if (event.text !== undefined && event.text !== null) {
+    li.appendChild(element('p', 'original', event.text));
+  }
+  li.appendChild(element('p', 'translation', 'not translated'));
+  const footer = li.appendChild(element('div', 'footer'));
+  footer.appendChild(element('span', 'badge reason', event.reason));
+  footer.appendChild(element('span', 'reason-text', event.message));
+}
+
+// ---- the heatmap ---------------------------------------------------------------------------
+
+const SCALE = [[247, 251, 255], [198, 219, 239], [107, 174, 214], [33, 113, 181], [8, 48, 107]];
+
+function colour(weight) {
+  const x = Math.min(Math.max(weight, 0), 1) * (SCALE.length - 1);
+  const i = Math.min(Math.floor(x), SCALE.length - 2);
+  const t = x - i;
+  const rgb = SCALE[i].map((c, k) => Math.round(c + t * (SCALE[i + 1][k] - c)));
+  return `rgb(${rgb.join(',')})`;
+}
+
+function svg(tag, attributes, text) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) e.setAttribute(name, value);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function openHeatmap(event) {
+  const cell = 34;
+  const longest = (ws) => ws.reduce((n, w) => Math.max(n, [...w].length), 1);
+  const left = 12 + 7.5 * longest(event.target_words);
+  const top = 12 + 6 * longest(event.source_words);
+  const width = left + cell * event.source_words.length + 60;
+  const height = top + cell * event.target_words.length + 16;
+  const figure = svg('svg', {class: 'heatmap', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img'});
+  figure.appendChild(svg('title', {}, `Attention: ${event.source_words.join(' ')} → ${event.target_words.join(' ')}`));
+  event.source_words.forEach((w, j) => {
+    const x = left + j * cell + cell / 2;
+    figure.appendChild(svg('text', {class: 'source-word', x, y: top - 6, transform: `rotate(-55 ${x} ${top - 6})`}, w));
+  });
+  event.target_words.forEach((w, i) => {
+    const row = figure.appendChild(svg('g', {class: 'row'}));
+    const y = top + i * cell;
+    row.appendChild(svg('text', {class: 'target-word', x: left - 6, y: y + cell / 2 + 4, 'text-anchor': 'end'}, w));
+    event.word_alignment[i].forEach((weight, j) => {
+      const rect = row.appendChild(svg('rect', {class: 'cell', x: left + j * cell, y, width: cell - 1, height: cell - 1,
+        fill: colour(weight)}));
+      rect.appendChild(svg('title', {}, `${w} ← ${event.source_words[j]}: ${weight.toFixed(2)}`));
+    });
+  });
+  const legendX = left + cell * event.source_words.length + 16;
+  const legendHeight = Math.max(cell * event.target_words.length, 40);
+  for (let k = 0; k < 20; k++) {
+    figure.appendChild(svg('rect', {x: legendX, y: top + legendHeight * (1 - (k + 1) / 20), width: 12,
+      height: legendHeight / 20 + 0.5, fill: colour((k + 0.5) / 20)}));
+  }
+  figure.appendChild(svg('text', {x: legendX + 15, y: top + 10}, '1'));
+  figure.appendChild(svg('text', {x: legendX + 15, y: top + legendHeight}, '0'));
+  const holder = dialog.querySelector('.figure');
+  holder.replaceChildren(figure);
+  dialog.querySelector('h2').textContent =
+    `Attention, ${event.source_language} → ${event.target_language}` + (event.model ? ` (${event.model})` : '');
+  dialog.showModal();
+}
+
+// ---- the event stream ----------------------------------------------------------------------
+
+function offerLanguages(languages) {
+  for (const select of document.querySelectorAll('.composer select')) {
+    const chosen = select.value;
+    select.replaceChildren(...languages.map((code) => {
+      const option = element('option', null, code);
+      option.value = code;
+      return option;
+    }));
+    if (languages.includes(chosen)) select.value = chosen;
+  }
+}
+
+const stream = new EventSource('events');
+stream.onopen = () => {
+  statusBadge.textContent = 'live';
+  statusBadge.classList.add('live');
+};
+stream.onerror = () => {
+  statusBadge.textContent = 'reconnecting…';
+  statusBadge.classList.remove('live');
+};
+stream.onmessage = (message) => {
+  const event = JSON.parse(message.data);
+  if (event.type === 'hello') {
+    offerLanguages(event.languages);
+    return;
+  }
+  if (event.conversation_id !== CONVERSATION) return;
+  if (event.type === 'result') showResult(event);
+  if (event.type === 'dead_letter') showDeadLetter(event);
+  scrollToEnd();
+};
