@@ -6,11 +6,13 @@ import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.language.LanguagePair;
+import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
@@ -36,26 +38,43 @@ public final class EmbeddedProcessor implements AutoCloseable {
         this.app = new ProcessorApp(models, config);
     }
 
-    /** Starts the broker, creates the topics, loads the models and starts the processor. */
+    /** Starts the broker, creates the topics, loads the models and starts the processor; returns once it runs. */
     public static EmbeddedProcessor start(ConfigSource source, String applicationId) throws Exception {
         EmbeddedBroker broker = EmbeddedBroker.start();
         Path stateDir = null;
+        EmbeddedProcessor embedded;
         try {
             stateDir = Files.createTempDirectory(applicationId);
             ProcessorConfig config = ProcessorConfig.from(source.with(Map.of(
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
                     "kafka.application.id", applicationId, ProcessorConfig.HTTP_PORT, "0")));
             broker.createTopics(Map.of(config.inputTopic(), 3, config.outputTopic(), 3, config.deadLetterTopic(), 1));
-            EmbeddedProcessor embedded = new EmbeddedProcessor(broker, stateDir,
-                    config, TranslationModels.load(TranslatorConfig.from(source)));
-            embedded.app.start();
-            return embedded;
+            embedded = new EmbeddedProcessor(broker, stateDir, config, TranslationModels.load(TranslatorConfig.from(source)));
         } catch (Exception | Error e) {
             broker.close();
             if (stateDir != null) {
                 delete(stateDir);
             }
             throw e;
+        }
+        try {
+            embedded.app.start();
+            embedded.awaitRunning(Duration.ofSeconds(60));
+            return embedded;
+        } catch (Exception | Error e) {
+            embedded.close();
+            throw e;
+        }
+    }
+
+    /** Until the processor has its partitions: a message sent earlier would wait for the rebalance. */
+    private void awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (app.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the processor was not running " + timeout.toSeconds() + " s after it started");
+            }
+            Thread.sleep(50);
         }
     }
 

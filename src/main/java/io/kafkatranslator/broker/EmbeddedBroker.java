@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -21,8 +22,12 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     public static EmbeddedBroker start() throws Exception {
+        // A directory of our own: the kit's default one is deleted by a shutdown hook of its own, which on
+        // Ctrl-C races the orderly close and fills the log with the broker's failed writes.
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setBaseDirectory(Files.createTempDirectory("kafka-translator-broker"))
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                .setDeleteOnClose(true)
                 // One broker: internal topics (transactions, offsets) cannot have three replicas.
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
