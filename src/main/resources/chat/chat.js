@@ -109,14 +109,26 @@ function place(event) {
   return li;
 }
 
-function words(className, texts, lang) {
+/**
+ * A paragraph of word spans, with the text between them (line breaks included) taken from the full
+ * text where it is known; a word not found there is joined with a space.
+ */
+function words(className, texts, lang, full) {
   const p = element('p', className);
   p.lang = lang || '';
+  let cursor = 0;
   texts.forEach((text, index) => {
-    if (index > 0) p.appendChild(document.createTextNode(' '));
+    const at = full ? full.indexOf(text, cursor) : -1;
+    if (at >= 0) {
+      if (at > cursor) p.appendChild(document.createTextNode(full.slice(cursor, at)));
+      cursor = at + text.length;
+    } else if (index > 0) {
+      p.appendChild(document.createTextNode(' '));
+    }
     const span = p.appendChild(element('span', 'word', text));
     span.dataset.index = index;
   });
+  if (full && cursor > 0 && cursor < full.length) p.appendChild(document.createTextNode(full.slice(cursor)));
   return p;
 }
 
@@ -154,6 +166,7 @@ function linkWords(li, alignment, source, target) {
 }
 
 function showResult(event) {
+  const typed = byRequest.get(event.request_id)?.querySelector('.original')?.textContent;
   const li = place(event);
   const untranslated = event.untranslated_reason !== null && event.untranslated_reason !== undefined;
   if (event.detection && event.detection.language) {
@@ -163,8 +176,8 @@ function showResult(event) {
   if (untranslated) {
     li.appendChild(element('p', 'translation', event.translation));
   } else {
-    const source = li.appendChild(words('original', event.source_words, event.source_language));
-    const target = li.appendChild(words('translation', event.target_words, event.target_language));
+    const source = li.appendChild(words('original', event.source_words, event.source_language, typed));
+    const target = li.appendChild(words('translation', event.target_words, event.target_language, event.translation));
     linkWords(li, event.word_alignment, source, target);
   }
   const footer = li.appendChild(element('div', 'footer'));
