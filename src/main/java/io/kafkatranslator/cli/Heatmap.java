@@ -11,6 +11,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +40,10 @@ final class Heatmap {
         if (name.endsWith(".svg")) {
             Files.writeString(file, svg(t.sourceWords(), t.targetWords(), t.wordAlignment()), StandardCharsets.UTF_8);
         } else if (name.endsWith(".png")) {
-            ImageIO.write(png(t.sourceWords(), t.targetWords(), t.wordAlignment()), "png", file.toFile());
+            // Through a stream of our own: ImageIO given a file it cannot create prints a stack trace itself.
+            try (OutputStream out = Files.newOutputStream(file)) {
+                ImageIO.write(png(t.sourceWords(), t.targetWords(), t.wordAlignment()), "png", out);
+            }
         } else {
             throw new IllegalArgumentException("heatmap file must end in .png or .svg: " + file);
         }

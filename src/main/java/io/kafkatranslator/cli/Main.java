@@ -4,6 +4,11 @@ import io.kafkatranslator.bench.BenchCommand;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.TranslatorConfig;
 
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,9 +90,24 @@ public final class Main {
             System.err.print(USAGE);
             return 2;
         } catch (Exception e) {
-            System.err.println("error: " + e.getMessage());
+            System.err.println("error: " + describe(e));
             return 1;
         }
+    }
+
+    /** What went wrong, in words: file errors name the file and say what is wrong with it. */
+    static String describe(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof NoSuchFileException f) {
+            return f.getFile() + ": no such file or directory";
+        }
+        if (cause instanceof AccessDeniedException f) {
+            return f.getFile() + ": permission denied";
+        }
+        if (cause instanceof FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() == null ? f.getClass().getSimpleName() : f.getReason());
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     private static int bench(ConfigSource source, List<String> argv) throws Exception {
@@ -129,6 +149,12 @@ public final class Main {
         }
         Path file = Path.of(args.get(i + 1));
         args.subList(i, i + 2).clear();
+        if (!Files.exists(file)) {
+            throw new Args.UsageException("--config " + file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new Args.UsageException("--config " + file + " is not a file (a properties file is expected)");
+        }
         return file;
     }
 }

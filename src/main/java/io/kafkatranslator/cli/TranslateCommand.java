@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +62,12 @@ final class TranslateCommand {
         this.json = format.equals("json");
         this.alignments = args.flag("--alignments");
         this.heatmap = args.get("--heatmap", null);
+        if (heatmap != null) {
+            Path dir = Path.of(heatmap).toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                throw new Args.UsageException("--heatmap " + heatmap + ": the directory " + dir + " does not exist");
+            }
+        }
     }
 
     int run() throws Exception {

@@ -1,14 +1,21 @@
 package io.kafkatranslator.config;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Raw settings from, in rising precedence: built-in defaults, a properties file, and environment
@@ -18,6 +25,7 @@ import java.util.Properties;
  */
 public final class ConfigSource {
     private static final String KAFKA_VARIABLE_PREFIX = "KAFKA_";
+    private static final List<String> OWN_PREFIXES = List.of("translator.", "processor.", "chat.");
     private final Map<String, String> values;
 
     private ConfigSource(Map<String, String> values) {
@@ -32,8 +40,26 @@ public final class ConfigSource {
                 props.load(reader);
             }
             props.stringPropertyNames().forEach(k -> merged.put(k, props.getProperty(k).trim()));
+            rejectUnknown(merged.keySet(), k -> k, propertiesFile.toString());
         }
+        rejectUnknown(environment.keySet(), ConfigSource::variableName, "the environment");
         return new ConfigSource(merged).withEnvironment(environment);
+    }
+
+    /**
+     * A misspelt setting of ours must not be silently ignored: any name in our namespaces that is not a
+     * setting is an error naming the nearest one (kafka.* names are Kafka's to judge).
+     */
+    private static void rejectUnknown(Set<String> names, Function<String, String> spelling, String where) {
+        List<String> known = processorKeys().stream().map(spelling).sorted().toList();
+        List<String> prefixes = OWN_PREFIXES.stream().map(spelling).toList();
+        for (String name : names.stream().sorted().toList()) {
+            if (prefixes.stream().anyMatch(name::startsWith) && !known.contains(name)) {
+                LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+                String nearest = known.stream().min(Comparator.comparingInt(k -> distance.apply(k, name))).orElseThrow();
+                throw new IllegalArgumentException("unknown setting " + name + " in " + where + "; did you mean " + nearest + "?");
+            }
+        }
     }
 
     public static ConfigSource of(Map<String, String> values) {
@@ -52,13 +78,7 @@ public final class ConfigSource {
         Map<String, String> merged = new HashMap<>(values);
         Map<String, String> byVariable = new HashMap<>();
         merged.keySet().forEach(k -> byVariable.put(variableName(k), k));
-        for (String key : TranslatorConfig.KNOWN_KEYS) {
-            byVariable.putIfAbsent(variableName(key), key);
-        }
-        for (String key : ProcessorConfig.KNOWN_KEYS) {
-            byVariable.putIfAbsent(variableName(key), key);
-        }
-        for (String key : ChatConfig.KNOWN_KEYS) {
+        for (String key : processorKeys()) {
             byVariable.putIfAbsent(variableName(key), key);
         }
         environment.forEach((variable, value) -> {
@@ -75,8 +95,8 @@ public final class ConfigSource {
     }
 
     /** The engine's, the processor's and the chat page's own settings (kafka.* ones are Kafka's). */
-    public static java.util.Set<String> processorKeys() {
-        java.util.Set<String> keys = new java.util.HashSet<>(TranslatorConfig.KNOWN_KEYS);
+    public static Set<String> processorKeys() {
+        Set<String> keys = new HashSet<>(TranslatorConfig.KNOWN_KEYS);
         keys.addAll(ProcessorConfig.KNOWN_KEYS);
         keys.addAll(ChatConfig.KNOWN_KEYS);
         return keys;

@@ -40,4 +40,17 @@ class ConfigSourceTest {
                 TranslatorConfig.from(ConfigSource.load(null, Map.of("TRANSLATOR_LENGTH_PENALTY", "high"))));
         assertTrue(e.getMessage().contains("translator.length.penalty"), e.getMessage());
     }
+
+    @Test
+    void misspeltSettingIsRejectedWithTheNearestValidOne(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("app.properties");
+        Files.writeString(file, "kafka.whatever.kafka.decides=1\ntranslator.beam_size=1\n");
+        IllegalArgumentException inFile = assertThrows(IllegalArgumentException.class, () -> ConfigSource.load(file, Map.of()));
+        assertEquals("unknown setting translator.beam_size in " + file + "; did you mean translator.beam.size?",
+                inFile.getMessage());
+        IllegalArgumentException inEnvironment = assertThrows(IllegalArgumentException.class,
+                () -> ConfigSource.load(null, Map.of("PATH", "/bin", "PROCESSOR_INPUT_TOPICS", "requests")));
+        assertEquals("unknown setting PROCESSOR_INPUT_TOPICS in the environment; did you mean PROCESSOR_INPUT_TOPIC?",
+                inEnvironment.getMessage());
+    }
 }
