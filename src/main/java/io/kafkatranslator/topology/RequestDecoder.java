@@ -84,6 +84,8 @@ final class RequestDecoder {
         TranslationRequest request;
         try {
             request = acceptJson && looksLikeJson(value) ? fromJson(value) : avro.decode(value);
+        } catch (InvalidJsonRequest e) {
+            return reject(ErrorCode.INVALID_REQUEST, "JSON request: " + e.getMessage());
         } catch (MissingSchemaException e) {
             return reject(ErrorCode.UNKNOWN_SCHEMA, "written with a schema this processor does not know: " + e.getMessage());
         } catch (BadHeaderException e) {
@@ -141,6 +143,13 @@ final class RequestDecoder {
         return false;
     }
 
+    /** A JSON object that is not a valid request: a missing, unknown or mistyped field. */
+    private static final class InvalidJsonRequest extends IOException {
+        InvalidJsonRequest(String message) {
+            super(message);
+        }
+    }
+
     private static TranslationRequest fromJson(byte[] value) throws IOException {
         JsonNode node = JSON.readTree(value);
         if (node == null || !node.isObject()) {
@@ -149,7 +158,7 @@ final class RequestDecoder {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!JSON_FIELDS.contains(name)) {
-                throw new IOException("unknown field '" + name + "'");
+                throw new InvalidJsonRequest("unknown field '" + name + "'");
             }
         }
         TranslationRequest.Builder b = TranslationRequest.newBuilder()
@@ -162,7 +171,7 @@ final class RequestDecoder {
         JsonNode ts = node.get("client_timestamp");
         if (ts != null && !ts.isNull()) {
             if (!ts.canConvertToLong()) {
-                throw new IOException("client_timestamp must be epoch milliseconds");
+                throw new InvalidJsonRequest("client_timestamp must be epoch milliseconds");
             }
             b.setClientTimestamp(Instant.ofEpochMilli(ts.asLong()));
         }
@@ -181,12 +190,12 @@ final class RequestDecoder {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             if (defaultValue == null) {
-                throw new IOException("missing field '" + field + "'");
+                throw new InvalidJsonRequest("missing field '" + field + "'");
             }
             return defaultValue;
         }
         if (!v.isTextual()) {
-            throw new IOException("field '" + field + "' must be a string");
+            throw new InvalidJsonRequest("field '" + field + "' must be a string");
         }
         return v.asText();
     }

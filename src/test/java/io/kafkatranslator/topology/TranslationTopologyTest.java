@@ -278,17 +278,19 @@ class TranslationTopologyTest {
     }
 
     @Test
-    void jsonRequestsAreAcceptedWhenSwitchedOn() {
+    void jsonRequestsAreAcceptedWhenSwitchedOnAndAnObjectMissingAFieldIsAnInvalidRequest() {
         start(Map.of(ProcessorConfig.ACCEPT_JSON, "true"));
         input.pipeInput("c".getBytes(StandardCharsets.UTF_8), ("{\"request_id\":\"j1\",\"conversation_id\":\"c\",\"text\":\"salut\","
                 + "\"options\":{\"beam_size\":1},\"client_timestamp\":1700000000000}").getBytes(StandardCharsets.UTF_8));
         input.pipeInput("c".getBytes(StandardCharsets.UTF_8), "{\"request_id\":\"j2\",\"text\":\"salut\"}".getBytes(StandardCharsets.UTF_8));
+        input.pipeInput("c".getBytes(StandardCharsets.UTF_8), "{\"request_id\":".getBytes(StandardCharsets.UTF_8));
         driver.advanceWallClockTime(Duration.ofMillis(100));
         TranslationResult result = output.readValue();
         assertEquals("SALUT", result.getTranslation());
         assertTrue(result.getTimings().getEndToEndMs() != null);
-        DeadLetter d = deadLetters.readValue();
-        assertEquals(ErrorCode.UNDECODABLE.name(), d.getReason());
-        assertTrue(d.getMessage().contains("conversation_id"), d.getMessage());
+        DeadLetter missing = deadLetters.readValue();
+        assertEquals(ErrorCode.INVALID_REQUEST.name(), missing.getReason());
+        assertEquals("JSON request: missing field 'conversation_id'", missing.getMessage());
+        assertEquals(ErrorCode.UNDECODABLE.name(), deadLetters.readValue().getReason());
     }
 }
