@@ -1,6 +1,7 @@
 package io.kafkatranslator.cli;
 
 import io.kafkatranslator.app.EmbeddedProcessor;
+import io.kafkatranslator.app.TopicPreflight;
 import io.kafkatranslator.chat.ChatPage;
 import io.kafkatranslator.config.ChatConfig;
 import io.kafkatranslator.config.ConfigSource;
@@ -10,6 +11,7 @@ import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.model.ModelDirectory;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,6 +34,7 @@ final class ChatCommand {
         ShutdownSignal signal = new ShutdownSignal();
         try {
             if (config.kafka().containsKey("bootstrap.servers")) {
+                TopicPreflight.ensure(config.kafka(), config.topics(), false, Duration.ofSeconds(30));
                 try (ChatPage page = ChatPage.start(chat, config, LanguageRouter.languages(configuredPairs()), false)) {
                     announce(page, start, "on " + config.kafka().get("bootstrap.servers")
                             + " (the processor must be running there: `run`)");

@@ -1,5 +1,6 @@
 package io.kafkatranslator.cli;
 
+import io.kafkatranslator.app.TopicPreflight;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.schema.TranslationRequest;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -45,8 +47,9 @@ final class ProduceCommand {
         TranslationRequest request = TranslationRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                 .setConversationId(conversation).setText(text).setSourceLanguage(from).setTargetLanguage(to)
                 .setClientTimestamp(Instant.now()).build();
+        config.bootstrapServers();
+        TopicPreflight.ensure(config.kafka(), List.of(topic), false, Duration.ofSeconds(15));
         Properties props = config.kafkaProperties();
-        props.putIfAbsent("bootstrap.servers", "localhost:9092");
         props.keySet().retainAll(ProducerConfig.configNames());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             RecordMetadata m = producer.send(new ProducerRecord<>(topic, conversation,

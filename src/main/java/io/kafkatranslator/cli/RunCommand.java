@@ -1,10 +1,13 @@
 package io.kafkatranslator.cli;
 
 import io.kafkatranslator.app.ProcessorApp;
+import io.kafkatranslator.app.TopicPreflight;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationModels;
+
+import java.time.Duration;
 
 /** The processor against a real cluster, until SIGTERM (or SIGINT), then an orderly shutdown. */
 final class RunCommand {
@@ -16,9 +19,9 @@ final class RunCommand {
 
     int run() throws InterruptedException {
         ProcessorConfig config = ProcessorConfig.from(source);
-        if (!config.kafka().containsKey("bootstrap.servers")) {
-            throw new Args.UsageException("kafka.bootstrap.servers is not set (in --config FILE or KAFKA_BOOTSTRAP_SERVERS)");
-        }
+        config.bootstrapServers();
+        // Before the models load: a cluster that cannot be reached or lacks a topic is told in seconds.
+        TopicPreflight.ensure(config.kafka(), config.topics(), config.createTopics(), Duration.ofSeconds(30));
         ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.from(source)), config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         app.start();

@@ -17,6 +17,7 @@ public record ProcessorConfig(
         int batchMaxTokens,
         Duration batchMaxWait,
         boolean acceptJson,
+        boolean createTopics,
         int httpPort,
         Map<String, String> kafka) {
 
@@ -27,11 +28,12 @@ public record ProcessorConfig(
     public static final String BATCH_MAX_TOKENS = "processor.batch.max.tokens";
     public static final String BATCH_MAX_WAIT_MS = "processor.batch.max.wait.ms";
     public static final String ACCEPT_JSON = "processor.input.accept.json";
+    public static final String CREATE_TOPICS = "processor.create.topics";
     public static final String HTTP_PORT = "processor.http.port";
     public static final String KAFKA_PREFIX = "kafka.";
 
     static final List<String> KNOWN_KEYS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, BATCH_MAX_REQUESTS,
-            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, HTTP_PORT);
+            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, CREATE_TOPICS, HTTP_PORT);
 
     public static ProcessorConfig from(ConfigSource source) {
         ProcessorConfig config = new ProcessorConfig(
@@ -42,6 +44,7 @@ public record ProcessorConfig(
                 source.getInt(BATCH_MAX_TOKENS, 2048),
                 Duration.ofMillis(source.getLong(BATCH_MAX_WAIT_MS, 5)),
                 source.getBoolean(ACCEPT_JSON, false),
+                source.getBoolean(CREATE_TOPICS, false),
                 source.getInt(HTTP_PORT, 8080),
                 source.withPrefix(KAFKA_PREFIX));
         TranslatorConfig.require(config.httpPort >= -1 && config.httpPort <= 65535,
@@ -51,6 +54,20 @@ public record ProcessorConfig(
         TranslatorConfig.require(!config.batchMaxWait.isNegative() && !config.batchMaxWait.isZero(),
                 BATCH_MAX_WAIT_MS + " must be > 0");
         return config;
+    }
+
+    /** The cluster to talk to: every command that uses Kafka needs it said, none guesses localhost. */
+    public String bootstrapServers() {
+        String servers = kafka.get("bootstrap.servers");
+        if (servers == null || servers.isBlank()) {
+            throw new IllegalArgumentException("kafka.bootstrap.servers is not set (in --config FILE or KAFKA_BOOTSTRAP_SERVERS)");
+        }
+        return servers;
+    }
+
+    /** The three topics the processor reads and writes. */
+    public List<String> topics() {
+        return List.of(inputTopic, outputTopic, deadLetterTopic);
     }
 
     /** The pass-through Kafka settings as client properties. */

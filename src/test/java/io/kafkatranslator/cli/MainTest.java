@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A file that is missing, or not a file, is named in one line that says what is wrong, never a stack trace. */
+/** What is missing or wrong is named in one line that says what is wrong, never a stack trace. */
 class MainTest {
 
     private static List<String> errors(String... argv) {
@@ -36,5 +36,11 @@ class MainTest {
                 errors("evaluate", "--src", dir.resolve("nope.src").toString(), "--refs", dir.resolve("nope.tsv").toString()));
         assertEquals(List.of("error: --heatmap /no/dir/out.png: the directory /no/dir does not exist"),
                 errors("translate", "--heatmap", "/no/dir/out.png"));
+    }
+
+    @Test
+    void commandsThatTalkToKafkaNeedTheClusterNamed() {
+        assertEquals(List.of("error: kafka.bootstrap.servers is not set (in --config FILE or KAFKA_BOOTSTRAP_SERVERS)"),
+                errors("produce", "Je suis étudiant."));
     }
 }

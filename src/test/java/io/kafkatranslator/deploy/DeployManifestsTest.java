@@ -86,6 +86,14 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theSampleProcessorPropertiesNamesOnlyRealSettings() throws IOException {
+        // Loading rejects a misspelt setting of ours; Kafka's are checked against Kafka's own names.
+        ConfigSource sample = ConfigSource.load(DEPLOY.resolve("processor.properties"), Map.of());
+        sample.withPrefix("").keySet().forEach(k -> assertTrue(knownSetting(k), "processor.properties sets unknown setting " + k));
+        assertEquals(DEFAULTS.topics(), ProcessorConfig.from(sample).topics());
+    }
+
+    @Test
     void everyYamlFileParses() throws IOException {
         List<Path> yaml;
         try (Stream<Path> files = Files.walk(DEPLOY)) {
