@@ -2,7 +2,6 @@ package io.kafkatranslator.chat;
 
 import io.kafkatranslator.config.ChatConfig;
 import io.kafkatranslator.config.ProcessorConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 import java.io.IOException;
@@ -40,9 +39,7 @@ public final class ChatPage implements AutoCloseable {
         MessageSender sender = new MessageSender(clientSettings(processor, ProducerConfig.configNames()), processor.inputTopic());
         ResultFeed feed = null;
         try {
-            Map<String, Object> consumer = clientSettings(processor, ConsumerConfig.configNames());
-            consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
-            feed = new ResultFeed(consumer, processor.outputTopic(), processor.deadLetterTopic(), fromBeginning, hub);
+            feed = new ResultFeed(processor.kafka(), processor.outputTopic(), processor.deadLetterTopic(), fromBeginning, hub);
             ChatServer server = new ChatServer(new InetSocketAddress(chat.bindAddress(), chat.port()), hub, sender,
                     PageEvents.hello(languages));
             return new ChatPage(sender, feed, server);

@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
-import io.kafkatranslator.topology.AvroSerde;
+import io.kafkatranslator.topology.DeadLetters;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
@@ -19,8 +18,10 @@ import java.util.List;
  * which the page makes {@code WRITER-ID} (as the demo does).
  */
 final class PageEvents {
+    private PageEvents() {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final AvroSerde<TranslationRequest> requests = new AvroSerde<>(TranslationRequest.getClassSchema());
 
     static String hello(Collection<String> languages) {
         ObjectNode event = JSON.createObjectNode().put("type", "hello");
@@ -28,7 +29,7 @@ final class PageEvents {
         return event.toString();
     }
 
-    String result(TranslationResult r) {
+    static String result(TranslationResult r) {
         ObjectNode event = JSON.createObjectNode().put("type", "result")
                 .put("request_id", r.getRequestId()).put("conversation_id", r.getConversationId())
                 .put("writer", writer(r.getRequestId()))
@@ -55,31 +56,18 @@ final class PageEvents {
     }
 
     /** A dead letter; its request's id and text when the original value is a request this processor can read. */
-    String deadLetter(DeadLetter d) {
+    static String deadLetter(DeadLetter d) {
         ObjectNode event = JSON.createObjectNode().put("type", "dead_letter")
                 .put("reason", d.getReason()).put("message", d.getMessage())
                 .put("conversation_id", d.getOriginalKey() == null ? null
                         : StandardCharsets.UTF_8.decode(d.getOriginalKey().duplicate()).toString());
-        TranslationRequest request = original(d);
+        TranslationRequest request = DeadLetters.originalRequest(d);
         if (request != null) {
             event.put("request_id", request.getRequestId()).put("writer", writer(request.getRequestId()))
                     .put("conversation_id", request.getConversationId()).put("text", request.getText())
                     .put("source_language", request.getSourceLanguage()).put("target_language", request.getTargetLanguage());
         }
         return event.toString();
-    }
-
-    private TranslationRequest original(DeadLetter d) {
-        if (d.getOriginalValue() == null) {
-            return null;
-        }
-        byte[] value = new byte[d.getOriginalValue().remaining()];
-        d.getOriginalValue().duplicate().get(value);
-        try {
-            return requests.decode(value);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static String writer(String requestId) {

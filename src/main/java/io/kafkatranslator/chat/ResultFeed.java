@@ -2,21 +2,16 @@ package io.kafkatranslator.chat;
 
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationResult;
-import io.kafkatranslator.topology.AvroSerde;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import io.kafkatranslator.app.ReadCommitted;
+import io.kafkatranslator.topology.OutputCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +26,8 @@ final class ResultFeed implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String deadLetterTopic;
     private final EventHub hub;
-    private final PageEvents events = new PageEvents();
-    private final AvroSerde<TranslationResult> results = new AvroSerde<>(TranslationResult.getClassSchema());
-    private final AvroSerde<DeadLetter> deadLetters = new AvroSerde<>(DeadLetter.getClassSchema());
+    private final OutputCodec<TranslationResult> results = new OutputCodec<>(TranslationResult.getClassSchema());
+    private final OutputCodec<DeadLetter> deadLetters = new OutputCodec<>(DeadLetter.getClassSchema());
     private final Thread thread;
     private volatile boolean closing;
 
@@ -41,33 +35,10 @@ final class ResultFeed implements AutoCloseable {
      * Positions the consumer before returning, so that every result of a request sent afterwards is
      * seen; fromBeginning replays the topics (the embedded broker's, which hold only this run's).
      */
-    ResultFeed(Map<String, Object> kafka, String outputTopic, String deadLetterTopic, boolean fromBeginning, EventHub hub) {
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    ResultFeed(Map<String, String> kafka, String outputTopic, String deadLetterTopic, boolean fromBeginning, EventHub hub) {
+        this.consumer = ReadCommitted.open(kafka, List.of(outputTopic, deadLetterTopic), fromBeginning);
         this.deadLetterTopic = deadLetterTopic;
         this.hub = hub;
-        try {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(outputTopic, deadLetterTopic)) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-                if (infos == null || infos.isEmpty()) {
-                    throw new IllegalStateException("topic " + topic + " does not exist");
-                }
-                infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-            consumer.assign(partitions);
-            if (fromBeginning) {
-                consumer.seekToBeginning(partitions);
-            } else {
-                consumer.seekToEnd(partitions);
-            }
-            partitions.forEach(consumer::position);
-        } catch (RuntimeException e) {
-            consumer.close();
-            throw e;
-        }
         this.thread = new Thread(this::run, "chat-result-feed");
         thread.setDaemon(true);
         thread.start();
@@ -96,8 +67,8 @@ final class ResultFeed implements AutoCloseable {
             return;
         }
         try {
-            hub.publish(r.topic().equals(deadLetterTopic) ? events.deadLetter(deadLetters.decode(r.value()))
-                    : events.result(results.decode(r.value())));
+            hub.publish(r.topic().equals(deadLetterTopic) ? PageEvents.deadLetter(deadLetters.decode(r.value()))
+                    : PageEvents.result(results.decode(r.value())));
         } catch (IOException | RuntimeException e) {
             LOG.warn("record {}-{}@{} is not one the page can show: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.kafkatranslator.cli;
 
 import io.kafkatranslator.app.EmbeddedProcessor;
+import io.kafkatranslator.app.ReadCommitted;
 import io.kafkatranslator.chat.ChatPage;
 import io.kafkatranslator.config.ChatConfig;
 import io.kafkatranslator.config.ConfigSource;
@@ -10,14 +11,15 @@ import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.AvroSerde;
+import io.kafkatranslator.topology.OutputCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +71,7 @@ final class DemoCommand {
         try (EmbeddedProcessor embedded = EmbeddedProcessor.start(source, "kafka-translator-demo")) {
             System.out.println("Broker at " + embedded.bootstrapServers() + "; sending the sample messages...");
             produce(embedded.bootstrapServers(), embedded.config().inputTopic());
-            consume(embedded.bootstrapServers(), embedded.config());
+            consume(embedded.config());
             System.out.printf("%nAll %d messages answered in %.1f s.%n", MESSAGES.size(), (System.nanoTime() - start) / 1e9);
             if (!exit) {
                 try (ChatPage page = ChatPage.start(ChatConfig.from(source), embedded.config(),
@@ -101,25 +103,23 @@ final class DemoCommand {
         }
     }
 
-    private static void consume(String bootstrap, ProcessorConfig config) {
-        AvroSerde<TranslationResult> results = new AvroSerde<>(TranslationResult.getClassSchema());
-        AvroSerde<DeadLetter> deadLetters = new AvroSerde<>(DeadLetter.getClassSchema());
-        Map<String, Object> props = Map.of("bootstrap.servers", bootstrap, "group.id", "demo-reader",
-                "auto.offset.reset", "earliest", "isolation.level", "read_committed");
+    private static void consume(ProcessorConfig config) throws IOException {
+        OutputCodec<TranslationResult> results = new OutputCodec<>(TranslationResult.getClassSchema());
+        OutputCodec<DeadLetter> deadLetters = new OutputCodec<>(DeadLetter.getClassSchema());
         int seen = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(config.outputTopic(), config.deadLetterTopic()));
+        try (KafkaConsumer<byte[], byte[]> consumer = ReadCommitted.open(config.kafka(),
+                List.of(config.outputTopic(), config.deadLetterTopic()), true)) {
             while (seen < MESSAGES.size() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     seen++;
                     if (r.topic().equals(config.deadLetterTopic())) {
-                        DeadLetter d = deadLetters.deserializer().deserialize(r.topic(), r.value());
+                        DeadLetter d = deadLetters.decode(r.value());
                         System.out.printf("%nrejected [%s] %s: %s (dead-letter topic %s)%n",
                                 new String(r.key(), StandardCharsets.UTF_8), d.getReason(), d.getMessage(), r.topic());
                         continue;
                     }
-                    TranslationResult t = results.deserializer().deserialize(r.topic(), r.value());
+                    TranslationResult t = results.decode(r.value());
                     String writer = t.getRequestId().substring(0, t.getRequestId().lastIndexOf('-'));
                     if (t.getUntranslatedReason() != null) {
                         System.out.printf("%n[%s] %s%n  ->  returned as it is: %s%n", writer, t.getTranslation(),

@@ -29,6 +29,8 @@ public final class Main {
                   the processor against a real cluster (kafka.* settings pass through to Kafka Streams), until SIGTERM
               produce [--topic T] [--conversation C] [--from fr|en|auto] [--to en|fr] "Je suis étudiant."
                   sends one translation request (Avro) to the input topic
+              consume [--from-beginning] [--max N]
+                  results and dead letters (with their reasons) as JSON lines, whichever format the processor writes
               broker
                   a single-node Kafka broker with the processor's topics, for trying run and produce by hand
 
@@ -78,6 +80,7 @@ public final class Main {
                 case "broker" -> new BrokerCommand(source).run();
                 case "run" -> new RunCommand(source).run();
                 case "produce" -> new ProduceCommand(source, rest).run();
+                case "consume" -> new ConsumeCommand(source, rest).run(System.out);
                 case "translate" -> new TranslateCommand(config, rest).run();
                 case "evaluate" -> new EvaluateCommand(config, rest).run();
                 case "align" -> new AlignCommand(config, rest).run();

@@ -123,6 +123,10 @@ public final class ConfigSource {
         return parse(key, defaultValue, Double::parseDouble);
     }
 
+    public <T> T get(String key, T defaultValue, Function<String, T> parser) {
+        return parse(key, defaultValue, parser);
+    }
+
     public boolean getBoolean(String key, boolean defaultValue) {
         return parse(key, defaultValue, v -> {
             if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
@@ -143,7 +147,7 @@ public final class ConfigSource {
         return out;
     }
 
-    private <T> T parse(String key, T defaultValue, java.util.function.Function<String, T> parser) {
+    private <T> T parse(String key, T defaultValue, Function<String, T> parser) {
         String raw = values.get(key);
         if (raw == null || raw.isEmpty()) {
             return defaultValue;

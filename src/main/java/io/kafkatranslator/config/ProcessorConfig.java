@@ -17,6 +17,7 @@ public record ProcessorConfig(
         int batchMaxTokens,
         Duration batchMaxWait,
         boolean acceptJson,
+        OutputFormat outputFormat,
         boolean createTopics,
         int httpPort,
         Map<String, String> kafka) {
@@ -28,12 +29,13 @@ public record ProcessorConfig(
     public static final String BATCH_MAX_TOKENS = "processor.batch.max.tokens";
     public static final String BATCH_MAX_WAIT_MS = "processor.batch.max.wait.ms";
     public static final String ACCEPT_JSON = "processor.input.accept.json";
+    public static final String OUTPUT_FORMAT = "processor.output.format";
     public static final String CREATE_TOPICS = "processor.create.topics";
     public static final String HTTP_PORT = "processor.http.port";
     public static final String KAFKA_PREFIX = "kafka.";
 
     static final List<String> KNOWN_KEYS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, BATCH_MAX_REQUESTS,
-            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, CREATE_TOPICS, HTTP_PORT);
+            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, OUTPUT_FORMAT, CREATE_TOPICS, HTTP_PORT);
 
     public static ProcessorConfig from(ConfigSource source) {
         ProcessorConfig config = new ProcessorConfig(
@@ -44,6 +46,7 @@ public record ProcessorConfig(
                 source.getInt(BATCH_MAX_TOKENS, 2048),
                 Duration.ofMillis(source.getLong(BATCH_MAX_WAIT_MS, 5)),
                 source.getBoolean(ACCEPT_JSON, false),
+                source.get(OUTPUT_FORMAT, OutputFormat.AVRO, OutputFormat::parse),
                 source.getBoolean(CREATE_TOPICS, false),
                 source.getInt(HTTP_PORT, 8080),
                 source.withPrefix(KAFKA_PREFIX));

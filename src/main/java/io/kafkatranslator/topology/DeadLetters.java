@@ -3,14 +3,32 @@ package io.kafkatranslator.topology;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.PendingRequest;
+import io.kafkatranslator.schema.TranslationRequest;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 
-/** Builds dead-letter records: original bytes, reason, message and where the record came from. */
-final class DeadLetters {
+/** Builds dead-letter records (original bytes, reason, message and where the record came from), and reads them back. */
+public final class DeadLetters {
+    private static final AvroSerde<TranslationRequest> REQUESTS = new AvroSerde<>(TranslationRequest.getClassSchema());
+
     private DeadLetters() {
+    }
+
+    /** The request a dead letter holds, when its original value is an Avro request of the current schema; else null. */
+    public static TranslationRequest originalRequest(DeadLetter d) {
+        if (d.getOriginalValue() == null) {
+            return null;
+        }
+        byte[] bytes = new byte[d.getOriginalValue().remaining()];
+        d.getOriginalValue().duplicate().get(bytes);
+        try {
+            return REQUESTS.decode(bytes);
+        } catch (IOException | RuntimeException notARequest) {
+            return null;
+        }
     }
 
     static DeadLetter of(byte[] key, byte[] value, TranslationError rejection, RecordMetadata source, long now) {

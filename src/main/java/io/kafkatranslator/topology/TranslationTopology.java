@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -55,8 +56,10 @@ public final class TranslationTopology {
     public static Topology build(ProcessorConfig config, LanguageRouter router, DecodingOptions defaults,
                                  Supplier<Map<LanguagePair, BatchTranslator>> translators, TranslationMetrics metrics) {
         AvroSerde<PendingRequest> pending = new AvroSerde<>(PendingRequest.getClassSchema());
-        AvroSerde<TranslationResult> results = new AvroSerde<>(TranslationResult.getClassSchema());
-        AvroSerde<DeadLetter> deadLetters = new AvroSerde<>(DeadLetter.getClassSchema());
+        Serializer<TranslationResult> results = new OutputCodec<TranslationResult>(TranslationResult.getClassSchema())
+                .serializer(config.outputFormat());
+        Serializer<DeadLetter> deadLetters = new OutputCodec<DeadLetter>(DeadLetter.getClassSchema())
+                .serializer(config.outputFormat());
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
         topology.addProcessor(DECODER, () -> new DecodeProcessor(
@@ -65,8 +68,8 @@ public final class TranslationTopology {
                 config.batchMaxRequests(), config.batchMaxTokens(), config.batchMaxWait(), metrics), DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Long(), pending), BATCHER);
-        topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), results.serializer(), BATCHER);
-        topology.addSink(DEAD_LETTERS, config.deadLetterTopic(), new ByteArraySerializer(), deadLetters.serializer(),
+        topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), results, BATCHER);
+        topology.addSink(DEAD_LETTERS, config.deadLetterTopic(), new ByteArraySerializer(), deadLetters,
                 DECODER, BATCHER);
         return topology;
     }

@@ -1,5 +1,7 @@
 package io.kafkatranslator.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
@@ -20,11 +22,11 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** A JSON request produced with kcat (Debian package kcat) is translated. */
+/** With JSON in and out, kcat (Debian package kcat) alone is enough: it sends a request and reads its result. */
 class KcatRequestTest {
 
     @Test
-    void jsonRequestProducedWithKcatIsTranslated(@TempDir Path stateDir) throws Exception {
+    void jsonRequestProducedWithKcatIsTranslatedAndItsJsonResultReadWithKcat(@TempDir Path stateDir) throws Exception {
         boolean kcat = Files.isExecutable(Path.of("/usr/bin/kcat"));
         if (!kcat) {
             System.out.println("SKIPPED KcatRequestTest: kcat is not installed (apt-get install kcat)");
@@ -33,7 +35,7 @@ class KcatRequestTest {
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of(
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
-                    ProcessorConfig.ACCEPT_JSON, "true", ProcessorConfig.HTTP_PORT, "-1")));
+                    ProcessorConfig.ACCEPT_JSON, "true", ProcessorConfig.OUTPUT_FORMAT, "json", ProcessorConfig.HTTP_PORT, "-1")));
             broker.createTopics(Map.of(config.inputTopic(), 1, config.outputTopic(), 1, config.deadLetterTopic(), 1));
             try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.defaults()), config)) {
                 app.start();
@@ -46,10 +48,18 @@ class KcatRequestTest {
                 assertEquals(0, p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
                 List<TranslationResult> results = ResultsReader.readAll(broker.bootstrapServers(), config.outputTopic(), 1);
                 assertEquals(1, results.size());
-                TranslationResult result = results.get(0);
-                assertEquals("kcat-1", result.getRequestId());
-                assertEquals("kcat-conversation", result.getConversationId());
-                assertFalse(result.getTranslation().isBlank());
+                // The README's command: one JSON object a line, the result schema's field names.
+                Process consume = new ProcessBuilder("kcat", "-C", "-b", broker.bootstrapServers(), "-t", config.outputTopic(),
+                        "-X", "isolation.level=read_committed", "-o", "beginning", "-e", "-q").start();
+                assertEquals(true, consume.waitFor(30, TimeUnit.SECONDS), "kcat finished");
+                List<String> lines = new String(consume.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+                assertEquals(1, lines.size(), lines.toString());
+                JsonNode result = new ObjectMapper().readTree(lines.get(0));
+                assertEquals("kcat-1", result.get("request_id").asText());
+                assertEquals("kcat-conversation", result.get("conversation_id").asText());
+                assertEquals(results.get(0).getTranslation(), result.get("translation").asText());
+                assertEquals("fr", result.get("source_language").asText());
+                assertFalse(result.get("translation").asText().isBlank());
             }
         }
     }

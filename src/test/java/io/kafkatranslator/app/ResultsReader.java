@@ -1,12 +1,14 @@
 package io.kafkatranslator.app;
 
 import io.kafkatranslator.schema.TranslationResult;
-import io.kafkatranslator.topology.AvroSerde;
+import io.kafkatranslator.topology.OutputCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,9 +23,9 @@ public final class ResultsReader {
     private ResultsReader() {
     }
 
-    /** Every result until `expected` have come and then nothing more for 5 s (so duplicates would show), or 3 minutes. */
+    /** Every result (in either output format) until `expected` have come and then nothing more for 5 s (so duplicates would show), or 3 minutes. */
     public static List<TranslationResult> readAll(String bootstrap, String topic, int expected) {
-        AvroSerde<TranslationResult> serde = new AvroSerde<>(TranslationResult.getClassSchema());
+        OutputCodec<TranslationResult> codec = new OutputCodec<>(TranslationResult.getClassSchema());
         List<TranslationResult> results = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
                 "group.id", "results-reader-" + System.nanoTime(), "auto.offset.reset", "earliest",
@@ -35,7 +37,11 @@ public final class ResultsReader {
                 var records = consumer.poll(Duration.ofMillis(200));
                 quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
                 for (ConsumerRecord<String, byte[]> r : records) {
-                    results.add(serde.deserializer().deserialize(topic, r.value()));
+                    try {
+                        results.add(codec.decode(r.value()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
             }
         }
