@@ -216,7 +216,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private void deadLetter(PendingRequest pending, TranslationError error, long now) {
         metrics.deadLetter(error.code().name());
         byte[] key = pending.getOriginalKey() == null ? null : bytes(pending.getOriginalKey());
-        context.forward(new Record<Object, Object>(key, DeadLetters.of(pending, error, now), now),
+        context.forward(new Record<Object, Object>(key, DeadLetters.of(pending, error, now), now, DeadLetters.headers(error)),
                 TranslationTopology.DEAD_LETTERS);
     }
 

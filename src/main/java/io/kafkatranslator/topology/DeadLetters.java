@@ -4,14 +4,19 @@ import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.PendingRequest;
 import io.kafkatranslator.schema.TranslationRequest;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** Builds dead-letter records (original bytes, reason, message and where the record came from), and reads them back. */
 public final class DeadLetters {
+    /** The reason code also travels as a record header: routing and alerting without decoding the value. */
+    public static final String REASON_HEADER = "translator.reason";
     private static final AvroSerde<TranslationRequest> REQUESTS = new AvroSerde<>(TranslationRequest.getClassSchema());
 
     private DeadLetters() {
@@ -29,6 +34,10 @@ public final class DeadLetters {
         } catch (IOException | RuntimeException notARequest) {
             return null;
         }
+    }
+
+    static Headers headers(TranslationError rejection) {
+        return new RecordHeaders().add(REASON_HEADER, rejection.code().name().getBytes(StandardCharsets.UTF_8));
     }
 
     static DeadLetter of(byte[] key, byte[] value, TranslationError rejection, RecordMetadata source, long now) {

@@ -40,7 +40,8 @@ final class DecodeProcessor implements Processor<byte[], byte[], Object, Object>
         if (result instanceof RequestDecoder.Rejected rejected) {
             metrics.deadLetter(rejected.rejection().code().name());
             context.forward(record.withKey((Object) record.key())
-                    .withValue(DeadLetters.of(record.key(), record.value(), rejected.rejection(), source, now)),
+                    .withValue(DeadLetters.of(record.key(), record.value(), rejected.rejection(), source, now))
+                    .withHeaders(DeadLetters.headers(rejected.rejection())),
                     TranslationTopology.DEAD_LETTERS);
             return;
         }

@@ -236,7 +236,12 @@ class TranslationTopologyTest {
         input.pipeInput(null, REQUESTS.encode(request("k", "c", "bonjour")));
         driver.advanceWallClockTime(Duration.ofMillis(100));
         assertEquals(List.of("BONJOUR", "AU REVOIR"), output.readValuesToList().stream().map(TranslationResult::getTranslation).toList());
-        List<KeyValue<byte[], DeadLetter>> dead = deadLetters.readKeyValuesToList();
+        var deadRecords = deadLetters.readRecordsToList();
+        for (var r : deadRecords) {
+            assertEquals(r.value().getReason(), new String(r.headers().lastHeader(DeadLetters.REASON_HEADER).value(),
+                    StandardCharsets.UTF_8), "the reason is also a header");
+        }
+        List<KeyValue<byte[], DeadLetter>> dead = deadRecords.stream().map(r -> KeyValue.pair(r.key(), r.value())).toList();
         List<String> expectedReasons = new ArrayList<>(records.stream().map(r -> r.key).filter(k -> !k.startsWith("good")).toList());
         expectedReasons.add(ErrorCode.NULL_KEY.name());
         // A translation failure is found when its batch is translated, after the records rejected on arrival.
@@ -288,8 +293,11 @@ class TranslationTopologyTest {
         TranslationResult result = output.readValue();
         assertEquals("SALUT", result.getTranslation());
         assertTrue(result.getTimings().getEndToEndMs() != null);
-        DeadLetter missing = deadLetters.readValue();
+        var missingRecord = deadLetters.readRecord();
+        DeadLetter missing = missingRecord.value();
         assertEquals(ErrorCode.INVALID_REQUEST.name(), missing.getReason());
+        assertEquals(ErrorCode.INVALID_REQUEST.name(), new String(
+                missingRecord.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8));
         assertEquals("JSON request: missing field 'conversation_id'", missing.getMessage());
         assertEquals(ErrorCode.UNDECODABLE.name(), deadLetters.readValue().getReason());
     }
