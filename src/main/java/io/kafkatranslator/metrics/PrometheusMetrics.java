@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * the counters, e.g. rate(translator_requests_total[1m]).
  */
 public final class PrometheusMetrics implements TranslationMetrics, AutoCloseable {
+    private static final Duration[] LATENCY_BUCKETS = java.util.stream.LongStream.of(
+            5, 10, 20, 35, 50, 75, 100, 150, 250, 500, 1000, 2500, 5000, 10000).mapToObj(Duration::ofMillis).toArray(Duration[]::new);
+    private static final double[] BATCH_SIZES = {1, 2, 4, 8, 16, 32, 64, 128};
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter requests;
     private final Counter targetTokens;
@@ -38,18 +41,24 @@ public final class PrometheusMetrics implements TranslationMetrics, AutoCloseabl
         unknownsReplaced = Counter.builder("translator.unknown.words.replaced")
                 .description("<unk> outputs replaced by a source word").register(registry);
         batchSize = DistributionSummary.builder("translator.batch.size").description("requests per micro-batch")
-                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
-        decoding = Timer.builder("translator.batch.decoding").description("time to translate a micro-batch")
-                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
-        queueWait = Timer.builder("translator.queue.wait").description("time a request waited for its batch")
-                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
-        endToEnd = Timer.builder("translator.end.to.end").description("from the request's client timestamp to its result")
-                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+                .serviceLevelObjectives(BATCH_SIZES).register(registry);
+        decoding = latency("translator.batch.decoding", "time to translate a micro-batch");
+        queueWait = latency("translator.queue.wait", "time a request waited for its batch");
+        endToEnd = latency("translator.end.to.end", "from the request's client timestamp to its result");
         models.forEach((name, version) -> Gauge.builder("translator.model.info", () -> 1).tag("name", name)
                 .tag("version", version).description("a loaded model").register(registry));
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
+    }
+
+    /**
+     * Histogram buckets, not client-side quantiles: buckets add up across instances (Prometheus'
+     * histogram_quantile over sum by (le)), quantiles do not. Chosen around a chat's latency budget:
+     * fine below 100 ms, coarse up to the seconds of a backlog.
+     */
+    private Timer latency(String name, String description) {
+        return Timer.builder(name).description(description).serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
     }
 
     public void bind(KafkaStreams streams) {
