@@ -8,6 +8,7 @@ import io.kafkatranslator.metrics.PrometheusMetrics;
 import io.kafkatranslator.topology.BatchTranslator;
 import io.kafkatranslator.topology.EngineBatchTranslator;
 import io.kafkatranslator.topology.TranslationTopology;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -33,10 +34,15 @@ public final class ProcessorApp implements AutoCloseable {
     private final PrometheusMetrics metrics;
     private final HttpEndpoints http;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CloseOptions.GroupMembershipOperation onClose;
     private volatile boolean closing;
 
     public ProcessorApp(TranslationModels models, ProcessorConfig config) {
         this.models = models;
+        // A static member (group.instance.id) stays in the group, so that its restart takes its partitions back
+        // without a rebalance; a dynamic one leaves, so that the others need not wait out its session (45 s).
+        this.onClose = config.kafka().containsKey("group.instance.id")
+                ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
         Map<String, String> loaded = new LinkedHashMap<>();
         models.pairs().forEach(p -> loaded.put(models.find(p).manifest().name(), models.find(p).manifest().version()));
         this.metrics = new PrometheusMetrics(loaded);
@@ -96,7 +102,7 @@ public final class ProcessorApp implements AutoCloseable {
     public void close() {
         closing = true;
         // Closing commits what was processed; pending requests stay in the changelogged store.
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CloseOptions.groupMembershipOperation(onClose).withTimeout(Duration.ofSeconds(30)));
         if (http != null) {
             http.close();
         }

@@ -181,6 +181,44 @@ class DeployManifestsTest {
     }
 
     @Test
+    void theImageIsBuiltAndRunUnderOneNameFromAContextWithoutBuildOutputs() throws IOException {
+        Matcher tag = Pattern.compile("docker build -f deploy/Dockerfile -t (\\S+) \\.").matcher(Files.readString(DEPLOY.resolve("Dockerfile")));
+        assertTrue(tag.find(), "the Dockerfile says how to build it");
+        JsonNode container = k8s("StatefulSet").path("spec").path("template").path("spec").path("containers").get(0);
+        assertEquals(tag.group(1), container.path("image").asText());
+        List<String> ignored = Files.readAllLines(Path.of(".dockerignore"));
+        for (String output : List.of("target", "training", ".git")) {
+            assertTrue(ignored.contains(output), ".dockerignore leaves out " + output);
+        }
+    }
+
+    @Test
+    void theSecuredClusterIsConfiguredAlikeForTheProcessorAndForKeda() throws IOException {
+        Properties props = new Properties();
+        props.load(new StringReader(k8s("ConfigMap").path("data").path("processor.properties").asText()));
+        JsonNode container = k8s("StatefulSet").path("spec").path("template").path("spec").path("containers").get(0);
+        Map<String, JsonNode> env = new HashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("valueFrom")));
+        String secret = env.get("KAFKA_SASL_JAAS_CONFIG").path("secretKeyRef").path("name").asText();
+        assertEquals("SASL_SSL", props.getProperty("kafka.security.protocol"), "the SASL login is used over TLS");
+        assertEquals("SCRAM-SHA-512", props.getProperty("kafka.sasl.mechanism"));
+        assertEquals("metadata.name", env.get("KAFKA_GROUP_INSTANCE_ID").path("fieldRef").path("fieldPath").asText(),
+                "static membership: each pod's name is its group instance id");
+
+        JsonNode trigger = k8s("ScaledObject").path("spec").path("triggers").get(0);
+        assertEquals("scram_sha512", trigger.path("metadata").path("sasl").asText());
+        assertEquals("enable", trigger.path("metadata").path("tls").asText());
+        JsonNode auth = k8s("TriggerAuthentication");
+        assertEquals(auth.path("metadata").path("name").asText(), trigger.path("authenticationRef").path("name").asText());
+        Set<String> parameters = new HashSet<>();
+        auth.path("spec").path("secretTargetRef").forEach(r -> {
+            assertEquals(secret, r.path("name").asText(), "KEDA reads the processor's Secret");
+            parameters.add(r.path("parameter").asText());
+        });
+        assertEquals(Set.of("username", "password"), parameters);
+    }
+
+    @Test
     void kubernetesManifestsPassTheKubernetesAndKedaSchemas(@TempDir Path tmp) throws Exception {
         Path validator = DEPLOY.resolve("validate");
         boolean installed = Files.isDirectory(validator.resolve("node_modules"));
