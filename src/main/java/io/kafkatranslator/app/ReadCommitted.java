@@ -1,5 +1,6 @@
 package io.kafkatranslator.app;
 
+import io.kafkatranslator.config.ProcessorConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -8,7 +9,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +23,8 @@ public final class ReadCommitted {
 
     /** kafka: the kafka.* settings (those a consumer knows are used); fromBeginning, else from the end. */
     public static KafkaConsumer<byte[], byte[]> open(Map<String, String> kafka, List<String> topics, boolean fromBeginning) {
-        Map<String, Object> props = new HashMap<>();
-        kafka.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k) && !k.equals(ConsumerConfig.GROUP_ID_CONFIG)) {
-                props.put(k, v);
-            }
-        });
+        Map<String, Object> props = ProcessorConfig.clientSettings(kafka, ConsumerConfig.configNames());
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());

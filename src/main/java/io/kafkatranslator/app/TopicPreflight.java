@@ -1,11 +1,11 @@
 package io.kafkatranslator.app;
 
+import io.kafkatranslator.config.ProcessorConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +29,7 @@ public final class TopicPreflight {
      */
     public static void ensure(Map<String, String> kafka, List<String> topics, boolean create, Duration timeout)
             throws InterruptedException {
-        Map<String, Object> props = new HashMap<>();
-        kafka.forEach((k, v) -> {
-            if (AdminClientConfig.configNames().contains(k)) {
-                props.put(k, v);
-            }
-        });
+        Map<String, Object> props = ProcessorConfig.clientSettings(kafka, AdminClientConfig.configNames());
         String bootstrap = kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         Admin admin = Admin.create(props);
         try {

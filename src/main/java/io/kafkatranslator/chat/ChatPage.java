@@ -7,8 +7,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,7 +34,8 @@ public final class ChatPage implements AutoCloseable {
     public static ChatPage start(ChatConfig chat, ProcessorConfig processor, Set<String> languages,
                                  boolean fromBeginning) throws IOException, InterruptedException {
         EventHub hub = new EventHub(KEPT_EVENTS, 4 * KEPT_EVENTS);
-        MessageSender sender = new MessageSender(clientSettings(processor, ProducerConfig.configNames()), processor.inputTopic());
+        MessageSender sender = new MessageSender(ProcessorConfig.clientSettings(processor.kafka(), ProducerConfig.configNames()),
+                processor.inputTopic());
         ResultFeed feed = null;
         try {
             feed = new ResultFeed(processor.kafka(), processor.outputTopic(), processor.deadLetterTopic(), fromBeginning, hub);
@@ -58,17 +57,6 @@ public final class ChatPage implements AutoCloseable {
             feed.close();
         }
         sender.close();
-    }
-
-    /** The kafka.* settings a client of this kind knows (the Streams ones would only draw warnings). */
-    private static Map<String, Object> clientSettings(ProcessorConfig processor, Set<String> known) {
-        Map<String, Object> out = new HashMap<>();
-        processor.kafka().forEach((k, v) -> {
-            if (known.contains(k)) {
-                out.put(k, v);
-            }
-        });
-        return out;
     }
 
     public URI url() {

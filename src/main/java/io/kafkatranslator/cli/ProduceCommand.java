@@ -15,7 +15,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,9 +48,8 @@ final class ProduceCommand {
                 .setClientTimestamp(Instant.now()).build();
         config.bootstrapServers();
         TopicPreflight.ensure(config.kafka(), List.of(topic), false, Duration.ofSeconds(15));
-        Properties props = config.kafkaProperties();
-        props.keySet().retainAll(ProducerConfig.configNames());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                ProcessorConfig.clientSettings(config.kafka(), ProducerConfig.configNames()), new StringSerializer(), new ByteArraySerializer())) {
             RecordMetadata m = producer.send(new ProducerRecord<>(topic, conversation,
                     new AvroSerde<TranslationRequest>(TranslationRequest.getClassSchema()).encode(request))).get();
             System.out.printf("sent request %s (conversation %s) to %s-%d at offset %d%n", request.getRequestId(),

@@ -1,9 +1,11 @@
 package io.kafkatranslator.config;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The processor's own settings, plus every Kafka client and Streams setting, given as
@@ -71,6 +73,17 @@ public record ProcessorConfig(
     /** The three topics the processor reads and writes. */
     public List<String> topics() {
         return List.of(inputTopic, outputTopic, deadLetterTopic);
+    }
+
+    /** The kafka.* settings a Kafka client of one kind knows (its configNames()): the Streams ones would only draw warnings. */
+    public static Map<String, Object> clientSettings(Map<String, String> kafka, Set<String> known) {
+        Map<String, Object> out = new HashMap<>();
+        kafka.forEach((k, v) -> {
+            if (known.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** The pass-through Kafka settings as client properties. */
