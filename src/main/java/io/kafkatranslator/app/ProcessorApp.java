@@ -9,7 +9,9 @@ import io.kafkatranslator.topology.BatchTranslator;
 import io.kafkatranslator.topology.EngineBatchTranslator;
 import io.kafkatranslator.topology.TranslationTopology;
 import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +51,13 @@ public final class ProcessorApp implements AutoCloseable {
         this.streams = new KafkaStreams(TranslationTopology.build(config, models.router(), models.config().decoding(),
                 () -> translators(models), metrics), TranslationTopology.streamsProperties(config));
         metrics.bind(streams);
-        // A thread that dies on an unexpected error is replaced: the partition is not left stuck.
+        // A thread that dies on an unexpected error is replaced: the partition is not left stuck. A missing
+        // topic is not such an error: a replaced thread would fail the same way, forever.
         streams.setUncaughtExceptionHandler(e -> {
+            if (missingTopic(e)) {
+                LOG.error("a topic of the processor is gone; stopping: {}", e.getMessage());
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -85,6 +92,20 @@ public final class ProcessorApp implements AutoCloseable {
     /** The port of /metrics and /health/*, or -1 when they are switched off. */
     public int httpPort() {
         return http == null ? -1 : http.port();
+    }
+
+    private static boolean missingTopic(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MissingSourceTopicException || t instanceof UnknownTopicOrPartitionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True once Streams has stopped on an error rather than because it was asked to. */
+    public boolean failed() {
+        return streams.state() == KafkaStreams.State.ERROR;
     }
 
     /** Alive unless Streams has failed or stopped without being asked to. */

@@ -26,6 +26,10 @@ final class RunCommand {
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         app.start();
         app.awaitStop();
+        if (app.failed()) {
+            System.err.println("error: the processor stopped on an error (see the log above)");
+            return 1;
+        }
         return 0;
     }
 }
