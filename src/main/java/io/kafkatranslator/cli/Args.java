@@ -1,29 +1,35 @@
 package io.kafkatranslator.cli;
 
 import io.kafkatranslator.language.LanguagePair;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** --name value and --flag options of one subcommand; unknown options are an error, not ignored. */
+/**
+ * --name value and --flag options of one subcommand, parsed by picocli (so --name=value works, and a
+ * mistyped or missing value is said plainly); an unknown option or a stray argument is an error,
+ * not ignored.
+ */
 final class Args {
     private final Map<String, String> values = new HashMap<>();
 
     Args(List<String> args, Set<String> withValue, Set<String> flags) {
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (flags.contains(a)) {
-                values.put(a, "true");
-            } else if (withValue.contains(a)) {
-                if (i + 1 >= args.size()) {
-                    throw new UsageException(a + " needs a value");
-                }
-                values.put(a, args.get(++i));
-            } else {
-                throw new UsageException("unknown option " + a);
-            }
+        CommandSpec spec = CommandSpec.create();
+        withValue.forEach(name -> spec.addOption(OptionSpec.builder(name).arity("1").type(String.class).build()));
+        flags.forEach(name -> spec.addOption(OptionSpec.builder(name).arity("0").type(boolean.class).build()));
+        try {
+            // No @file expansion: "@bob" is a mention in a message, not a file of arguments.
+            ParseResult parsed = new CommandLine(spec).setExpandAtFiles(false).parseArgs(args.toArray(String[]::new));
+            parsed.matchedOptions().forEach(o -> values.put(o.longestName(), String.valueOf((Object) o.getValue())));
+        } catch (ParameterException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

@@ -43,4 +43,10 @@ class MainTest {
         assertEquals(List.of("error: kafka.bootstrap.servers is not set (in --config FILE or KAFKA_BOOTSTRAP_SERVERS)"),
                 errors("produce", "Je suis étudiant."));
     }
+
+    @Test
+    void optionsAreParsedByPicocliAndAnUnknownOneIsAnError() {
+        assertEquals(List.of("error: Unknown options: '--beam_size', '1'"), errors("translate", "--beam_size", "1"));
+        assertEquals(List.of("error: --beam takes a whole number, got 'five'"), errors("translate", "--beam=five"));
+    }
 }
