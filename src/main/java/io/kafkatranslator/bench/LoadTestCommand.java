@@ -259,7 +259,7 @@ public final class LoadTestCommand {
                         + "micro-batches of up to %d requests or %d ms of waiting, one transaction per batch, %s) against a "
                         + "single-node Kafka broker in the same JVM over loopback, on %d CPU cores; %d chat-like test-split sentences "
                         + "(12 words or fewer) in 50 conversations; latency from the producer's send to the result's arrival at a "
-                        + "read_committed consumer. Measured %s with:%n%n    java -jar target/kafka-translator.jar loadtest --beam %d --out %s%n%n",
+                        + "read_committed consumer. Measured %s with:%n%n    java -jar target/kafka-translator-all.jar loadtest --beam %d --out %s%n%n",
                 streams.getProperty(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"),
                 config.decoding().greedy() ? "greedy" : "beam " + config.decoding().beamSize(), config.intraOpThreads(),
                 processor.batchMaxRequests(), processor.batchMaxWait().toMillis(),

@@ -18,6 +18,7 @@ import java.util.List;
 public final class Main {
     private static final String USAGE = """
             usage: java -jar target/kafka-translator.jar COMMAND [--config FILE] [options]
+                   (demo, chat without a cluster, broker and loadtest: target/kafka-translator-all.jar)
 
               demo [--exit]
                   a Kafka broker in this JVM, the processor, a few messages and their translations with alignments,
@@ -75,9 +76,9 @@ public final class Main {
             ConfigSource source = ConfigSource.load(configFile(rest), System.getenv());
             TranslatorConfig config = TranslatorConfig.from(source);
             return switch (argv[0]) {
-                case "demo" -> new DemoCommand(source, rest).run();
+                case "demo" -> new DemoCommand(requireInProcessBroker(source, "demo"), rest).run();
                 case "chat" -> new ChatCommand(source).run();
-                case "broker" -> new BrokerCommand(source).run();
+                case "broker" -> new BrokerCommand(requireInProcessBroker(source, "broker")).run();
                 case "run" -> new RunCommand(source).run();
                 case "produce" -> new ProduceCommand(source, rest).run();
                 case "consume" -> new ConsumeCommand(source, rest).run(System.out);
@@ -85,7 +86,7 @@ public final class Main {
                 case "evaluate" -> new EvaluateCommand(config, rest).run();
                 case "align" -> new AlignCommand(config, rest).run();
                 case "bench" -> bench(source, rest);
-                case "loadtest" -> loadTest(source, rest);
+                case "loadtest" -> loadTest(requireInProcessBroker(source, "loadtest"), rest);
                 default -> throw new Args.UsageException("unknown command " + argv[0]);
             };
         } catch (Args.UsageException | IllegalArgumentException e) {
@@ -95,6 +96,20 @@ public final class Main {
         } catch (Exception e) {
             System.err.println("error: " + describe(e));
             return 1;
+        }
+    }
+
+    /**
+     * The product jar (target/kafka-translator.jar) leaves Kafka's broker out; the commands that start one in
+     * this JVM need target/kafka-translator-all.jar. Checked by name, before any class that uses the broker loads.
+     */
+    static ConfigSource requireInProcessBroker(ConfigSource source, String command) {
+        try {
+            Class.forName("org.apache.kafka.common.test.KafkaClusterTestKit", false, Main.class.getClassLoader());
+            return source;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(command + " starts a Kafka broker in this JVM, which this jar leaves out:"
+                    + " run it with target/kafka-translator-all.jar");
         }
     }
 
