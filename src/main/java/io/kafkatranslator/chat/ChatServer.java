@@ -84,9 +84,9 @@ final class ChatServer implements AutoCloseable {
     private void asset(HttpExchange e) throws IOException {
         Asset asset = ASSETS.get(e.getRequestURI().getPath());
         if (asset == null) {
-            respond(e, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+            text(e, 404, "not found");
         } else if (!e.getRequestMethod().equals("GET")) {
-            respond(e, 405, "text/plain; charset=utf-8", "GET only\n".getBytes(StandardCharsets.UTF_8));
+            text(e, 405, "GET only");
         } else {
             respond(e, 200, asset.type(), asset.bytes());
         }
@@ -94,11 +94,11 @@ final class ChatServer implements AutoCloseable {
 
     private void events(HttpExchange e) throws IOException {
         if (!e.getRequestURI().getPath().equals("/events") || !e.getRequestMethod().equals("GET")) {
-            respond(e, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+            text(e, 404, "not found");
             return;
         }
         if (!streams.tryAcquire()) {
-            respond(e, 503, "text/plain; charset=utf-8", "too many open pages\n".getBytes(StandardCharsets.UTF_8));
+            text(e, 503, "too many open pages");
             return;
         }
         try (EventHub.Subscription subscription = hub.subscribe(); OutputStream out = e.getResponseBody()) {
@@ -128,7 +128,7 @@ final class ChatServer implements AutoCloseable {
 
     private void message(HttpExchange e) throws IOException {
         if (!e.getRequestURI().getPath().equals("/messages") || !e.getRequestMethod().equals("POST")) {
-            respond(e, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+            text(e, 404, "not found");
             return;
         }
         String type = e.getRequestHeaders().getFirst("Content-Type");
@@ -165,6 +165,10 @@ final class ChatServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             error(e, 503, "stopping");
         }
+    }
+
+    private static void text(HttpExchange e, int status, String message) throws IOException {
+        respond(e, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static void error(HttpExchange e, int status, String message) throws IOException {

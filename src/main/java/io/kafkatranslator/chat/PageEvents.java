@@ -18,10 +18,10 @@ import java.util.List;
  * which the page makes {@code WRITER-ID} (as the demo does).
  */
 final class PageEvents {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private PageEvents() {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static String hello(Collection<String> languages) {
         ObjectNode event = JSON.createObjectNode().put("type", "hello");

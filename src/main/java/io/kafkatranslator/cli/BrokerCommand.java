@@ -5,7 +5,6 @@ import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /** A single-node KRaft broker with the processor's topics, for trying `run` and `produce` by hand. */
 final class BrokerCommand {
@@ -16,22 +15,16 @@ final class BrokerCommand {
     }
 
     int run() throws Exception {
-        CountDownLatch stop = new CountDownLatch(1);
+        ShutdownSignal signal = new ShutdownSignal();
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             broker.createTopics(Map.of(config.inputTopic(), 3, config.outputTopic(), 3, config.deadLetterTopic(), 1));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stop.countDown();
-                try {
-                    broker.close();
-                } catch (Exception ignored) {
-                    // stopping anyway
-                }
-            }));
             System.out.println("Kafka broker (KRaft, single node, data deleted on exit) at " + broker.bootstrapServers());
             System.out.println("Topics: " + config.inputTopic() + ", " + config.outputTopic() + ", " + config.deadLetterTopic());
             System.out.println("Try: KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers() + " java -jar target/kafka-translator.jar run");
             System.out.flush();
-            stop.await();
+            signal.await();
+        } finally {
+            signal.done();
         }
         return 0;
     }

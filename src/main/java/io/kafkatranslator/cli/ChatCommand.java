@@ -41,7 +41,7 @@ final class ChatCommand {
                     signal.await();
                 }
             } else {
-                Main.requireInProcessBroker(source, "chat without kafka.bootstrap.servers");
+                Main.requireInProcessBroker("chat without kafka.bootstrap.servers");
                 System.out.println("Starting a Kafka broker and the processor in this JVM...");
                 try (EmbeddedProcessor embedded = EmbeddedProcessor.start(source, "kafka-translator-chat");
                      ChatPage page = ChatPage.start(chat, embedded.config(), LanguageRouter.languages(embedded.pairs()), true)) {

@@ -76,9 +76,15 @@ public final class Main {
             ConfigSource source = ConfigSource.load(configFile(rest), System.getenv());
             TranslatorConfig config = TranslatorConfig.from(source);
             return switch (argv[0]) {
-                case "demo" -> new DemoCommand(requireInProcessBroker(source, "demo"), rest).run();
+                case "demo" -> {
+                    requireInProcessBroker("demo");
+                    yield new DemoCommand(source, rest).run();
+                }
                 case "chat" -> new ChatCommand(source).run();
-                case "broker" -> new BrokerCommand(requireInProcessBroker(source, "broker")).run();
+                case "broker" -> {
+                    requireInProcessBroker("broker");
+                    yield new BrokerCommand(source).run();
+                }
                 case "run" -> new RunCommand(source).run();
                 case "produce" -> new ProduceCommand(source, rest).run();
                 case "consume" -> new ConsumeCommand(source, rest).run(System.out);
@@ -86,7 +92,10 @@ public final class Main {
                 case "evaluate" -> new EvaluateCommand(config, rest).run();
                 case "align" -> new AlignCommand(config, rest).run();
                 case "bench" -> bench(source, rest);
-                case "loadtest" -> loadTest(requireInProcessBroker(source, "loadtest"), rest);
+                case "loadtest" -> {
+                    requireInProcessBroker("loadtest");
+                    yield loadTest(source, rest);
+                }
                 default -> throw new Args.UsageException("unknown command " + argv[0]);
             };
         } catch (Args.UsageException | IllegalArgumentException e) {
@@ -103,10 +112,9 @@ public final class Main {
      * The product jar (target/kafka-translator.jar) leaves Kafka's broker out; the commands that start one in
      * this JVM need target/kafka-translator-all.jar. Checked by name, before any class that uses the broker loads.
      */
-    static ConfigSource requireInProcessBroker(ConfigSource source, String command) {
+    static void requireInProcessBroker(String command) {
         try {
             Class.forName("org.apache.kafka.common.test.KafkaClusterTestKit", false, Main.class.getClassLoader());
-            return source;
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(command + " starts a Kafka broker in this JVM, which this jar leaves out:"
                     + " run it with target/kafka-translator-all.jar");
