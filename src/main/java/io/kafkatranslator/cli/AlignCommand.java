@@ -2,10 +2,13 @@ package io.kafkatranslator.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.engine.ForcedAlignment;
 import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.language.LanguagePair;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Forces the model through given translations and prints, one line per pair, where it attended:
@@ -24,29 +27,38 @@ import java.util.Set;
  * word matrix and the translation's log-probability (so it also scores existing translations).
  * A pair the model cannot align gets an empty line (JSON: an error), so lines stay in step.
  */
-final class AlignCommand {
-    private final TranslatorConfig config;
-    private final List<String[]> pairs;
-    private final boolean json;
-    private final LanguagePair direction;
+@Command(name = "align", sortOptions = false, description = {"The model forced through given translations: one line of "
+        + "links (source-target words) per pair; json: the word matrix and the translation's log-probability."})
+final class AlignCommand implements Callable<Integer> {
+    enum Format { pharaoh, json }
 
-    AlignCommand(TranslatorConfig config, List<String> argv) throws IOException {
-        Args args = new Args(argv, Set.of("--src", "--tgt", "--pairs", "--format", "--from", "--to"), Set.of());
-        this.config = config;
-        this.direction = args.pair();
-        String format = args.get("--format", "pharaoh");
-        if (!format.equals("pharaoh") && !format.equals("json")) {
-            throw new Args.UsageException("--format is pharaoh or json");
-        }
-        this.json = format.equals("json");
-        String tsv = args.get("--pairs", null);
-        if (tsv != null && (args.get("--src", null) != null || args.get("--tgt", null) != null)) {
-            throw new Args.UsageException("give either --pairs FILE.tsv or --src FILE --tgt FILE");
-        }
-        this.pairs = tsv != null ? readPairs(Path.of(tsv)) : zip(Path.of(args.required("--src")), Path.of(args.required("--tgt")));
-    }
+    @Mixin
+    private ConfigOption configuration;
 
-    int run() throws IOException {
+    @Option(names = "--src", paramLabel = "FILE", description = "sources, one a line (with --tgt)")
+    private Path src;
+
+    @Option(names = "--tgt", paramLabel = "FILE", description = "their translations, one a line")
+    private Path tgt;
+
+    @Option(names = "--pairs", paramLabel = "FILE.tsv", description = "or both: source<TAB>translation, one pair a line")
+    private Path tsv;
+
+    @Mixin
+    private LanguageOptions languages;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "pharaoh", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    private Format format;
+
+    @Override
+    public Integer call() throws IOException {
+        TranslatorConfig config = configuration.translator();
+        LanguagePair direction = languages.pair();
+        if (tsv != null ? src != null || tgt != null : src == null || tgt == null) {
+            throw new UsageException("give either --pairs FILE.tsv or --src FILE --tgt FILE");
+        }
+        List<String[]> pairs = tsv != null ? readPairs(tsv) : zip(src, tgt);
+        boolean json = format == Format.json;
         ObjectMapper mapper = new ObjectMapper();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         int failed = 0;

@@ -1,20 +1,24 @@
 package io.kafkatranslator.cli;
 
 import io.kafkatranslator.broker.EmbeddedBroker;
-import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** A single-node KRaft broker with the processor's topics, for trying `run` and `produce` by hand. */
-final class BrokerCommand {
-    private final ProcessorConfig config;
+@Command(name = "broker", description = {"A single-node Kafka broker with the processor's topics, for trying run and produce "
+        + "by hand, until Ctrl-C."})
+final class BrokerCommand implements Callable<Integer> {
+    @Mixin
+    private ConfigOption configuration;
 
-    BrokerCommand(ConfigSource source) {
-        this.config = ProcessorConfig.from(source);
-    }
-
-    int run() throws Exception {
+    @Override
+    public Integer call() throws Exception {
+        Main.requireInProcessBroker("broker");
+        ProcessorConfig config = ProcessorConfig.from(configuration.source());
         ShutdownSignal signal = new ShutdownSignal();
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             broker.createTopics(Map.of(config.inputTopic(), 3, config.outputTopic(), 3, config.deadLetterTopic(), 1));

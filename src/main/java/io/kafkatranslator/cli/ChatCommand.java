@@ -10,9 +10,12 @@ import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.model.ModelDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -20,14 +23,15 @@ import java.util.stream.Collectors;
  * models in this JVM), or, where kafka.bootstrap.servers names a cluster, on that cluster, whose
  * processor runs elsewhere (`run`); the page then offers the languages of the configured models.
  */
-final class ChatCommand {
-    private final ConfigSource source;
+@Command(name = "chat", description = {"The live chat page (chat.port, 8090), on a broker and processor in this JVM, or on "
+        + "the cluster that kafka.bootstrap.servers names (whose processor runs there), until Ctrl-C."})
+final class ChatCommand implements Callable<Integer> {
+    @Mixin
+    private ConfigOption configuration;
 
-    ChatCommand(ConfigSource source) {
-        this.source = source;
-    }
-
-    int run() throws Exception {
+    @Override
+    public Integer call() throws Exception {
+        ConfigSource source = configuration.source();
         long start = System.nanoTime();
         ChatConfig chat = ChatConfig.from(source);
         ProcessorConfig config = ProcessorConfig.from(source);
@@ -35,7 +39,7 @@ final class ChatCommand {
         try {
             if (config.kafka().containsKey("bootstrap.servers")) {
                 TopicPreflight.ensure(config.kafka(), config.topics(), false, Duration.ofSeconds(30));
-                try (ChatPage page = ChatPage.start(chat, config, LanguageRouter.languages(configuredPairs()), false)) {
+                try (ChatPage page = ChatPage.start(chat, config, LanguageRouter.languages(configuredPairs(source)), false)) {
                     announce(page, start, "on " + config.kafka().get("bootstrap.servers")
                             + " (the processor must be running there: `run`)");
                     signal.await();
@@ -61,7 +65,7 @@ final class ChatCommand {
         System.out.flush();
     }
 
-    private Set<LanguagePair> configuredPairs() {
+    private static Set<LanguagePair> configuredPairs(ConfigSource source) {
         TranslatorConfig translator = TranslatorConfig.from(source);
         return ModelDirectory.openAll(translator.models(), translator.cacheDir()).stream()
                 .map(d -> new LanguagePair(d.manifest().sourceLanguage(), d.manifest().targetLanguage()))

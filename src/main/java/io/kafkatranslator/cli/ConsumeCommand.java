@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkatranslator.app.ReadCommitted;
 import io.kafkatranslator.app.TopicPreflight;
-import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;
@@ -14,36 +13,44 @@ import io.kafkatranslator.topology.JsonSerde;
 import io.kafkatranslator.topology.OutputCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Results and dead letters as JSON lines, whichever format the processor writes (Avro or JSON): what
  * a person reads with a terminal, or pipes to jq. A dead letter whose original value is a request
  * this processor can read carries it decoded as "original_request".
  */
-final class ConsumeCommand {
+@Command(name = "consume", sortOptions = false, description = {"Results and dead letters (with their reasons) as JSON lines, "
+        + "whichever format the processor writes."})
+final class ConsumeCommand implements Callable<Integer> {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private final ProcessorConfig config;
-    private final boolean fromBeginning;
-    private final long max;
+    @Mixin
+    private ConfigOption configuration;
+
+    @Option(names = "--from-beginning", description = "from the topics' first records instead of new ones only")
+    private boolean fromBeginning;
+
+    @Option(names = "--max", paramLabel = "N", description = "stop after N records (default: never)")
+    private long max = Long.MAX_VALUE;
+
+    private ProcessorConfig config;
     private final OutputCodec<TranslationResult> results = new OutputCodec<>(TranslationResult.getClassSchema());
     private final OutputCodec<DeadLetter> deadLetters = new OutputCodec<>(DeadLetter.getClassSchema());
 
-    ConsumeCommand(ConfigSource source, List<String> argv) {
-        Args args = new Args(argv, Set.of("--max"), Set.of("--from-beginning"));
-        this.config = ProcessorConfig.from(source);
-        this.fromBeginning = args.flag("--from-beginning");
-        this.max = args.getInt("--max", Integer.MAX_VALUE);
-    }
-
-    int run(PrintStream out) throws InterruptedException {
+    @Override
+    public Integer call() throws Exception {
+        config = ProcessorConfig.from(configuration.source());
         config.bootstrapServers();
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         List<String> topics = List.of(config.outputTopic(), config.deadLetterTopic());
         TopicPreflight.ensure(config.kafka(), topics, false, Duration.ofSeconds(30));
         long printed = 0;

@@ -18,6 +18,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * The README's first command: a real Kafka broker in this JVM, the processor with the shipped
@@ -35,7 +39,10 @@ import java.util.Set;
  * translations with word alignments; then the live chat page with their conversation so far, until
  * Ctrl-C (or, with --exit, an orderly stop at once).
  */
-final class DemoCommand {
+@Command(name = "demo", sortOptions = false, description = {
+        "A Kafka broker in this JVM, the processor, a few messages and their translations with alignments, then the live "
+                + "chat page with that conversation until Ctrl-C."})
+final class DemoCommand implements Callable<Integer> {
     /** writerLanguage: null where the client does not give it (the processor detects it). */
     private record Message(String conversation, String writer, String readerLanguage, String text, String writerLanguage) {
         Message(String conversation, String writer, String readerLanguage, String text) {
@@ -56,15 +63,16 @@ final class DemoCommand {
             new Message("carol", "carol", "en", "J'aime beaucoup ce livre."),
             new Message("carol", "carol", "en", "   "));
 
-    private final ConfigSource source;
-    private final boolean exit;
+    @Mixin
+    private ConfigOption configuration;
 
-    DemoCommand(ConfigSource source, List<String> args) {
-        this.source = source;
-        this.exit = new Args(args, Set.of(), Set.of("--exit")).flag("--exit");
-    }
+    @Option(names = "--exit", description = "stop once the translations are printed, without serving the page")
+    private boolean exit;
 
-    int run() throws Exception {
+    @Override
+    public Integer call() throws Exception {
+        Main.requireInProcessBroker("demo");
+        ConfigSource source = configuration.source();
         long start = System.nanoTime();
         System.out.println("Starting a single-node Kafka broker (KRaft) in this JVM, loading the models and starting the processor...");
         ShutdownSignal signal = new ShutdownSignal();

@@ -1,20 +1,25 @@
 package io.kafkatranslator.cli;
 
+import io.kafkatranslator.bench.Report;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.engine.TranslationOutcome;
-import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.evaluation.AlignmentReport;
 import io.kafkatranslator.evaluation.AlignmentTestSet;
 import io.kafkatranslator.evaluation.Bleu;
 import io.kafkatranslator.evaluation.Chrf;
 import io.kafkatranslator.evaluation.DetectionReport;
 import io.kafkatranslator.evaluation.RobustnessReport;
-import io.kafkatranslator.bench.Report;
 import io.kafkatranslator.language.LanguagePair;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Translates a test set and scores it with sacreBLEU's BLEU and chrF2 against all its references;
@@ -33,50 +38,87 @@ import java.util.Set;
  * alignment, the attention's alignment error rate against hand alignments (docs/alignment.md); with
  * --suite detection, how well the source language is detected (docs/detection.md).
  */
-final class EvaluateCommand {
+@Command(name = "evaluate", sortOptions = false, description = {
+        "Scores the models on a test set; --suite says how:",
+        "quality: BLEU and chrF2 (sacreBLEU's definitions, against all tab-separated references of a line), sentences/s.",
+        "robustness: chat-style variants of the set (and MTNT's forum comments), the model alone vs the message pipeline.",
+        "detection: how often the sources and first references are detected right, wrong or not at all.",
+        "alignment: the attention's alignment error rate against hand word alignments (the Hansards trial set by default)."})
+final class EvaluateCommand implements Callable<Integer> {
     private static final String HANSARDS = "../shared/data/hansards-align-trial/";
 
-    private final TranslatorConfig config;
-    private final String suite;
-    private final Path src;
-    private final Path refs;
-    private final Path tgt;
-    private final Path gold;
-    private final DecodingOptions options;
-    private final Path mtnt;
-    private final Path out;
-    private final List<String> argv;
-    private final LanguagePair direction;
+    enum Suite { quality, robustness, alignment, detection }
 
-    EvaluateCommand(TranslatorConfig config, List<String> argv) {
-        Args args = new Args(argv, Set.of("--src", "--refs", "--tgt", "--gold", "--beam", "--suite", "--mtnt", "--out",
-                "--from", "--to"), Set.of());
-        this.config = config;
-        this.direction = args.pair();
-        this.argv = argv;
-        this.suite = args.get("--suite", "quality");
-        if (!List.of("quality", "robustness", "alignment", "detection").contains(suite)) {
-            throw new Args.UsageException("--suite is quality, robustness, alignment or detection");
+    @Mixin
+    private ConfigOption configuration;
+
+    @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "quality", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    private Suite suite;
+
+    @Option(names = "--src", paramLabel = "FILE", description = "sources, one a line (alignment: the Hansards' French)")
+    private Path src;
+
+    @Option(names = "--refs", paramLabel = "FILE.tsv", description = "references, tab-separated, one line per source (not for alignment)")
+    private Path refs;
+
+    @Option(names = "--tgt", paramLabel = "FILE", description = "alignment: the translations, one a line (the Hansards' English)")
+    private Path tgt;
+
+    @Option(names = "--gold", paramLabel = "FILE", description = "alignment: the hand links (the Hansards' trial.wa.nonullalign)")
+    private Path gold;
+
+    @Mixin
+    private LanguageOptions languages;
+
+    @Option(names = "--beam", paramLabel = "K", description = "beam size (default: translator.beam.size; not for alignment)")
+    private Integer beam;
+
+    @Option(names = "--mtnt", paramLabel = "FILE.tsv", description = "robustness: MTNT's forum comments as well (not for alignment)")
+    private Path mtnt;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the report (default: docs/robustness.md, docs/detection.md or docs/alignment.md)")
+    private Path out;
+
+    @Spec
+    private CommandSpec spec;
+
+    private TranslatorConfig config;
+    private DecodingOptions options;
+    private LanguagePair direction;
+
+    @Override
+    public Integer call() throws IOException {
+        config = configuration.translator();
+        direction = languages.pair();
+        boolean alignment = suite == Suite.alignment;
+        Map<String, Object> misplaced = new LinkedHashMap<>();
+        if (alignment) {
+            misplaced.put("--refs", refs);
+            misplaced.put("--beam", beam);
+            misplaced.put("--mtnt", mtnt);
+        } else {
+            misplaced.put("--tgt", tgt);
+            misplaced.put("--gold", gold);
         }
-        boolean alignment = suite.equals("alignment");
-        for (String option : alignment ? List.of("--refs", "--beam", "--mtnt") : List.of("--tgt", "--gold")) {
-            if (args.get(option, null) != null) {
-                throw new Args.UsageException(option + " does not apply to --suite " + suite);
+        misplaced.forEach((option, value) -> {
+            if (value != null) {
+                throw new UsageException(option + " does not apply to --suite " + suite);
             }
+        });
+        if (alignment) {
+            src = src == null ? Path.of(HANSARDS + "trial.f") : src;
+            tgt = tgt == null ? Path.of(HANSARDS + "trial.e") : tgt;
+            gold = gold == null ? Path.of(HANSARDS + "trial.wa.nonullalign") : gold;
+        } else if (src == null || refs == null) {
+            throw new UsageException("--suite " + suite + " needs --src FILE and --refs FILE.tsv");
         }
-        this.src = Path.of(alignment ? args.get("--src", HANSARDS + "trial.f") : args.required("--src"));
-        this.refs = alignment ? null : Path.of(args.required("--refs"));
-        this.tgt = Path.of(args.get("--tgt", HANSARDS + "trial.e"));
-        this.gold = Path.of(args.get("--gold", HANSARDS + "trial.wa.nonullalign"));
-        this.mtnt = args.get("--mtnt", null) == null ? null : Path.of(args.get("--mtnt", null));
-        this.out = Path.of(args.get("--out", alignment ? "docs/alignment.md"
-                : suite.equals("detection") ? "docs/detection.md" : "docs/robustness.md"));
-        int beam = args.getInt("--beam", config.decoding().beamSize());
-        this.options = config.decoding().withBeam(beam, 1);
-    }
-
-    int run() throws IOException {
-        if (suite.equals("alignment")) {
+        out = out != null ? out : Path.of(switch (suite) {
+            case alignment -> "docs/alignment.md";
+            case detection -> "docs/detection.md";
+            default -> "docs/robustness.md";
+        });
+        options = config.decoding().withBeam(beam == null ? config.decoding().beamSize() : beam, 1);
+        if (alignment) {
             return alignment();
         }
         List<String> sources = Files.readAllLines(src, StandardCharsets.UTF_8);
@@ -85,7 +127,7 @@ final class EvaluateCommand {
             throw new IllegalArgumentException(src + " has " + sources.size() + " lines but " + refs + " has "
                     + references.size());
         }
-        if (suite.equals("detection")) {
+        if (suite == Suite.detection) {
             Map<String, List<String>> known = new LinkedHashMap<>();
             known.put(direction.source(), sources);
             known.put(direction.target(), references.stream().map(r -> r.get(0)).toList());
@@ -93,7 +135,7 @@ final class EvaluateCommand {
             return 0;
         }
         try (TranslationEngine engine = TranslationEngine.load(config, direction); MessageTranslator translator = engine.newTranslator()) {
-            if (suite.equals("robustness")) {
+            if (suite == Suite.robustness) {
                 Report.publish(new RobustnessReport(translator, options).build(command(), sources, references, mtnt), out);
                 return 0;
             }
@@ -130,7 +172,7 @@ final class EvaluateCommand {
         try (TranslationModels models = TranslationModels.load(config)) {
             TranslationEngine engine = models.find(direction);
             if (engine == null) {
-                throw new Args.UsageException("no model translates " + direction + "; the models serve " + models.pairs());
+                throw new UsageException("no model translates " + direction + "; the models serve " + models.pairs());
             }
             TranslationEngine other = models.find(new LanguagePair(direction.target(), direction.source()));
             try (MessageTranslator translator = engine.newTranslator();
@@ -144,7 +186,7 @@ final class EvaluateCommand {
     }
 
     private String command() {
-        return "java -jar target/kafka-translator.jar evaluate " + String.join(" ", argv);
+        return "java -jar target/kafka-translator.jar " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 
     static List<List<String>> readReferences(Path file) throws IOException {

@@ -1,7 +1,6 @@
 package io.kafkatranslator.cli;
 
 import io.kafkatranslator.app.TopicPreflight;
-import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.topology.AvroSerde;
@@ -11,38 +10,42 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /** Sends one translation request, for trying the processor by hand. */
-final class ProduceCommand {
-    private final ProcessorConfig config;
-    private final String topic;
-    private final String conversation;
-    private final String text;
-    /** Null for auto: the processor detects it. */
-    private final String from;
-    private final String to;
+@Command(name = "produce", sortOptions = false, description = "Sends one translation request (Avro) to the input topic.")
+final class ProduceCommand implements Callable<Integer> {
+    @Mixin
+    private ConfigOption configuration;
 
-    ProduceCommand(ConfigSource source, List<String> argv) {
-        List<String> options = argv.isEmpty() ? argv : argv.subList(0, argv.size() - 1);
-        Args args = new Args(options, Set.of("--topic", "--conversation", "--from", "--to"), Set.of());
-        if (argv.isEmpty() || argv.get(argv.size() - 1).startsWith("--")) {
-            throw new Args.UsageException("produce needs the text to translate as its last argument");
-        }
-        this.config = ProcessorConfig.from(source);
-        this.topic = args.get("--topic", config.inputTopic());
-        this.conversation = args.get("--conversation", "cli");
-        this.text = argv.get(argv.size() - 1);
-        this.from = args.from();
-        this.to = args.to();
-    }
+    @Option(names = "--topic", paramLabel = "T", description = "the topic (default: processor.input.topic)")
+    private String topic;
 
-    int run() throws Exception {
+    @Option(names = "--conversation", paramLabel = "C", defaultValue = "cli", description = "the record key (default: ${DEFAULT-VALUE})")
+    private String conversation;
+
+    @Mixin
+    private LanguageOptions languages;
+
+    @Parameters(paramLabel = "TEXT", description = "the message to translate, such as \"Je suis étudiant.\"")
+    private String text;
+
+    @Override
+    public Integer call() throws Exception {
+        ProcessorConfig config = ProcessorConfig.from(configuration.source());
+        String topic = this.topic == null ? config.inputTopic() : this.topic;
+        // Null for auto: the processor detects it.
+        String from = languages.sourceOrAuto();
+        String to = languages.target();
         TranslationRequest request = TranslationRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                 .setConversationId(conversation).setText(text).setSourceLanguage(from).setTargetLanguage(to)
                 .setClientTimestamp(Instant.now()).build();

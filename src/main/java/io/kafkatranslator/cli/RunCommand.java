@@ -6,18 +6,22 @@ import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationModels;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 
 /** The processor against a real cluster, until SIGTERM (or SIGINT), then an orderly shutdown. */
-final class RunCommand {
-    private final ConfigSource source;
+@Command(name = "run", description = {"The processor against a real cluster (kafka.* settings pass through to Kafka Streams), "
+        + "until SIGTERM."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    private ConfigOption configuration;
 
-    RunCommand(ConfigSource source) {
-        this.source = source;
-    }
-
-    int run() throws InterruptedException {
+    @Override
+    public Integer call() throws Exception {
+        ConfigSource source = configuration.source();
         ProcessorConfig config = ProcessorConfig.from(source);
         config.bootstrapServers();
         // Before the models load: a cluster that cannot be reached or lacks a topic is told in seconds.

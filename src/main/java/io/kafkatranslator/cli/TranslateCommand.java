@@ -5,13 +5,16 @@ import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Alignments;
 import io.kafkatranslator.engine.ErrorCode;
-import io.kafkatranslator.engine.Translation;
-import io.kafkatranslator.engine.TranslationModels;
-import io.kafkatranslator.engine.TranslationError;
-import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.engine.MessageTranslator;
+import io.kafkatranslator.engine.Translation;
+import io.kafkatranslator.engine.TranslationError;
+import io.kafkatranslator.engine.TranslationModels;
+import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,8 +28,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -34,43 +37,54 @@ import java.util.concurrent.LinkedBlockingQueue;
  * is whatever has arrived by the time the previous one is done (at most {@link #MAX_LINES}), so a
  * person typing gets every line back at once and a large file is translated in full batches.
  */
-final class TranslateCommand {
+@Command(name = "translate", sortOptions = false, description = {"Messages on stdin, one a line, to their translations on "
+        + "stdout, one a line, in order."})
+final class TranslateCommand implements Callable<Integer> {
     private static final int MAX_LINES = 2048;
     /** Queued after the last line; compared by identity, so no input line can be mistaken for it. */
     private static final String EOF_MARK = new String("<end of input>");
 
-    private final TranslatorConfig config;
-    private final DecodingOptions options;
-    private final boolean json;
-    private final boolean alignments;
-    private final String heatmap;
-    /** Null for --from auto. */
-    private final String from;
-    private final String to;
+    enum Format { text, json }
 
-    TranslateCommand(TranslatorConfig config, List<String> argv) {
-        Args args = new Args(argv, Set.of("--beam", "--nbest", "--format", "--heatmap", "--from", "--to"), Set.of("--alignments"));
-        this.config = config;
-        this.from = args.from();
-        this.to = args.to();
-        int beam = args.getInt("--beam", config.decoding().beamSize());
-        this.options = config.decoding().withBeam(beam, args.getInt("--nbest", Math.min(config.decoding().nbest(), beam)));
-        String format = args.get("--format", "text");
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new Args.UsageException("--format is text or json");
-        }
-        this.json = format.equals("json");
-        this.alignments = args.flag("--alignments");
-        this.heatmap = args.get("--heatmap", null);
+    @Mixin
+    private ConfigOption configuration;
+
+    @Mixin
+    private LanguageOptions languages;
+
+    @Option(names = "--beam", paramLabel = "K", description = "beam size; 1 is greedy (default: translator.beam.size)")
+    private Integer beam;
+
+    @Option(names = "--nbest", paramLabel = "N", description = "the N best translations of each line, each with its score (default: translator.nbest, at most K)")
+    private Integer nbest;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    private Format format;
+
+    @Option(names = "--alignments", description = "text: the word links after each translation (source-target, Pharaoh)")
+    private boolean alignments;
+
+    @Option(names = "--heatmap", paramLabel = "FILE", description = "an alignment heatmap per line, FILE.png or FILE.svg")
+    private String heatmap;
+
+    private DecodingOptions options;
+    /** Null for --from auto. */
+    private String from;
+    private String to;
+
+    @Override
+    public Integer call() throws Exception {
+        TranslatorConfig config = configuration.translator();
+        from = languages.sourceOrAuto();
+        to = languages.target();
+        int beamSize = beam == null ? config.decoding().beamSize() : beam;
+        options = config.decoding().withBeam(beamSize, nbest == null ? Math.min(config.decoding().nbest(), beamSize) : nbest);
         if (heatmap != null) {
             Path dir = Path.of(heatmap).toAbsolutePath().getParent();
             if (!Files.isDirectory(dir)) {
-                throw new Args.UsageException("--heatmap " + heatmap + ": the directory " + dir + " does not exist");
+                throw new UsageException("--heatmap " + heatmap + ": the directory " + dir + " does not exist");
             }
         }
-    }
-
-    int run() throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>(4 * MAX_LINES);
         Thread reader = new Thread(() -> readAll(lines), "stdin-reader");
         reader.setDaemon(true);
@@ -105,7 +119,7 @@ final class TranslateCommand {
                         failures++;
                         System.err.println("line " + lineNumber + ": " + error.code() + ": " + error.message());
                     }
-                    if (json) {
+                    if (format == Format.json) {
                         out.println(mapper.writeValueAsString(JsonView.of(batch.get(i), outcome)));
                     } else {
                         printText(out, outcome);
@@ -130,7 +144,7 @@ final class TranslateCommand {
             this.models = models;
             this.router = models.router();
             if (from != null && !from.equals(to) && models.find(new LanguagePair(from, to)) == null) {
-                throw new Args.UsageException("no model translates " + from + "-" + to + "; the models serve " + models.pairs());
+                throw new UsageException("no model translates " + from + "-" + to + "; the models serve " + models.pairs());
             }
         }
 

@@ -6,10 +6,13 @@ import io.kafkatranslator.app.EmbeddedProcessor;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ConsumeCommandTest {
 
     @Test
-    void resultsAndDeadLettersComeOutAsJsonLinesWithTheReasonAndTheOriginalRequest() throws Exception {
+    void resultsAndDeadLettersComeOutAsJsonLinesWithTheReasonAndTheOriginalRequest(@TempDir Path dir) throws Exception {
         try (EmbeddedProcessor embedded = EmbeddedProcessor.start(ConfigSource.of(Map.of()), "consume-test")) {
-            ConfigSource cluster = ConfigSource.of(Map.of("kafka.bootstrap.servers", embedded.bootstrapServers()));
+            Path cluster = Files.writeString(dir.resolve("cluster.properties"), "kafka.bootstrap.servers=" + embedded.bootstrapServers());
             for (String text : List.of("Je suis étudiant.", "   ")) {
-                new ProduceCommand(cluster, List.of("--conversation", "c42", text)).run();
+                assertEquals(0, Main.run(new String[] {"produce", "--config", cluster.toString(), "--conversation", "c42", text}));
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new ConsumeCommand(cluster, List.of("--from-beginning", "--max", "2"))
-                    .run(new PrintStream(out, true, StandardCharsets.UTF_8));
             List<JsonNode> lines = new ArrayList<>();
-            for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
+            for (String line : stdout(() -> Main.run(new String[] {"consume", "--config", cluster.toString(), "--from-beginning", "--max", "2"}))) {
                 lines.add(new ObjectMapper().readTree(line));
             }
             ProcessorConfig config = embedded.config();
@@ -42,5 +42,17 @@ class ConsumeCommandTest {
             assertEquals("EMPTY_TEXT", dead.get("value").get("reason").asText());
             assertEquals("   ", dead.get("original_request").get("text").asText());
         }
+    }
+
+    private static List<String> stdout(Runnable command) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            command.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }

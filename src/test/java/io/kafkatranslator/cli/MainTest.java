@@ -47,6 +47,8 @@ class MainTest {
     @Test
     void optionsAreParsedByPicocliAndAnUnknownOneIsAnError() {
         assertEquals(List.of("error: Unknown options: '--beam_size', '1'"), errors("translate", "--beam_size", "1"));
-        assertEquals(List.of("error: --beam takes a whole number, got 'five'"), errors("translate", "--beam=five"));
+        assertEquals(List.of("error: Invalid value for option '--beam': 'five' is not an int"), errors("translate", "--beam=five"));
+        assertEquals(List.of("error: Invalid value for option '--format': expected one of [text, json] (case-sensitive) but was 'xml'"),
+                errors("translate", "--format", "xml"));
     }
 }

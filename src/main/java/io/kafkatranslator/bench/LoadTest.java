@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  * a read_committed consumer. Compared in the same run with the engine's offline batched throughput.
  * Prints a Markdown table and writes it to a file. A measurement, not a test.
  */
-public final class LoadTestCommand {
+public final class LoadTest {
     private static final int[] RATES = {10, 50, 100, 200};
     private static final Pattern BATCH_SUM = Pattern.compile("translator_batch_size_sum (\\S+)");
     private static final Pattern BATCH_COUNT = Pattern.compile("translator_batch_size_count (\\S+)");
@@ -62,7 +62,7 @@ public final class LoadTestCommand {
     private final int burst;
     private final Path out;
 
-    public LoadTestCommand(ConfigSource source, Path src, Duration phase, int burst, Path out) {
+    public LoadTest(ConfigSource source, Path src, Duration phase, int burst, Path out) {
         this.source = source;
         this.src = src;
         this.phase = phase;

@@ -30,7 +30,7 @@ import java.util.function.Function;
  * Runtime (the product), the same decoding loop on ONNX Runtime's own Java API, and the Python
  * PyTorch reference decoder on the same weights. Prints a Markdown table and writes it to a file.
  */
-public final class BenchCommand {
+public final class ThroughputBench {
     /** The direction whose Python checkpoint the benchmark compares against. */
     private static final LanguagePair PAIR = new LanguagePair("fr", "en");
 
@@ -46,7 +46,7 @@ public final class BenchCommand {
     private final Path out;
     private final Path checkpoint;
 
-    public BenchCommand(TranslatorConfig config, Path src, int limit, Path out, Path checkpoint) {
+    public ThroughputBench(TranslatorConfig config, Path src, int limit, Path out, Path checkpoint) {
         this.config = config;
         this.src = src;
         this.limit = limit;
@@ -126,7 +126,7 @@ public final class BenchCommand {
         if (shipped.size() > 1) {
             sets.add(shipped);
         }
-        String jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        String jar = Path.of(ThroughputBench.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
         StringBuilder sb = new StringBuilder("# Loading models\n\n");
         sb.append(String.format(Locale.ROOT, "Measured %s on %d CPU cores with `java -jar target/kafka-translator.jar bench "
                 + "--suite loading`. Each set of shipped models is loaded in a fresh JVM (`LoadingProbe`, with `TRANSLATOR_MODELS` "

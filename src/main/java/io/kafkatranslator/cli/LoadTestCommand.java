@@ -1,0 +1,46 @@
+package io.kafkatranslator.cli;
+
+import io.kafkatranslator.bench.LoadTest;
+import io.kafkatranslator.config.ConfigSource;
+import io.kafkatranslator.config.TranslatorConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "loadtest", sortOptions = false, description = {"The processor on a loopback broker at 10, 50, 100, 200 "
+        + "requests/s and flat out: a latency table."})
+final class LoadTestCommand implements Callable<Integer> {
+    @Mixin
+    private ConfigOption configuration;
+
+    @Option(names = "--beam", paramLabel = "K", description = "beam size; 1 is greedy (default: translator.beam.size)")
+    private String beam;
+
+    @Option(names = "--src", paramLabel = "FILE", defaultValue = "training/work/data/test.src",
+            description = "the requests' texts (default: ${DEFAULT-VALUE})")
+    private Path src;
+
+    @Option(names = "--phase-seconds", paramLabel = "S", defaultValue = "15", description = "seconds per rate (default: ${DEFAULT-VALUE})")
+    private int phaseSeconds;
+
+    @Option(names = "--burst", paramLabel = "N", defaultValue = "2000", description = "requests sent at once for flat out (default: ${DEFAULT-VALUE})")
+    private int burst;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "docs/load.md", description = "the table (default: ${DEFAULT-VALUE})")
+    private Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Main.requireInProcessBroker("loadtest");
+        ConfigSource source = configuration.source();
+        if (beam != null) {
+            source = source.with(Map.of(TranslatorConfig.BEAM_SIZE, beam));
+        }
+        return new LoadTest(source, src, Duration.ofSeconds(phaseSeconds), burst, out).run();
+    }
+}
