@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  *     → route and prepare         — source language detected where not given; already in the target language or
  *                                   undetectable: no model; else the model's preparation (sentences, spans, pieces);
  *                                   bad text, a detected language no model serves → dead letters
- *     → micro-batch               — changelogged store; flush at N requests, T tokens or W ms
+ *     → micro-batch               — changelogged store per task, one batch per stream thread across its tasks;
+ *                                   flush at N requests, T tokens or W ms
  *     → translate                 — model by model, every sentence of the batch in token-budgeted batches, messages
  *                                   reassembled; engine failure → dead letters
  *     → output topic              — keyed by conversation id, in arrival order per conversation
@@ -52,7 +53,7 @@ public final class TranslationTopology {
     private TranslationTopology() {
     }
 
-    /** translators: one per model, by the pair it serves, for each task (each opens its own sessions). */
+    /** translators: one per model, by the pair it serves, for each stream thread (each opens its own sessions). */
     public static Topology build(ProcessorConfig config, LanguageRouter router, DecodingOptions defaults,
                                  Supplier<Map<LanguagePair, BatchTranslator>> translators, TranslationMetrics metrics) {
         AvroSerde<PendingRequest> pending = new AvroSerde<>(PendingRequest.getClassSchema());
@@ -64,8 +65,9 @@ public final class TranslationTopology {
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
         topology.addProcessor(DECODER, () -> new DecodeProcessor(
                 new RequestDecoder(config.acceptJson(), router.pairs(), defaults), metrics), SOURCE);
-        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(translators, router, defaults,
-                config.batchMaxRequests(), config.batchMaxTokens(), config.batchMaxWait(), metrics), DECODER);
+        ThreadBatches batches = new ThreadBatches(translators, defaults, config.batchMaxRequests(), config.batchMaxTokens(),
+                config.batchMaxWait(), metrics);
+        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(batches, router, metrics), DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Long(), pending), BATCHER);
         topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), results, BATCHER);
