@@ -27,6 +27,7 @@ import java.util.Map;
  * in one transaction. Used only by its stream thread, as the tasks are.
  */
 final class ThreadBatch {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ThreadBatch.class);
     private static final int BACKLOG_WAITS = 4;
     private static final long BACKLOG_LAG_MS = 1000;
     /** A task's side: receives the outcomes of its own requests. */
@@ -160,6 +161,7 @@ final class ThreadBatch {
                     .add(new Completed(batch.get(i), outcomes[i], now, decodingMs));
         }
         metrics.batch(batch.size(), decodingMs, targetTokens, unknowns);
+        LOG.debug("translated a batch of {} requests from {} tasks in {} ms", batch.size(), byMember.size(), decodingMs);
         byMember.forEach(Member::completed);
     }
 
