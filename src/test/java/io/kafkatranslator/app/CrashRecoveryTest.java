@@ -2,13 +2,7 @@ package io.kafkatranslator.app;
 
 import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.config.ProcessorConfig;
-import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
-import io.kafkatranslator.topology.AvroSerde;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,15 +23,14 @@ class CrashRecoveryTest {
     private static final int KILLS = Integer.getInteger("faults.kills", 3);
     private static final int REQUESTS = Integer.getInteger("faults.requests", 400);
     private static final int CONVERSATIONS = 20;
-    private static final List<String> SENTENCES = List.of("Je suis étudiant.", "Elle est en retard.", "Où est la gare ?",
-            "Nous partons demain matin.", "Il fait très chaud aujourd'hui.", "J'aime beaucoup ce livre.");
 
     @Test
     void sigkillAtRandomMomentsLosesAndDuplicatesNothing(@TempDir Path stateDir) throws Exception {
         Random random = new Random(42);
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             broker.createTopics(Map.of("translation-requests", 3, "translation-results", 3, "translation-dead-letters", 1));
-            Producer producer = new Producer(broker.bootstrapServers());
+            SteadyProducer producer = new SteadyProducer(broker.bootstrapServers(), REQUESTS, CONVERSATIONS,
+                    Duration.ofSeconds(Math.max(8, KILLS * 4L)));
             producer.start();
             Process processor = startProcessor(broker.bootstrapServers(), stateDir);
             for (int kill = 0; kill < KILLS; kill++) {
@@ -54,9 +47,7 @@ class CrashRecoveryTest {
                 processor.destroy();
                 processor.waitFor();
             }
-            List<String> ids = java.util.stream.IntStream.range(0, REQUESTS)
-                    .mapToObj(i -> "conversation-" + (i % CONVERSATIONS) + "/" + i).toList();
-            ResultsReader.assertExactlyOnceInOrder(results, ids, "crash test (" + KILLS + " kills survived)");
+            ResultsReader.assertExactlyOnceInOrder(results, producer.ids(), "crash test (" + KILLS + " kills survived)");
         }
     }
 
@@ -73,34 +64,5 @@ class CrashRecoveryTest {
         pb.environment().put("TRANSLATOR_BEAM_SIZE", "1");
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         return pb.start();
-    }
-
-    /** Sends the requests at a steady pace on its own thread while the processor is being killed. */
-    private static final class Producer extends Thread {
-        private final String bootstrap;
-        volatile int sent;
-
-        Producer(String bootstrap) {
-            this.bootstrap = bootstrap;
-        }
-
-        @Override
-        public void run() {
-            AvroSerde<TranslationRequest> serde = new AvroSerde<>(TranslationRequest.getClassSchema());
-            long pauseNanos = Duration.ofSeconds(Math.max(8, KILLS * 4L)).toNanos() / REQUESTS;
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap,
-                    "enable.idempotence", "true"), new StringSerializer(), new ByteArraySerializer())) {
-                for (int i = 0; i < REQUESTS; i++) {
-                    String conversation = "conversation-" + (i % CONVERSATIONS);
-                    TranslationRequest r = TranslationRequest.newBuilder().setRequestId(conversation + "/" + i)
-                            .setConversationId(conversation).setText(SENTENCES.get(i % SENTENCES.size())).build();
-                    producer.send(new ProducerRecord<>("translation-requests", conversation, serde.encode(r)));
-                    sent = i + 1;
-                    Thread.sleep(pauseNanos / 1_000_000, (int) (pauseNanos % 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
