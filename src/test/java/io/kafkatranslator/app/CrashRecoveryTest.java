@@ -1,7 +1,6 @@
 package io.kafkatranslator.app;
 
 import io.kafkatranslator.broker.EmbeddedBroker;
-import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.schema.TranslationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,17 +51,9 @@ class CrashRecoveryTest {
     }
 
     private static Process startProcessor(String bootstrap, Path stateDir) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.kafkatranslator.cli.Main", "run");
-        pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        pb.environment().put("KAFKA_STATE_DIR", stateDir.toString());
         // Static membership: the restarted instance takes its partitions back without waiting for the
         // killed one's session to expire.
-        pb.environment().put("KAFKA_GROUP_INSTANCE_ID", "crash-test-instance");
-        pb.environment().put("KAFKA_SESSION_TIMEOUT_MS", "10000");
-        pb.environment().put(io.kafkatranslator.config.ConfigSource.variableName(ProcessorConfig.HTTP_PORT), "-1");
-        pb.environment().put("TRANSLATOR_BEAM_SIZE", "1");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        return pb.start();
+        return ChildProcessor.start(bootstrap, stateDir, Map.of("KAFKA_GROUP_INSTANCE_ID", "crash-test-instance",
+                "KAFKA_SESSION_TIMEOUT_MS", "10000"));
     }
 }

@@ -1,8 +1,6 @@
 package io.kafkatranslator.app;
 
 import io.kafkatranslator.broker.EmbeddedBroker;
-import io.kafkatranslator.config.ConfigSource;
-import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.OutputCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,7 +38,7 @@ class ScaleOutIntegrationTest {
             broker.createTopics(Map.of("translation-requests", 6, "translation-results", 6, "translation-dead-letters", 1));
             List<Process> instances = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                instances.add(start(bootstrap, dir.resolve("instance-" + i)));
+                instances.add(ChildProcessor.start(bootstrap, dir.resolve("instance-" + i), Map.of()));
             }
             Delivery delivery = new Delivery(bootstrap);
             delivery.start();
@@ -50,7 +48,7 @@ class ScaleOutIntegrationTest {
             try {
                 Thread.sleep(15_000);
                 events.put("a fourth instance joins", System.nanoTime());
-                instances.add(start(bootstrap, dir.resolve("instance-3")));
+                instances.add(ChildProcessor.start(bootstrap, dir.resolve("instance-3"), Map.of()));
                 Thread.sleep(12_000);
                 events.put("instance 0 stopped (SIGTERM)", System.nanoTime());
                 instances.get(0).destroy();
@@ -59,7 +57,7 @@ class ScaleOutIntegrationTest {
                 instances.get(1).destroyForcibly().waitFor();
                 Thread.sleep(5_000);
                 events.put("instance 1 back", System.nanoTime());
-                instances.set(1, start(bootstrap, dir.resolve("instance-1")));
+                instances.set(1, ChildProcessor.start(bootstrap, dir.resolve("instance-1"), Map.of()));
                 producer.join();
                 delivery.awaitQuiet(REQUESTS);
             } finally {
@@ -76,19 +74,6 @@ class ScaleOutIntegrationTest {
                     event, delivery.longestGapMs(at, at + Duration.ofSeconds(10).toNanos())));
             ResultsReader.assertExactlyOnceInOrder(delivery.results(), producer.ids(), "scale-out (3 instances, +1, SIGTERM, SIGKILL and back)");
         }
-    }
-
-    private static Process start(String bootstrap, Path stateDir) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.kafkatranslator.cli.Main", "run");
-        pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        pb.environment().put("KAFKA_STATE_DIR", stateDir.toString());
-        // A killed member is noticed after its session (6 s, the broker's minimum) instead of 45 s.
-        pb.environment().put("KAFKA_SESSION_TIMEOUT_MS", "6000");
-        pb.environment().put(ConfigSource.variableName(ProcessorConfig.HTTP_PORT), "-1");
-        pb.environment().put("TRANSLATOR_BEAM_SIZE", "1");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        return pb.start();
     }
 
     /** A read_committed consumer reading all along, noting when each result arrived. */
