@@ -256,7 +256,7 @@ public final class LoadTest {
                 : "# Load test, beam search (the default)\n\n");
         Properties streams = TranslationTopology.streamsProperties(processor);
         sb.append(String.format(Locale.ROOT, "One processor (%s stream thread(s), %s, %d ONNX Runtime thread(s) per graph run, "
-                        + "micro-batches of up to %d requests or %d ms of waiting, one transaction per batch, %s) against a "
+                        + "one micro-batch per stream thread of up to %d requests or %d ms open (four times that on a backlog), a commit after each, %s) against a "
                         + "single-node Kafka broker in the same JVM over loopback, on %d CPU cores; %d chat-like test-split sentences "
                         + "(12 words or fewer) in 50 conversations; latency from the producer's send to the result's arrival at a "
                         + "read_committed consumer. Measured %s with:%n%n    java -jar target/kafka-translator-all.jar loadtest --beam %d --out %s%n%n",

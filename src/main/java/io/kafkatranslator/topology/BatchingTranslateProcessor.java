@@ -37,7 +37,7 @@ import java.util.Locale;
  * Micro-batching that can neither lose nor repeat a translation. Requests wait in a changelogged
  * state store, under increasing sequence numbers, and in their stream thread's batch
  * ({@link ThreadBatch}, shared by the thread's tasks), which is translated when it holds N requests or
- * T source tokens, or when its oldest request has waited W ms (a wall-clock punctuator). Each task
+ * T source tokens, or when it has been open W ms (a wall-clock punctuator). Each task
  * forwards its own results, in arrival order, and deletes their requests from its store in the same
  * callback. Under exactly_once_v2 the store's changelog, the results, the dead letters and the input
  * offsets commit in one Kafka transaction: after a crash at any moment, either all of a result's
@@ -72,14 +72,13 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         this.store = context.getStateStore(TranslationTopology.PENDING_STORE);
         this.batch = batches.join();
         // After a restart the store holds the requests of the last committed state: they wait again.
-        List<KeyValue<Long, PendingRequest>> restored = new ArrayList<>();
+        long restartedAt = context.currentSystemTimeMs();
         try (KeyValueIterator<Long, PendingRequest> it = store.all()) {
-            it.forEachRemaining(restored::add);
-        }
-        for (KeyValue<Long, PendingRequest> kv : restored) {
-            nextSequence = kv.key + 1;
-            long now = context.currentSystemTimeMs();
-            batch.add(new ThreadBatch.Entry(this, kv.key, kv.value, prepare(kv.value.getRequest())), now, now);
+            while (it.hasNext()) {
+                KeyValue<Long, PendingRequest> kv = it.next();
+                nextSequence = kv.key + 1;
+                batch.add(new ThreadBatch.Entry(this, kv.key, kv.value, prepare(kv.value.getRequest())), restartedAt, restartedAt);
+            }
         }
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, now -> {
             batch.flushIfDue(now);

@@ -20,7 +20,7 @@ import java.util.Map;
  * The micro-batch of one stream thread, shared by every task the thread runs. A thread runs its tasks
  * one after another: with a batch per task, a full batch of one task was followed by a small one of
  * another whose deadline had passed meanwhile. Here requests of all the thread's tasks fill one batch,
- * translated when it holds N requests or T source tokens or its oldest request has waited W ms, one
+ * translated when it holds N requests or T source tokens or has been open W ms (see flushIfDue), one
  * model call per model and set of decoding options. A task may forward only from its own callbacks, so
  * each task gets its requests' outcomes back (in its arrival order) and forwards them itself, at its
  * next process() or punctuation; under exactly_once_v2 a thread's tasks share one producer and commit
@@ -30,6 +30,7 @@ final class ThreadBatch {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ThreadBatch.class);
     private static final int BACKLOG_WAITS = 4;
     private static final long BACKLOG_LAG_MS = 1000;
+
     /** A task's side: receives the outcomes of its own requests. */
     interface Member {
         void completed(List<Completed> outcomes);
