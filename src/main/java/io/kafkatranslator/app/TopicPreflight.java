@@ -3,9 +3,18 @@ package io.kafkatranslator.app;
 import io.kafkatranslator.config.ProcessorConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,26 +24,57 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Before anything is started: can the cluster be reached, and do the topics exist? A missing topic
- * would otherwise show up as a stream thread failing and being replaced forever, or a producer
- * blocking for a minute and then blaming the metadata.
+ * Before anything is started: can the cluster be reached, do the topics exist, and may this principal
+ * read and write them? Otherwise a missing topic shows up as a stream thread failing and being replaced
+ * forever, a denied one as a fatal error deep in Streams, and a producer blocks for a minute and then
+ * blames the metadata.
  */
 public final class TopicPreflight {
     private TopicPreflight() {
     }
 
     /**
-     * Returns once every topic exists; with create, makes the missing ones first (the broker's default
-     * partitions and replication: for development); otherwise throws naming them.
+     * Returns once every topic exists and the principal holds READ on reads and WRITE on writes; with
+     * create, makes the missing ones first (the broker's default partitions and replication: for
+     * development); otherwise throws naming what is missing or denied.
      */
-    public static void ensure(Map<String, String> kafka, List<String> topics, boolean create, Duration timeout)
-            throws InterruptedException {
+    public static void ensure(Map<String, String> kafka, List<String> reads, List<String> writes, boolean create,
+                              Duration timeout) throws InterruptedException {
         Map<String, Object> props = ProcessorConfig.clientSettings(kafka, AdminClientConfig.configNames());
         String bootstrap = kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Set<String> topics = new LinkedHashSet<>(reads);
+        topics.addAll(writes);
         Admin admin = Admin.create(props);
         try {
-            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            List<String> missing = topics.stream().filter(t -> !existing.contains(t)).distinct().toList();
+            Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(topics,
+                    new DescribeTopicsOptions().includeAuthorizedOperations(true)).topicNameValues();
+            List<String> missing = new ArrayList<>();
+            List<String> denied = new ArrayList<>();
+            for (String topic : topics) {
+                try {
+                    Set<AclOperation> granted = described.get(topic).get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                            .authorizedOperations();
+                    // Null where the broker does not say (no authorizer): the first request will tell.
+                    if (granted != null && reads.contains(topic) && !granted.contains(AclOperation.READ)) {
+                        denied.add(topic + " (READ)");
+                    }
+                    if (granted != null && writes.contains(topic) && !granted.contains(AclOperation.WRITE)) {
+                        denied.add(topic + " (WRITE)");
+                    }
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                        missing.add(topic);
+                    } else if (e.getCause() instanceof TopicAuthorizationException) {
+                        denied.add(topic + " (DESCRIBE)");
+                    } else {
+                        throw e;
+                    }
+                }
+            }
+            if (!denied.isEmpty()) {
+                throw new IllegalStateException("not authorized on " + bootstrap + ": " + String.join(", ", denied)
+                        + " (grant the ACLs listed in README.md, \"Running against a real cluster\")");
+            }
             if (missing.isEmpty()) {
                 return;
             }
@@ -47,6 +87,11 @@ public final class TopicPreflight {
         } catch (TimeoutException e) {
             throw new IllegalStateException("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthenticationException) {
+                throw new IllegalStateException("authentication to Kafka at " + bootstrap + " failed: "
+                        + e.getCause().getMessage() + " (check kafka.security.protocol, kafka.sasl.mechanism and "
+                        + "kafka.sasl.jaas.config)", e.getCause());
+            }
             throw new IllegalStateException("Kafka at " + bootstrap + " refused: " + e.getCause().getMessage(), e.getCause());
         } finally {
             // Not the default close, which waits a minute for the calls still pending on a cluster that never answered.

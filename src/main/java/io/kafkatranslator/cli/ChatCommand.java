@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -38,7 +39,8 @@ final class ChatCommand implements Callable<Integer> {
         ShutdownSignal signal = new ShutdownSignal();
         try {
             if (config.kafka().containsKey("bootstrap.servers")) {
-                TopicPreflight.ensure(config.kafka(), config.topics(), false, Duration.ofSeconds(30));
+                TopicPreflight.ensure(config.kafka(), List.of(config.outputTopic(), config.deadLetterTopic()),
+                        List.of(config.inputTopic()), false, Duration.ofSeconds(30));
                 try (ChatPage page = ChatPage.start(chat, config, LanguageRouter.languages(configuredPairs(source)), false)) {
                     announce(page, start, "on " + config.kafka().get("bootstrap.servers")
                             + " (the processor must be running there: `run`)");

@@ -52,7 +52,7 @@ final class ConsumeCommand implements Callable<Integer> {
         config.bootstrapServers();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         List<String> topics = List.of(config.outputTopic(), config.deadLetterTopic());
-        TopicPreflight.ensure(config.kafka(), topics, false, Duration.ofSeconds(30));
+        TopicPreflight.ensure(config.kafka(), topics, List.of(), false, Duration.ofSeconds(30));
         long printed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = ReadCommitted.open(config.kafka(), topics, fromBeginning)) {
             while (printed < max) {

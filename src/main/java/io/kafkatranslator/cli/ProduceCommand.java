@@ -50,7 +50,7 @@ final class ProduceCommand implements Callable<Integer> {
                 .setConversationId(conversation).setText(text).setSourceLanguage(from).setTargetLanguage(to)
                 .setClientTimestamp(Instant.now()).build();
         config.bootstrapServers();
-        TopicPreflight.ensure(config.kafka(), List.of(topic), false, Duration.ofSeconds(15));
+        TopicPreflight.ensure(config.kafka(), List.of(), List.of(topic), false, Duration.ofSeconds(15));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 ProcessorConfig.clientSettings(config.kafka(), ProducerConfig.configNames()), new StringSerializer(), new ByteArraySerializer())) {
             RecordMetadata m = producer.send(new ProducerRecord<>(topic, conversation,

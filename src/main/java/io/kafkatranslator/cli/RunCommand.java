@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The processor against a real cluster, until SIGTERM (or SIGINT), then an orderly shutdown. */
@@ -25,7 +26,8 @@ final class RunCommand implements Callable<Integer> {
         ProcessorConfig config = ProcessorConfig.from(source);
         config.bootstrapServers();
         // Before the models load: a cluster that cannot be reached or lacks a topic is told in seconds.
-        TopicPreflight.ensure(config.kafka(), config.topics(), config.createTopics(), Duration.ofSeconds(30));
+        TopicPreflight.ensure(config.kafka(), List.of(config.inputTopic()), List.of(config.outputTopic(), config.deadLetterTopic()),
+                config.createTopics(), Duration.ofSeconds(30));
         ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.from(source)), config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         app.start();

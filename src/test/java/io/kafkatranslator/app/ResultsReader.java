@@ -25,11 +25,18 @@ public final class ResultsReader {
 
     /** Every result (in either output format) until `expected` have come and then nothing more for 5 s (so duplicates would show), or 3 minutes. */
     public static List<TranslationResult> readAll(String bootstrap, String topic, int expected) {
+        return readAll(Map.of("bootstrap.servers", bootstrap), topic, expected);
+    }
+
+    /** The same with the client settings of a secured cluster (bootstrap.servers among them). */
+    public static List<TranslationResult> readAll(Map<String, Object> client, String topic, int expected) {
         OutputCodec<TranslationResult> codec = new OutputCodec<>(TranslationResult.getClassSchema());
         List<TranslationResult> results = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "results-reader-" + System.nanoTime(), "auto.offset.reset", "earliest",
-                "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> props = new java.util.HashMap<>(client);
+        props.putAll(Map.of("group.id", "results-reader-" + System.nanoTime(), "auto.offset.reset", "earliest",
+                "isolation.level", "read_committed"));
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             int quietPolls = 0;

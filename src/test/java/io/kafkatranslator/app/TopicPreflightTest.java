@@ -20,18 +20,18 @@ class TopicPreflightTest {
             Map<String, String> kafka = Map.of("bootstrap.servers", broker.bootstrapServers());
             List<String> topics = List.of("chat-requests", "chat-results", "chat-dead-letters");
             IllegalStateException missing = assertThrows(IllegalStateException.class,
-                    () -> TopicPreflight.ensure(kafka, topics, false, Duration.ofSeconds(30)));
+                    () -> TopicPreflight.ensure(kafka, topics, List.of(), false, Duration.ofSeconds(30)));
             assertEquals("missing topic(s) on " + broker.bootstrapServers() + ": chat-requests, chat-dead-letters"
                     + " (create them, or set processor.create.topics=true for development)", missing.getMessage());
-            TopicPreflight.ensure(kafka, topics, true, Duration.ofSeconds(30));
-            TopicPreflight.ensure(kafka, topics, false, Duration.ofSeconds(30));
+            TopicPreflight.ensure(kafka, topics, List.of(), true, Duration.ofSeconds(30));
+            TopicPreflight.ensure(kafka, topics, List.of(), false, Duration.ofSeconds(30));
         }
     }
 
     @Test
     void anUnreachableClusterIsSaidSoWithinTheTimeout() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> TopicPreflight.ensure(
-                Map.of("bootstrap.servers", "127.0.0.1:9"), List.of("requests"), false, Duration.ofSeconds(2)));
+                Map.of("bootstrap.servers", "127.0.0.1:9"), List.of("requests"), List.of(), false, Duration.ofSeconds(2)));
         assertEquals("cannot reach Kafka at 127.0.0.1:9 within 2 s", e.getMessage());
     }
 }
