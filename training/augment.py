@@ -12,6 +12,8 @@ pairs given by its rate:
              thousands of names the model cannot memorise, so it has to learn to copy them
   numbers    a number written in digits on both sides replaced by another of the same length
   merge      2 to 4 consecutive pairs joined into one, so long inputs are not out of distribution
+  long       5 to 8 consecutive pairs joined into one: inputs as long as forum comments (40+ words),
+             where a model that met only short ones stops translating half-way
 
 An epoch's pairs are a function of (seed, epoch) alone: a resumed run sees the same batches.
 
@@ -21,7 +23,8 @@ import random
 import re
 import unicodedata
 
-MODIFIERS = ("upper", "title", "noaccents", "chat", "typos", "names", "numbers", "merge", "coined")
+MODIFIERS = ("upper", "title", "noaccents", "chat", "typos", "names", "numbers", "merge", "coined", "long")
+JOINS = {"merge": (2, 4), "long": (5, 8)}
 
 # Names the corpus uses, French spelling -> English spelling.
 CORPUS_NAMES = {"Tom": "Tom", "Marie": "Mary", "Mary": "Mary", "John": "John", "Jean": "John"}
@@ -141,6 +144,16 @@ _APPLY = {
 }
 
 
+def _join_size(rates, rng):
+    """How many consecutive pairs to join here (0: none). merge always draws, as it did before long
+    existed, so that runs without long keep their epochs."""
+    if rng.random() < rates.get("merge", 0.0):
+        return rng.randint(*JOINS["merge"])
+    if "long" in rates and rng.random() < rates["long"]:
+        return rng.randint(*JOINS["long"])
+    return 0
+
+
 def augment_epoch(pairs, rates, seed, epoch, links=None, direction="fr-en"):
     """The training pairs of one epoch, each modified with the probabilities in rates, as
     (source, target, word links) triples. links (one list of (i, j) word links per pair, or None)
@@ -154,8 +167,9 @@ def augment_epoch(pairs, rates, seed, epoch, links=None, direction="fr-en"):
     out = []
     i = 0
     while i < len(pairs):
-        if rng.random() < rates.get("merge", 0.0) and i + 1 < len(pairs):
-            k = min(rng.randint(2, 4), len(pairs) - i)
+        join = _join_size(rates, rng)
+        if join and i + 1 < len(pairs):
+            k = min(join, len(pairs) - i)
             group = pairs[i:i + k]
             src, tgt = " ".join(s for s, _ in group), " ".join(t for _, t in group)
             merged, src_words, tgt_words = [], 0, 0
@@ -169,7 +183,7 @@ def augment_epoch(pairs, rates, seed, epoch, links=None, direction="fr-en"):
             i += 1
         for name in MODIFIERS:
             # Only the modifiers asked for draw from rng: adding a modifier leaves other runs' epochs as they were.
-            if name != "merge" and name in rates and rng.random() < rates[name]:
+            if name not in JOINS and name in rates and rng.random() < rates[name]:
                 src, tgt = apply[name](src, tgt, rng)
         out.append((src, tgt, row))
     return out

@@ -47,9 +47,13 @@ class ReferenceDecoder:
         self.encoder, self.step, self.cfg = encoder, step, cfg
         self.length_a, self.length_b = length_a, length_b
 
+    def _device(self):
+        return next(self.encoder.parameters()).device
+
     def _encode(self, sources):
         """sources: lists of source piece ids without EOS."""
         src, lengths = pad_batch([s + [self.cfg.eos_id] for s in sources], self.cfg.pad_id)
+        src = src.to(self._device())
         states, init = self.encoder(src, lengths)
         mask = (src != self.cfg.pad_id).float()
         return states, init, mask, lengths
@@ -62,15 +66,17 @@ class ReferenceDecoder:
         caps = [max_output_length(len(s), self.length_a, self.length_b) for s in sources]
         out = [Hypothesis([], 0.0, 0.0, []) for _ in sources]
         active = torch.arange(len(sources))
-        prev = torch.full((len(sources),), self.cfg.bos_id, dtype=torch.long)
+        prev = torch.full((len(sources),), self.cfg.bos_id, dtype=torch.long, device=state.device)
         t = 0
         while len(active) > 0:
             logprobs, state, attn = self.step(prev, state, states, mask)
             best_lp, best = logprobs.max(dim=-1)
+            # Read once per step: on a GPU, reading element by element would synchronise for each.
+            best_lp, best_ids, attn = best_lp.cpu(), best.cpu(), attn.cpu()
             keep = []
             for row, sentence in enumerate(active.tolist()):
                 hyp = out[sentence]
-                token = int(best[row])
+                token = int(best_ids[row])
                 hyp.raw_score += float(best_lp[row])
                 hyp.attention.append(attn[row, :source_lengths[sentence]].tolist())
                 if token == self.cfg.eos_id:
@@ -80,7 +86,9 @@ class ReferenceDecoder:
                     keep.append(row)
             t += 1
             keep = torch.tensor(keep, dtype=torch.long)
-            active, prev, state = active[keep], best[keep], state[keep]
+            active = active[keep]
+            keep = keep.to(state.device)
+            prev, state = best[keep], state[keep]
             states, mask = states[keep], mask[keep]
         for hyp in out:
             hyp.score = hyp.raw_score

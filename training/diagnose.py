@@ -3,26 +3,35 @@
   attention CHECKPOINT...  on every 800th training pair (200 pairs): how much attention each target
                            piece leaves on the source's end of sentence (what makes a heatmap row
                            pale), and how often its strongest link is a piece the aligner linked
+  lengths CHECKPOINT...    on the first --comments MTNT forum comments (sentences split at . ! ?, greedy): output
+                           words over source words per sentence length, and over reference words overall,
+                           with BLEU: where a model stops translating long inputs (evaluation data only)
   teacher-aer              the aligner's own AER on the Hansards trial set, its EM run over the
                            training pairs plus the trial pairs (unsupervised, as aligners are
                            evaluated); evaluation data, never trained on by the model
 
     /usr/bin/python3 training/diagnose.py attention training/work/run/best.pt training/work/run3/final.pt
+    /usr/bin/python3 training/diagnose.py lengths training/work/run4-long/final.pt --comments 300
     /usr/bin/python3 training/diagnose.py teacher-aer
 """
 import argparse
 import os
+import re
 
 import sentencepiece as spm
 import torch
 
 import data
+import metrics
 import train
 import wordalign
+from decode import ReferenceDecoder
 from export import load_model
+from model import DecoderStep
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HANSARDS = os.path.join(HERE, "..", "..", "shared", "data", "hansards-align-trial")
+MTNT = os.path.join(HERE, "..", "..", "shared", "data", "mtnt-valid-fr-en", "valid.fr-en.tsv")
 
 
 def attention(data_dir, checkpoints):
@@ -46,6 +55,39 @@ def attention(data_dir, checkpoints):
                         linked += int(guide[0, r, attn[0, r].argmax()] > 0)
         print(f"{path}: attention on the end of sentence {eos / rows:.3f} per target piece; "
               f"strongest link on a linked piece {100 * linked / guided:.1f} % ({len(examples)} pairs)")
+
+
+def lengths(data_dir, checkpoints, comments):
+    src_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "source.model"))
+    tgt_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "target.model"))
+    with open(MTNT, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f][:comments]
+    split = [[p for p in re.split(r"(?<=[.!?])\s+", data.normalize(row[1])) if p] for row in rows]
+    sentences = [p for parts in split for p in parts]
+    encoded = src_sp.encode(sentences)
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+    for path in checkpoints:
+        model = load_model(path)
+        decoder = ReferenceDecoder(model.encoder, DecoderStep(model.decoder), model.cfg)
+        out = [None] * len(encoded)
+        for start in range(0, len(order), 32):
+            chunk = order[start:start + 32]
+            for i, hyp in zip(chunk, decoder.greedy([encoded[i] for i in chunk])):
+                out[i] = tgt_sp.decode(hyp.ids)
+        buckets = {}
+        for sentence, hyp in zip(sentences, out):
+            words = len(sentence.split())
+            b = buckets.setdefault(min(words // 5 * 5, 40), [0, 0])
+            b[0], b[1] = b[0] + words, b[1] + len(hyp.split())
+        per_length = ", ".join(f"{k}+ words {h / s:.2f}" for k, (s, h) in sorted(buckets.items()))
+        joined, k = [], 0
+        for parts in split:
+            joined.append(" ".join(out[k:k + len(parts)]))
+            k += len(parts)
+        ratio = sum(len(h.split()) for h in joined) / sum(len(row[2].split()) for row in rows)
+        bleu = metrics.corpus_bleu(joined, [[row[2]] for row in rows])
+        print(f"{path}: output over source words by sentence length: {per_length}; "
+              f"output over reference words {ratio:.3f}, BLEU {bleu:.2f} ({len(rows)} comments)")
 
 
 def teacher_aer(data_dir):
@@ -74,13 +116,16 @@ def teacher_aer(data_dir):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=("attention", "teacher-aer"))
+    ap.add_argument("what", choices=("attention", "lengths", "teacher-aer"))
     ap.add_argument("checkpoints", nargs="*")
     ap.add_argument("--data", default=os.path.join(HERE, "work", "data"))
+    ap.add_argument("--comments", type=int, default=886, help="lengths: the first N MTNT comments")
     args = ap.parse_args()
     torch.set_num_threads(os.cpu_count())
     if args.what == "attention":
         attention(args.data, args.checkpoints)
+    elif args.what == "lengths":
+        lengths(args.data, args.checkpoints, args.comments)
     else:
         teacher_aer(args.data)
 

@@ -113,13 +113,15 @@ def training_summary(run_dirs, ckpt):
     stages = []
     for run_dir in run_dirs:
         state = torch.load(os.path.join(run_dir, "checkpoint.pt"), map_location="cpu")["state"]
+        # Runs from before the hardware was recorded all ran on this project's 2-core machine.
         stages.append({"hours": round(state["elapsed"] / 3600, 2), "epochs": len(state["history"]),
+                       "hardware": state.get("hardware", "2 CPU cores, torch 1.13.0a0"),
                        "augment": state.get("augment", {}), "guided_alignment_weight": state.get("guided_weight", 0.0),
                        "history": [{k: round(v, 3) if isinstance(v, float) else v for k, v in h.items()}
                                    for h in state["history"]]})
     return {"hours": round(sum(s["hours"] for s in stages), 2), "epochs": sum(s["epochs"] for s in stages),
             "dev_bleu_greedy": round(ckpt["dev_bleu"], 2), "selection": ckpt.get("selection"),
-            "hardware": f"{os.cpu_count()} CPU cores, torch {torch.__version__}", "stages": stages}
+            "hardware": sorted({s["hardware"] for s in stages}), "stages": stages}
 
 
 def main():

@@ -15,12 +15,13 @@ while [ $# -gt 0 ]; do
     *) echo "usage: training/pipeline.sh [--direction fr-en|en-fr] [--device cuda]" >&2; exit 2 ;;
   esac
 done
-if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; VERSION=2.1.0; else WORK=${WORK:-work-$DIRECTION}; VERSION=2.0.0; fi
+if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; VERSION=3.0.0; else WORK=${WORK:-work-$DIRECTION}; VERSION=2.0.0; fi
 PY=/usr/bin/python3
 CORPUS=${CORPUS:-../../shared/data/tatoeba-fra-eng/fra-eng.tsv}
 # Augmentation rates of stages 2 and 3 (augment.py); see README.md, "Steps".
 AUGMENT2=upper=0.03,title=0.02,noaccents=0.15,chat=0.15,typos=0.05,names=0.3,numbers=0.5,merge=0.05
 AUGMENT3=upper=0.03,title=0.02,noaccents=0.15,chat=0.15,typos=0.05,names=0.1,coined=0.6,numbers=0.5,merge=0.05
+AUGMENT4=$AUGMENT3,long=0.25
 
 bash install.sh
 [ -f "$WORK/data/target.model" ] || $PY prepare.py --corpus "$CORPUS" --out "$WORK/data" --direction "$DIRECTION"
@@ -34,7 +35,18 @@ $PY train.py --data "$WORK/data" --run "$WORK/run2" --device "$DEVICE" --init "$
 $PY train.py --data "$WORK/data" --run "$WORK/run3" --device "$DEVICE" --init "$WORK/run2/best.pt" \
     --alignments "$WORK/data/train.align" --augment "$AUGMENT3" --lr 1e-3 --max-tokens 4000 --max-epochs 3 --max-hours 1
 $PY average.py --data "$WORK/data" --run "$WORK/run3" --out "$WORK/run3/final.pt"
-$PY reference.py --checkpoint "$WORK/run3/final.pt" --data "$WORK/data" --scores "$WORK/run3/scores.json" \
-    --hypotheses "$WORK/run3/test.beam5.txt" --fixtures "../src/test/resources/parity/$DIRECTION.json"
-$PY export.py --checkpoint "$WORK/run3/final.pt" --data "$WORK/data" --out "../src/main/resources/models/$DIRECTION" \
-    --scores "$WORK/run3/scores.json" --version "$VERSION" --run "$WORK/run" --run "$WORK/run2" --run "$WORK/run3"
+RUNS=("$WORK/run" "$WORK/run2" "$WORK/run3")
+if [ "$DIRECTION" = fr-en ]; then
+  # Stage 4 (French -> English 3.0.0 only): inputs as long as forum comments, 5 to 8 pairs joined, pairs of up
+  # to 160 pieces kept. 18 epochs, the average of the last two (or the best epoch, on dev).
+  $PY train.py --data "$WORK/data" --run "$WORK/run4-long" --device "$DEVICE" --init "$WORK/run3/final.pt" \
+      --alignments "$WORK/data/train.align" --augment "$AUGMENT4" --lr 1e-3 --max-tokens 4000 --max-len 160 \
+      --max-epochs 18 --patience 3 --max-hours 7
+  $PY average.py --data "$WORK/data" --run "$WORK/run4-long" --out "$WORK/run4-long/final.pt" --max-average 2
+  RUNS+=("$WORK/run4-long")
+fi
+LAST=${RUNS[-1]}
+$PY reference.py --checkpoint "$LAST/final.pt" --data "$WORK/data" --scores "$LAST/scores.json" \
+    --hypotheses "$LAST/test.beam5.txt" --fixtures "../src/test/resources/parity/$DIRECTION.json"
+$PY export.py --checkpoint "$LAST/final.pt" --data "$WORK/data" --out "../src/main/resources/models/$DIRECTION" \
+    --scores "$LAST/scores.json" --version "$VERSION" "${RUNS[@]/#/--run=}"

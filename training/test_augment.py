@@ -71,6 +71,11 @@ class AugmentTest(unittest.TestCase):
         words = {(s.split()[i], t.split()[j]) for s, t, row in out for i, j in row}
         self.assertEqual({(s.split()[k], t.split()[k]) for (s, t), row in zip(PAIRS, links) for k, _ in row}, words)
 
+    def test_long_joins_five_to_eight_pairs(self):
+        out = augment.augment_epoch(PAIRS * 40, {"long": 1.0}, 1, 0)
+        sizes = {s.count(".") + s.count("?") for s, _, _ in out[:-1]}
+        self.assertEqual(set(range(5, 9)), sizes)
+
     def test_unknown_modifiers_and_rates_out_of_range_are_refused(self):
         with self.assertRaises(ValueError):
             augment.parse_rates("shout=0.1")

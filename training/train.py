@@ -159,6 +159,11 @@ def dev_bleu(model, data_dir, tgt_sp, src_sp, limit=None):
     return metrics.corpus_bleu(hyps, refs)
 
 
+def hardware(device):
+    name = torch.cuda.get_device_name(device) if device.type == "cuda" else f"{os.cpu_count()} CPU cores"
+    return f"{name}, torch {torch.__version__}"
+
+
 def save_atomic(obj, path):
     tmp = path + ".tmp"
     torch.save(obj, tmp)
@@ -218,7 +223,7 @@ def main():
 
     state = {"epoch": 0, "batch": 0, "best_bleu": -1.0, "bad_epochs": 0, "history": [],
              "elapsed": 0.0, "lr": args.lr, "augment": augment.parse_rates(args.augment),
-             "guided_weight": args.guided_weight if links else 0.0}
+             "guided_weight": args.guided_weight if links else 0.0, "hardware": hardware(device)}
     if ckpt:
         model.load_state_dict(ckpt["model"])
         optimizer.load_state_dict(ckpt["optimizer"])
