@@ -25,9 +25,7 @@ import data
 import metrics
 import train
 import wordalign
-from decode import ReferenceDecoder
 from export import load_model
-from model import DecoderStep
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HANSARDS = os.path.join(HERE, "..", "..", "shared", "data", "hansards-align-trial")
@@ -65,15 +63,8 @@ def lengths(data_dir, checkpoints, comments):
     split = [[p for p in re.split(r"(?<=[.!?])\s+", data.normalize(row[1])) if p] for row in rows]
     sentences = [p for parts in split for p in parts]
     encoded = src_sp.encode(sentences)
-    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
     for path in checkpoints:
-        model = load_model(path)
-        decoder = ReferenceDecoder(model.encoder, DecoderStep(model.decoder), model.cfg)
-        out = [None] * len(encoded)
-        for start in range(0, len(order), 32):
-            chunk = order[start:start + 32]
-            for i, hyp in zip(chunk, decoder.greedy([encoded[i] for i in chunk])):
-                out[i] = tgt_sp.decode(hyp.ids)
+        out = train.translate_greedy(load_model(path), encoded, tgt_sp, chunk_size=32)
         buckets = {}
         for sentence, hyp in zip(sentences, out):
             words = len(sentence.split())

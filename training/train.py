@@ -147,16 +147,21 @@ def dev_bleu(model, data_dir, tgt_sp, src_sp, limit=None):
     if limit:
         sources, refs = sources[:limit], refs[:limit]
     model.eval()
-    encoded = src_sp.encode(sources)
+    hyps = translate_greedy(model, src_sp.encode(sources), tgt_sp)
+    model.train()
+    return metrics.corpus_bleu(hyps, refs)
+
+
+def translate_greedy(model, encoded, tgt_sp, chunk_size=100):
+    """Greedy translations of source piece ids, in their order, decoded in chunks of similar length."""
     decoder = ReferenceDecoder(model.encoder, DecoderStep(model.decoder), model.cfg)
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
     hyps = [None] * len(encoded)
-    for start in range(0, len(order), 100):
-        chunk = order[start:start + 100]
+    for start in range(0, len(order), chunk_size):
+        chunk = order[start:start + chunk_size]
         for i, hyp in zip(chunk, decoder.greedy([encoded[i] for i in chunk])):
             hyps[i] = tgt_sp.decode(hyp.ids)
-    model.train()
-    return metrics.corpus_bleu(hyps, refs)
+    return hyps
 
 
 def hardware(device):

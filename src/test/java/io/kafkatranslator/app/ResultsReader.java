@@ -32,7 +32,7 @@ public final class ResultsReader {
     public static List<TranslationResult> readAll(Map<String, Object> client, String topic, int expected) {
         OutputCodec<TranslationResult> codec = new OutputCodec<>(TranslationResult.getClassSchema());
         List<TranslationResult> results = new ArrayList<>();
-        Map<String, Object> props = new java.util.HashMap<>(client);
+        Map<String, Object> props = new HashMap<>(client);
         props.putAll(Map.of("group.id", "results-reader-" + System.nanoTime(), "auto.offset.reset", "earliest",
                 "isolation.level", "read_committed"));
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
