@@ -90,8 +90,7 @@ public final class LoadTest {
     }
 
     public int run() throws Exception {
-        List<String> sentences = Report.sentences(src).stream()
-                .filter(s -> !s.isBlank() && s.split(" ").length <= 12).toList();
+        List<String> sentences = Report.chatSentences(src);
         TranslatorConfig translatorConfig = TranslatorConfig.from(source);
         List<Phase> phases = new ArrayList<>();
         Path stateDir = Files.createTempDirectory("kafka-translator-load");

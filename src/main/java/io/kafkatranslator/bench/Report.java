@@ -19,6 +19,11 @@ public final class Report {
         return Files.readAllLines(file, StandardCharsets.UTF_8);
     }
 
+    /** The chat-like sentences of a file: those of 12 words or fewer. */
+    public static java.util.List<String> chatSentences(Path file) throws IOException {
+        return sentences(file).stream().filter(s -> !s.isBlank() && s.split(" ").length <= 12).toList();
+    }
+
     public static void publish(String markdown, Path file) throws IOException {
         System.out.print(markdown);
         if (file.getParent() != null) {

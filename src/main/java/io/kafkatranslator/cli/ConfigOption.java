@@ -24,6 +24,11 @@ final class ConfigOption {
         return ConfigSource.load(file, System.getenv());
     }
 
+    /** The option as given, for a child process's command line: empty when there is none. */
+    java.util.List<String> arguments() {
+        return file == null ? java.util.List.of() : java.util.List.of("--config", file.toAbsolutePath().toString());
+    }
+
     TranslatorConfig translator() throws IOException {
         return TranslatorConfig.from(source());
     }

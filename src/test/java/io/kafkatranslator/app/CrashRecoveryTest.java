@@ -53,7 +53,7 @@ class CrashRecoveryTest {
     private static Process startProcessor(String bootstrap, Path stateDir) throws Exception {
         // Static membership: the restarted instance takes its partitions back without waiting for the
         // killed one's session to expire.
-        return ChildProcessor.start(bootstrap, stateDir, Map.of("KAFKA_GROUP_INSTANCE_ID", "crash-test-instance",
+        return TestInstances.start(bootstrap, stateDir, Map.of("KAFKA_GROUP_INSTANCE_ID", "crash-test-instance",
                 "KAFKA_SESSION_TIMEOUT_MS", "10000"));
     }
 }

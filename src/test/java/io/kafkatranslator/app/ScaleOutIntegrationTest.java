@@ -38,7 +38,7 @@ class ScaleOutIntegrationTest {
             broker.createTopics(Map.of("translation-requests", 6, "translation-results", 6, "translation-dead-letters", 1));
             List<Process> instances = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                instances.add(ChildProcessor.start(bootstrap, dir.resolve("instance-" + i), Map.of()));
+                instances.add(TestInstances.start(bootstrap, dir.resolve("instance-" + i), Map.of()));
             }
             Delivery delivery = new Delivery(bootstrap);
             delivery.start();
@@ -48,7 +48,7 @@ class ScaleOutIntegrationTest {
             try {
                 Thread.sleep(15_000);
                 events.put("a fourth instance joins", System.nanoTime());
-                instances.add(ChildProcessor.start(bootstrap, dir.resolve("instance-3"), Map.of()));
+                instances.add(TestInstances.start(bootstrap, dir.resolve("instance-3"), Map.of()));
                 Thread.sleep(12_000);
                 events.put("instance 0 stopped (SIGTERM)", System.nanoTime());
                 instances.get(0).destroy();
@@ -57,7 +57,7 @@ class ScaleOutIntegrationTest {
                 instances.get(1).destroyForcibly().waitFor();
                 Thread.sleep(5_000);
                 events.put("instance 1 back", System.nanoTime());
-                instances.set(1, ChildProcessor.start(bootstrap, dir.resolve("instance-1"), Map.of()));
+                instances.set(1, TestInstances.start(bootstrap, dir.resolve("instance-1"), Map.of()));
                 producer.join();
                 delivery.awaitQuiet(REQUESTS);
             } finally {
