@@ -319,8 +319,9 @@ public final class ScaleTest {
 
     /**
      * Instances for a peak of P requests/s from one instance's throughput T: N = ceil(P / (u T)) + 1, with
-     * u = 0.7 of T planned (headroom for bursts and the pause of a rebalance) and one instance spare (one
-     * may be lost or restarting). One column per single-instance layout measured, its better run.
+     * u = 0.5 of T planned (where loadtest's p99 stays within 100 ms; it also leaves headroom for bursts and
+     * a rebalance's pause) and one instance spare (one may be lost or restarting). One column per
+     * single-instance layout measured, its better run.
      */
     private String sizing(List<Measured> measured) {
         Map<Layout, Measured> single = new java.util.TreeMap<>(java.util.Comparator.comparingInt(Layout::threads));
@@ -328,8 +329,9 @@ public final class ScaleTest {
                 .forEach(m -> single.merge(m.layout, m, (a, b) -> a.beam.perSecond >= b.beam.perSecond ? a : b));
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nSizing a cluster from one instance's measured "
                 + "throughput T (results/s; measure it on the target hardware with this command, one instance with as many "
-                + "stream threads as it will run): for a peak of P requests/s, instances N = ceil(P / (0.7 T)) + 1, planning "
-                + "each instance at 0.7 of T (headroom for bursts and for the pause of a rebalance) with one spare (an "
+                + "stream threads as it will run): for a peak of P requests/s, instances N = ceil(P / (0.5 T)) + 1, planning "
+                + "each instance at half of T (where the load test's p99 stays within 100 ms, docs/load.md; headroom too for "
+                + "bursts and for the pause of a rebalance) with one spare (an "
                 + "instance lost or restarting); input partitions at least the largest N x stream threads ever to run (a "
                 + "partition is one task, a thread without one idles; partitions cannot be reduced later). With this "
                 + "machine's one-instance figures:%n%n| peak requests/s"));
@@ -350,6 +352,6 @@ public final class ScaleTest {
     }
 
     static int instancesFor(double peak, double perInstance) {
-        return (int) Math.ceil(peak / (0.7 * perInstance)) + 1;
+        return (int) Math.ceil(peak / (0.5 * perInstance)) + 1;
     }
 }
