@@ -8,15 +8,11 @@ import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.language.LanguagePair;
 import org.apache.kafka.streams.KafkaStreams;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The embedded default behind {@code demo} and {@code chat}: a single-node broker in this JVM with
@@ -53,7 +49,7 @@ public final class EmbeddedProcessor implements AutoCloseable {
         } catch (Exception | Error e) {
             broker.close();
             if (stateDir != null) {
-                delete(stateDir);
+                TempDirectory.delete(stateDir);
             }
             throw e;
         }
@@ -98,15 +94,7 @@ public final class EmbeddedProcessor implements AutoCloseable {
             app.close();
             broker.close();
         } finally {
-            delete(stateDir);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
+            TempDirectory.delete(stateDir);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.kafkatranslator.bench;
 
 import io.kafkatranslator.app.ChildProcessor;
+import io.kafkatranslator.app.TempDirectory;
 import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
@@ -96,6 +97,8 @@ public final class ScaleTest {
                 measured.add(measure(broker, sentences, layout, layout.name() + "-" + (measured.size() + 1), dir));
             }
         }
+        // Kept when a layout fails: its error names the instances' logs in it.
+        TempDirectory.delete(dir);
         Report.publish(render(measured, sentences.size()), out);
         return 0;
     }
