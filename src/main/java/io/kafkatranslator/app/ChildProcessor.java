@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The processor's `run` command in a child JVM on this JVM's class path: an instance as deployed, one
  * process each, that a test or a measurement can stop (SIGTERM) or kill. Configured by its environment,
- * as a container would be; its HTTP port is off, since several share one host.
+ * as a container would be; its HTTP port is off unless the environment names one (several share one host).
  */
 public final class ChildProcessor {
     private ChildProcessor() {

@@ -17,15 +17,23 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -117,16 +125,23 @@ public final class ScaleTest {
                 ConfigSource.variableName(ProcessorConfig.OUTPUT_TOPIC), output,
                 ConfigSource.variableName(ProcessorConfig.DEAD_LETTER_TOPIC), deadLetters);
         List<Process> instances = new ArrayList<>();
-        // The producer comes after its topics: one made before sent its first batches out of sequence.
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                 "linger.ms", "5"), new StringSerializer(), new ByteArraySerializer());
              Arrivals arrivals = new Arrivals(broker.bootstrapServers(), List.of(output, deadLetters))) {
+            List<Integer> ports = new ArrayList<>();
             for (int i = 0; i < layout.instances; i++) {
                 Path log = dir.resolve(run + "-instance-" + i + ".log");
+                Map<String, String> own = new HashMap<>(environment);
+                ports.add(freePort());
+                own.put(ConfigSource.variableName(ProcessorConfig.HTTP_PORT), Integer.toString(ports.get(i)));
                 instances.add(ChildProcessor.start(broker.bootstrapServers(), dir.resolve(run + "-state-" + i),
-                        environment, ProcessBuilder.Redirect.to(log.toFile()), runArguments));
+                        own, ProcessBuilder.Redirect.to(log.toFile()), runArguments));
             }
             System.err.printf(Locale.ROOT, "%s: %d instance(s) starting, logs in %s%n", layout.name(), layout.instances, dir);
+            // Requests sent the moment their topic was made were refused out of sequence by the broker, the
+            // producer retrying forever; once the instances are ready the topics have long settled.
+            awaitReady(instances, ports, layout.name() + ": an instance did not become ready within "
+                    + START_TIMEOUT.toMinutes() + " min; its log is in " + dir);
             send(producer, input, sentences, WARMUP, 1, "warmup");
             send(producer, input, sentences, WARMUP / 3, beamSize, "warmup-beam");
             if (!arrivals.await(WARMUP + WARMUP / 3, START_TIMEOUT)) {
@@ -155,6 +170,34 @@ public final class ScaleTest {
                     p.destroyForcibly().waitFor();
                 }
             }
+        }
+    }
+
+    /** Waits until each instance's /health/ready answers 200 (model loaded, Kafka Streams RUNNING). */
+    private static void awaitReady(List<Process> instances, List<Integer> ports, String failure) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        for (int i = 0; i < instances.size(); i++) {
+            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get(i) + "/health/ready")).build();
+            while (true) {
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                if (!instances.get(i).isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(failure);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
@@ -279,17 +322,19 @@ public final class ScaleTest {
                 + "over an input topic of %d partitions on a single-node Kafka broker in the bench's JVM, which also runs the "
                 + "producer and a read_committed consumer, all on this machine's %d CPU cores; per layout a warm-up of %d "
                 + "requests, then bursts of %d chat-like test-split sentences (%d in the pool, 12 words or fewer, %d "
-                + "conversations), with beam %d and with greedy decoding alternated, a first round to warm up, then the best of %d each. Throughput from "
-                + "the first send to the last result; CPU busy: the machine's, over that burst, in cores; memory: each "
-                + "instance's resident set after the bursts, with the JVM's default heap (a quarter of the machine's memory); x one instance: against the better 1x1 row. Measured %s with:%n%n    java -jar "
-                + "target/kafka-translator-all.jar scaletest --out %s%n%n", PARTITIONS, cores, WARMUP + WARMUP / 3, burst,
-                pool, CONVERSATIONS, beamSize, ROUNDS, LocalDate.now(), out));
+                + "conversations), with beam %d and with greedy decoding alternated, a first round to warm up, then the "
+                + "best of %d each. Throughput from the first send to the last result; CPU busy: the machine's, over that "
+                + "burst, in cores; memory: each instance's resident set after the bursts, with the JVM's default heap (a "
+                + "quarter of the machine's memory); x one instance: against the better 1x1 row. Measured %s with:%n%n"
+                + "    java -jar target/kafka-translator-all.jar scaletest --layouts %s --burst %d --out %s%n%n",
+                PARTITIONS, cores, WARMUP + WARMUP / 3, burst, pool, CONVERSATIONS, beamSize, ROUNDS, LocalDate.now(),
+                String.join(",", measured.stream().map(m -> m.layout.name()).toList()), burst, out));
         sb.append(String.format(Locale.ROOT, "| instances x stream threads | beam %d results/s | x one instance | CPU busy "
                 + "| greedy results/s | x one instance | CPU busy | memory per instance |%n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|%n", beamSize));
         // 1x1 may be measured twice, first and last: the broker in this JVM warms up over the run.
         Measured one = measured.stream().filter(m -> m.layout.equals(new Layout(1, 1)))
-                .max(java.util.Comparator.comparingDouble(m -> m.beam.perSecond)).orElse(measured.get(0));
+                .max(Comparator.comparingDouble(m -> m.beam.perSecond)).orElse(measured.get(0));
         for (Measured m : measured) {
             sb.append(String.format(Locale.ROOT, "| %d x %d | %.1f | %.2f | %.2f of %d | %.1f | %.2f | %.2f of %d | %.0f MB |%n",
                     m.layout.instances, m.layout.threads, m.beam.perSecond, m.beam.perSecond / one.beam.perSecond,
@@ -327,7 +372,7 @@ public final class ScaleTest {
      * single-instance layout measured, its better run.
      */
     private String sizing(List<Measured> measured) {
-        Map<Layout, Measured> single = new java.util.TreeMap<>(java.util.Comparator.comparingInt(Layout::threads));
+        Map<Layout, Measured> single = new TreeMap<>(Comparator.comparingInt(Layout::threads));
         measured.stream().filter(m -> m.layout.instances == 1)
                 .forEach(m -> single.merge(m.layout, m, (a, b) -> a.beam.perSecond >= b.beam.perSecond ? a : b));
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nSizing a cluster from one instance's measured "

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** --config FILE, which every command takes: the settings, with the environment's on top. */
 final class ConfigOption {
@@ -25,8 +26,8 @@ final class ConfigOption {
     }
 
     /** The option as given, for a child process's command line: empty when there is none. */
-    java.util.List<String> arguments() {
-        return file == null ? java.util.List.of() : java.util.List.of("--config", file.toAbsolutePath().toString());
+    List<String> arguments() {
+        return file == null ? List.of() : List.of("--config", file.toAbsolutePath().toString());
     }
 
     TranslatorConfig translator() throws IOException {
