@@ -15,12 +15,9 @@ import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.AvroSerde;
 import io.kafkatranslator.topology.TranslationTopology;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -28,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +35,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,19 +100,23 @@ public final class LoadTest {
             TranslationEngine engine = models.find(new LanguagePair("fr", "en"));
             List<String> offlineSentences = sentences.subList(0, Math.min(burst, sentences.size()));
             double offlineBefore = offlineThroughput(engine, offlineSentences);
+            AvroSerde<TranslationResult> serde = new AvroSerde<>(TranslationResult.getClassSchema());
+            Queue<Sample> samples = new ConcurrentLinkedQueue<>();
             try (ProcessorApp app = new ProcessorApp(models, config);
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                          "linger.ms", "0"), new StringSerializer(), new ByteArraySerializer());
-                 ResultReader reader = new ResultReader(broker.bootstrapServers(), config.outputTopic())) {
+                 Arrivals reader = new Arrivals(broker.bootstrapServers(), "load-test", List.of(config.outputTopic()),
+                         r -> record(r, serde, samples))) {
                 app.start();
                 waitUntilRunning(app);
                 send(producer, config.inputTopic(), sentences, 20, 20, "warmup");
                 reader.await(20, Duration.ofSeconds(60));
                 for (int rate : RATES) {
-                    phases.add(measure(app, producer, reader, config.inputTopic(), sentences, rate + " requests/s", rate,
+                    phases.add(measure(app, producer, reader, samples, config.inputTopic(), sentences, rate + " requests/s", rate,
                             (int) (rate * phase.toSeconds())));
                 }
-                phases.add(measure(app, producer, reader, config.inputTopic(), sentences, "as fast as possible", 0, burst));
+                phases.add(measure(app, producer, reader, samples, config.inputTopic(), sentences, "as fast as possible", 0,
+                        burst));
                 // This machine's speed drifts by tens of percent over minutes: the better of two runs, one on each side.
                 double offline = Math.max(offlineBefore, offlineThroughput(engine, offlineSentences));
                 System.err.printf(Locale.ROOT, "offline batched: %.1f sentences/s%n", offline);
@@ -142,16 +142,17 @@ public final class LoadTest {
         }
     }
 
-    private Phase measure(ProcessorApp app, KafkaProducer<String, byte[]> producer, ResultReader reader, String topic,
-                          List<String> sentences, String name, int rate, int count) throws Exception {
+    private Phase measure(ProcessorApp app, KafkaProducer<String, byte[]> producer, Arrivals reader, Queue<Sample> samples,
+                          String topic, List<String> sentences, String name, int rate, int count) throws Exception {
         double[] batchBefore = batchStats(app);
+        samples.clear();
         reader.reset();
         long start = System.nanoTime();
         send(producer, topic, sentences, count, rate, name);
         reader.await(count, Duration.ofSeconds(Math.max(60, count / 5)));
         double seconds = (reader.lastArrivalNanos() - start) / 1e9;
         double[] batchAfter = batchStats(app);
-        Phase p = new Phase(name, rate == 0 ? Double.NaN : rate, seconds, reader.samples(),
+        Phase p = new Phase(name, rate == 0 ? Double.NaN : rate, seconds, List.copyOf(samples),
                 (batchAfter[0] - batchBefore[0]) / Math.max(1, batchAfter[1] - batchBefore[1]));
         System.err.printf(Locale.ROOT, "%-20s %6.1f results/s  p50 %d ms  p99 %d ms  mean batch %.1f%n", name,
                 p.throughput(), p.percentile(0.5), p.percentile(0.99), p.meanBatch);
@@ -190,64 +191,22 @@ public final class LoadTest {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    /** A read_committed consumer on its own thread, recording each result's latency since its client timestamp. */
-    private static final class ResultReader implements AutoCloseable {
-        private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-        private volatile long lastArrival;
-
-        ResultReader(String bootstrap, String topic) {
-            AvroSerde<TranslationResult> serde = new AvroSerde<>(TranslationResult.getClassSchema());
-            thread = new Thread(() -> {
-                try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                        "group.id", "load-test", "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                        new StringDeserializer(), new ByteArrayDeserializer())) {
-                    consumer.subscribe(List.of(topic));
-                    while (running.get()) {
-                        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(5))) {
-                            long now = System.currentTimeMillis();
-                            Timings t = serde.deserializer().deserialize(topic, r.value()).getTimings();
-                            if (t.getEndToEndMs() != null) {
-                                // The result was stamped when the processor wrote it; its request's client
-                                // timestamp is that stamp minus end_to_end_ms. Same JVM, same clock.
-                                long delivery = now - r.timestamp();
-                                samples.add(new Sample(t.getEndToEndMs() + delivery,
-                                        t.getEndToEndMs() - t.getQueuedMs() - t.getDecodingMs(), t.getQueuedMs(),
-                                        t.getDecodingMs(), delivery));
-                            }
-                            lastArrival = System.nanoTime();
-                        }
-                    }
-                }
-            }, "load-test-reader");
-            thread.start();
+    /**
+     * Records a result's latency since its request's client timestamp, and where it went; false for a result
+     * without timings (not counted).
+     */
+    private static boolean record(ConsumerRecord<String, byte[]> r, AvroSerde<TranslationResult> serde, Queue<Sample> samples) {
+        long now = System.currentTimeMillis();
+        Timings t = serde.deserializer().deserialize(r.topic(), r.value()).getTimings();
+        if (t.getEndToEndMs() == null) {
+            return false;
         }
-
-        void reset() {
-            samples.clear();
-        }
-
-        void await(int count, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (samples.size() < count && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-        }
-
-        long lastArrivalNanos() {
-            return lastArrival;
-        }
-
-        List<Sample> samples() {
-            return List.copyOf(samples);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join();
-        }
+        // The result was stamped when the processor wrote it; its request's client
+        // timestamp is that stamp minus end_to_end_ms. Same JVM, same clock.
+        long delivery = now - r.timestamp();
+        samples.add(new Sample(t.getEndToEndMs() + delivery, t.getEndToEndMs() - t.getQueuedMs() - t.getDecodingMs(),
+                t.getQueuedMs(), t.getDecodingMs(), delivery));
+        return true;
     }
 
     private String render(List<Phase> phases, double offline, int pool, TranslatorConfig config, ProcessorConfig processor) {

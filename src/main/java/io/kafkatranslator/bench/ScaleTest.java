@@ -8,12 +8,9 @@ import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.topology.AvroSerde;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
@@ -35,8 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Throughput as the processor scales out: for each layout (instances x stream threads), that many
@@ -127,7 +122,8 @@ public final class ScaleTest {
         List<Process> instances = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                 "linger.ms", "5"), new StringSerializer(), new ByteArraySerializer());
-             Arrivals arrivals = new Arrivals(broker.bootstrapServers(), List.of(output, deadLetters))) {
+             Arrivals arrivals = new Arrivals(broker.bootstrapServers(), "scale-test-" + output, List.of(output, deadLetters),
+                     r -> true)) {
             List<Integer> ports = new ArrayList<>();
             for (int i = 0; i < layout.instances; i++) {
                 Path log = dir.resolve(run + "-instance-" + i + ".log");
@@ -258,61 +254,9 @@ public final class ScaleTest {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // not Linux, or the process has gone: the column says n/a
+            // not Linux, or the process has gone: the column reads NaN
         }
         return Double.NaN;
-    }
-
-    /** A read_committed consumer on its own thread counting results and dead letters as they arrive. */
-    private static final class Arrivals implements AutoCloseable {
-        private final AtomicInteger count = new AtomicInteger();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-        private volatile long lastArrival;
-
-        Arrivals(String bootstrap, List<String> topics) {
-            thread = new Thread(() -> {
-                try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
-                        "group.id", "scale-test-" + topics.get(0), "auto.offset.reset", "earliest",
-                        "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
-                    consumer.subscribe(topics);
-                    while (running.get()) {
-                        int n = consumer.poll(Duration.ofMillis(5)).count();
-                        if (n > 0) {
-                            lastArrival = System.nanoTime();
-                            count.addAndGet(n);
-                        }
-                    }
-                }
-            }, "scale-test-arrivals");
-            thread.start();
-        }
-
-        void reset() {
-            count.set(0);
-        }
-
-        int count() {
-            return count.get();
-        }
-
-        boolean await(int expected, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (count.get() < expected && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            return count.get() >= expected;
-        }
-
-        long lastArrivalNanos() {
-            return lastArrival;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join();
-        }
     }
 
     private String render(List<Measured> measured, int pool) {
