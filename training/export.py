@@ -1,7 +1,8 @@
-"""Step 6 of the pipeline: export the trained model to the processor's model contract.
+"""Step 7 of the pipeline: export the trained model to the processor's model contract.
 
-Writes encoder.onnx, decoder_step.onnx, the two SentencePiece models, the source lexicon and model.json
-(see training/README.md, "Model contract") into --out.
+Writes encoder.onnx, decoder_step.onnx, aligner.onnx (where the checkpoint has an alignment layer,
+aligner.py), the two SentencePiece models, the source lexicon and model.json (see
+training/README.md, "Model contract") into --out.
 """
 import argparse
 import hashlib
@@ -14,9 +15,10 @@ import torch
 
 import data
 import lexicon
-from model import DecoderStep, ModelConfig, Seq2Seq
+from model import DecoderStep, ModelConfig, Seq2Seq, aligner_from
 
 OPSET = 17
+ALIGNER_FILE = "aligner.onnx"
 TOKENIZER_FILES = {"source": "source.model", "target": "target.model"}
 
 
@@ -40,7 +42,7 @@ def model_from(ckpt):
     return model
 
 
-def export_onnx(model, out_dir):
+def export_onnx(model, aligner, out_dir):
     cfg = model.cfg
     src = torch.tensor([[5, 6, 7, cfg.eos_id], [8, cfg.eos_id, cfg.pad_id, cfg.pad_id]])
     lengths = torch.tensor([4, 2])
@@ -65,12 +67,28 @@ def export_onnx(model, out_dir):
                       "source_mask": {0: "batch", 1: "source_len"},
                       "log_probs": {0: "batch"}, "new_decoder_state": {0: "batch"},
                       "attention": {0: "batch", 1: "source_len"}})
-    for path in (encoder_path, step_path):
+    paths = [encoder_path, step_path]
+    if aligner is not None:
+        target = torch.tensor([[9, 10, cfg.eos_id], [11, cfg.eos_id, cfg.eos_id]])
+        spelt = torch.zeros(2, 3, src.size(1))
+        paths.append(os.path.join(out_dir, ALIGNER_FILE))
+        torch.onnx.export(
+            aligner, (target, torch.tensor([3, 2]), states, mask, spelt), paths[-1], opset_version=OPSET,
+            input_names=["target_ids", "target_lengths", "encoder_states", "source_mask", "similarity"],
+            output_names=["alignment"],
+            dynamic_axes={"target_ids": {0: "batch", 1: "target_len"}, "target_lengths": {0: "batch"},
+                          "encoder_states": {0: "batch", 1: "source_len"},
+                          "source_mask": {0: "batch", 1: "source_len"},
+                          "similarity": {0: "batch", 1: "target_len", 2: "source_len"},
+                          "alignment": {0: "batch", 1: "target_len", 2: "source_len"}})
+    for path in paths:
         onnx.checker.check_model(onnx.load(path), full_check=True)
 
 
 def write_manifest(out_dir, cfg, name, version, direction, scores, decoding, extra):
     files = ["encoder.onnx", "decoder_step.onnx"] + list(TOKENIZER_FILES.values()) + [lexicon.FILE_NAME]
+    if "aligner" in extra:
+        files.append(extra["aligner"]["graph"])
     manifest = {
         "format": "kafka-translator-model/1",
         "name": name,
@@ -139,12 +157,18 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     ckpt = torch.load(args.checkpoint, map_location="cpu")
     model = model_from(ckpt)
-    export_onnx(model, args.out)
+    aligner = aligner_from(ckpt)
+    export_onnx(model, aligner, args.out)
     for file_name in TOKENIZER_FILES.values():
         shutil.copyfile(os.path.join(args.data, file_name), os.path.join(args.out, file_name))
     lexicon.write(args.data, args.out)
     scores = json.load(open(args.scores)) if args.scores else {}
     extra = {"training": training_summary(args.run, ckpt)} if args.run else {}
+    if aligner is not None:
+        info = ckpt["aligner"]
+        extra["aligner"] = {"graph": ALIGNER_FILE, "architecture": info["config"],
+                            "training": {k: info[k] for k in ("epoch", "hours", "held_out_aer",
+                                                              "attention_held_out_aer", "history")}}
     decoding = {"max_length_a": 1.5, "max_length_b": 10, "beam_size": 5, "length_penalty_alpha": 0.6}
     direction = data.direction(args.data)
     name = args.name or f"tatoeba-{direction}-gru-attention"

@@ -109,3 +109,91 @@ class DecoderStep(nn.Module):
     def forward(self, prev_ids, state, enc_states, src_mask):
         logprobs, new_state, attn = self.decoder(prev_ids.unsqueeze(1), state, enc_states, src_mask)
         return logprobs.squeeze(1), new_state, attn.squeeze(1)
+
+
+class AlignerConfig:
+    FIELDS = ("tgt_vocab", "emb", "hidden", "enc_dim", "key_dim", "dropout", "pad_id")
+
+    def __init__(self, **kw):
+        for name in self.FIELDS:
+            setattr(self, name, kw[name])
+
+    def to_dict(self):
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+
+class Aligner(nn.Module):
+    """An alignment layer beside the frozen translation model (after Zenkel et al. 2019 and Garg et
+    al. 2019's dedicated alignment head): it reads a finished translation whole, forwards and
+    backwards, so each target piece is scored against the encoder's states knowing the piece itself
+    and what follows it, which the decoder's attention, computed before the piece is chosen, cannot.
+
+    Two passes. The first scores each piece alone, with a fast_align-style diagonal term (learnt
+    tension) favouring links near the same relative position. The second reads, for every piece, where
+    the first pass put it (the source context and its relative position) along the whole target,
+    forwards and backwards, and predicts the position it should be near: neighbours' links inform
+    each other, which is what an HMM aligner's jump model adds to IBM Model 2's fixed diagonal.
+    """
+
+    def __init__(self, cfg):
+        super().__init__()
+        self.cfg = cfg
+        self.embed = nn.Embedding(cfg.tgt_vocab, cfg.emb, padding_idx=cfg.pad_id)
+        self.rnn = nn.GRU(cfg.emb, cfg.hidden, batch_first=True, bidirectional=True)
+        self.query = nn.Linear(2 * cfg.hidden, cfg.key_dim)
+        self.key = nn.Linear(cfg.enc_dim, cfg.key_dim)
+        self.tension = nn.Parameter(torch.tensor(1.0))
+        self.rnn2 = nn.GRU(2 * cfg.hidden + cfg.key_dim + 1, cfg.hidden, batch_first=True, bidirectional=True)
+        self.query2 = nn.Linear(2 * cfg.hidden, cfg.key_dim)
+        self.centre = nn.Linear(2 * cfg.hidden, 1)
+        self.tension2 = nn.Parameter(torch.tensor(1.0))
+        self.spelling = nn.Parameter(torch.tensor(1.0))
+        self.spelling2 = nn.Parameter(torch.tensor(1.0))
+        self.dropout = nn.Dropout(cfg.dropout)
+
+    def _bigru(self, rnn, x, lengths):
+        packed = pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
+        h0 = x.new_zeros(2, x.size(0), rnn.hidden_size)
+        out, _ = rnn(packed, h0)
+        states, _ = pad_packed_sequence(out, batch_first=True, total_length=x.size(1))
+        return states
+
+    def forward(self, target_ids, target_lengths, enc_states, src_mask, similarity, both=False):
+        """target_ids [B,T] (the translation's pieces and EOS, padded), target_lengths [B],
+        enc_states [B,S,E], src_mask [B,S], similarity [B,T,S] (similarity.py: of the words of each
+        target and source piece, 0 for EOS and padding) -> alignment [B,T,S], each row a distribution over the
+        real source positions (rows past a target's length are not meaningful); both: the first
+        pass's too (training supervises both)."""
+        x = self.dropout(self.embed(target_ids))
+        states = self._bigru(self.rnn, x, target_lengths)
+        keys = torch.tanh(self.key(enc_states))
+        masked = src_mask.unsqueeze(1) == 0
+        # Relative positions t/T and i/S, each sentence's own lengths (EOS included on both sides).
+        src_len = src_mask.sum(-1, keepdim=True)
+        tgt_pos = torch.arange(target_ids.size(1), device=x.device, dtype=x.dtype).unsqueeze(0)
+        src_pos = torch.arange(enc_states.size(1), device=x.device, dtype=x.dtype).unsqueeze(0)
+        rel_t = (tgt_pos / target_lengths.unsqueeze(-1).to(x.dtype)).unsqueeze(-1)
+        rel_s = (src_pos / src_len).unsqueeze(1)
+        scores = torch.bmm(self.query(self.dropout(states)), keys.transpose(1, 2))
+        scores = scores - 10 * nn.functional.softplus(self.tension) * (rel_t - rel_s).abs()
+        scores = scores + 10 * nn.functional.softplus(self.spelling) * similarity
+        first = torch.softmax(scores.masked_fill(masked, float("-inf")), dim=-1)
+        where = torch.bmm(first, (rel_s.squeeze(1) * src_mask).unsqueeze(-1))
+        context = torch.bmm(first, keys)
+        states2 = self._bigru(self.rnn2, torch.cat([states, context, where], dim=-1), target_lengths)
+        centre = torch.sigmoid(self.centre(states2))
+        scores2 = torch.bmm(self.query2(self.dropout(states2)), keys.transpose(1, 2))
+        scores2 = scores2 - 10 * nn.functional.softplus(self.tension2) * (centre - rel_s).abs()
+        scores2 = scores2 + 10 * nn.functional.softplus(self.spelling2) * similarity
+        second = torch.softmax(scores2.masked_fill(masked, float("-inf")), dim=-1)
+        return (first, second) if both else second
+
+
+def aligner_from(ckpt):
+    """The alignment layer a checkpoint carries (aligner.py's --out), or None."""
+    if "aligner" not in ckpt:
+        return None
+    aligner = Aligner(AlignerConfig(**ckpt["aligner"]["config"]))
+    aligner.load_state_dict(ckpt["aligner"]["model"])
+    aligner.eval()
+    return aligner

@@ -17,8 +17,9 @@ import torch
 import data
 import metrics
 from decode import ReferenceDecoder
+from aligner import Spelling, rows
 from export import load_model
-from model import DecoderStep
+from model import DecoderStep, aligner_from
 
 # Sentences written for this project (not from the corpus) on which Python and Java must tokenise
 # alike, by source language.
@@ -63,9 +64,12 @@ def score(model, data_dir, src_sp, tgt_sp, beam, limit=None):
             "sentences_per_second": len(texts) / seconds}, texts
 
 
-def fixtures(model, data_dir, src_sp, count):
+def fixtures(model, aligner, data_dir, src_sp, tgt_sp, count):
+    """The greedy hypotheses' "alignment" is the alignment layer's rows where the checkpoint has one,
+    the attention's otherwise: what the Java engine reports."""
     sources, _ = data.read_eval_set(data_dir, "test")
     decoder = make_decoder(model)
+    spelling = Spelling(src_sp, tgt_sp)
     sources = sources[:count]
     encoded = src_sp.encode(sources)
     greedy = decoder.greedy(encoded)
@@ -74,7 +78,9 @@ def fixtures(model, data_dir, src_sp, count):
         beams = decoder.beam(ids, DECODING["beam_size"], DECODING["length_penalty_alpha"])
         sentences.append({
             "source_ids": ids,
-            "greedy": {"ids": g.ids, "score": g.raw_score, "attention": g.attention},
+            "greedy": {"ids": g.ids, "score": g.raw_score,
+                       "alignment": g.attention if aligner is None else rows(
+                           model, aligner, spelling, ids + [model.cfg.eos_id], g.ids, len(g.attention))},
             "beam": [{"ids": h.ids, "score": h.score, "raw_score": h.raw_score} for h in beams],
         })
     source_language = data.direction(data_dir).split("-")[0]
@@ -113,7 +119,8 @@ def main():
     if args.fixtures:
         os.makedirs(os.path.dirname(os.path.abspath(args.fixtures)), exist_ok=True)
         with open(args.fixtures, "w") as f:
-            json.dump(fixtures(model, args.data, src_sp, args.fixture_count), f)
+            ckpt = torch.load(args.checkpoint, map_location="cpu")
+            json.dump(fixtures(model, aligner_from(ckpt), args.data, src_sp, tgt_sp, args.fixture_count), f)
         print(f"wrote {args.fixtures}")
 
 

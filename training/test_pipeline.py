@@ -44,11 +44,15 @@ class PipelineSmokeTest(unittest.TestCase):
         run("train.py", "--data", data, "--run", run2, "--max-epochs", "2", "--threads", "1")
         final = os.path.join(run2, "final.pt")
         run("average.py", "--data", data, "--run", run2, "--out", final, "--threads", "1")
+        aligned = os.path.join(run2, "aligned.pt")
+        run("aligner.py", "--data", data, "--checkpoint", final, "--alignments", os.path.join(data, "train.align"),
+            "--run", os.path.join(work, "align"), "--out", aligned, "--emb", "8", "--hidden", "8", "--key-dim", "8",
+            "--epochs", "1", "--hold-out", "10", "--max-tokens", "400", "--threads", "1")
         scores = os.path.join(run2, "scores.json")
         cls.fixtures = os.path.join(work, "parity.json")
-        run("reference.py", "--checkpoint", final, "--data", data,
+        run("reference.py", "--checkpoint", aligned, "--data", data,
             "--scores", scores, "--fixtures", cls.fixtures, "--fixture-count", "3", "--threads", "1")
-        run("export.py", "--checkpoint", final, "--data", data, "--out", cls.out,
+        run("export.py", "--checkpoint", aligned, "--data", data, "--out", cls.out,
             "--scores", scores, "--run", run_dir, "--run", run2)
         with open(os.path.join(cls.out, "model.json")) as f:
             cls.manifest = json.load(f)
@@ -77,13 +81,21 @@ class PipelineSmokeTest(unittest.TestCase):
         self.assertLessEqual(max(o.version for o in step.opset_import if o.domain in ("", "ai.onnx")), 17)
         tied = [t.name for t in step.graph.initializer if sorted(t.dims) == [16, vocab]]
         self.assertEqual(1, len(tied), f"the tied target embedding is stored once: {tied}")
+        aligner = onnx.load(os.path.join(self.out, self.manifest["aligner"]["graph"]))
+        onnx.checker.check_model(aligner, full_check=True)
+        self.assertEqual(io_spec(aligner.graph.input), {
+            "target_ids": (i64, ["batch", "target_len"]), "target_lengths": (i64, ["batch"]),
+            "encoder_states": (f32, ["batch", "source_len", 32]), "source_mask": (f32, ["batch", "source_len"]),
+            "similarity": (f32, ["batch", "target_len", "source_len"])})
+        self.assertEqual(io_spec(aligner.graph.output),
+                         {"alignment": (f32, ["batch", "target_len", "source_len"])})
 
     def test_manifest_names_every_file_with_its_checksum(self):
         m = self.manifest
         self.assertEqual(m["format"], "kafka-translator-model/1")
         self.assertEqual(m["special_ids"], {"pad": 0, "unk": 1, "bos": 2, "eos": 3})
-        self.assertEqual(set(m["files"]), {"encoder.onnx", "decoder_step.onnx", "source.model", "target.model",
-                                             "source.lexicon.tsv"})
+        self.assertEqual(set(m["files"]), {"encoder.onnx", "decoder_step.onnx", "aligner.onnx", "source.model",
+                                             "target.model", "source.lexicon.tsv"})
         for name, digest in m["files"].items():
             with open(os.path.join(self.out, name), "rb") as f:
                 self.assertEqual(hashlib.sha256(f.read()).hexdigest(), digest, name)
@@ -92,14 +104,14 @@ class PipelineSmokeTest(unittest.TestCase):
         self.assertEqual(m["training"]["epochs"], 3)
         self.assertEqual([0.0, 0.1], [stage["guided_alignment_weight"] for stage in m["training"]["stages"]])
 
-    def test_fixtures_hold_greedy_attention_and_beam_hypotheses(self):
+    def test_fixtures_hold_greedy_alignment_and_beam_hypotheses(self):
         with open(self.fixtures) as f:
             fixtures = json.load(f)
         self.assertEqual(len(fixtures["sentences"]), 3)
         for s in fixtures["sentences"]:
             greedy = s["greedy"]
-            self.assertIn(len(greedy["attention"]), (len(greedy["ids"]), len(greedy["ids"]) + 1))
-            for row in greedy["attention"]:
+            self.assertIn(len(greedy["alignment"]), (len(greedy["ids"]), len(greedy["ids"]) + 1))
+            for row in greedy["alignment"]:
                 self.assertEqual(len(row), len(s["source_ids"]) + 1)
                 self.assertAlmostEqual(sum(row), 1.0, places=4)
             # Several beams can finish at the last step: at least K hypotheses, ranked.

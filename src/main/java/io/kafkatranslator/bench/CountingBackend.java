@@ -47,6 +47,17 @@ final class CountingBackend implements InferenceBackend {
             }
 
             @Override
+            public boolean aligns() {
+                return session.aligns();
+            }
+
+            @Override
+            public float[] align(EncodedBatch encoded, int[] sentenceOfRow, long[] targetIds, long[] targetLengths,
+                         int targetLength, float[] similarity) {
+                return session.align(encoded, sentenceOfRow, targetIds, targetLengths, targetLength, similarity);
+            }
+
+            @Override
             public void close() {
                 session.close();
             }

@@ -73,9 +73,9 @@ public final class ThroughputBench {
         CountingBackend[] ort = new CountingBackend[1];
         // DJL first: its ONNX Runtime engine must create the process's OrtEnvironment itself.
         try (TranslationEngine djlEngine = TranslationEngine.load(config, PAIR,
-                     dir -> djl[0] = new CountingBackend(new DjlBackend(dir.dir(), config.intraOpThreads())));
+                     dir -> djl[0] = new CountingBackend(new DjlBackend(dir, config.intraOpThreads())));
              TranslationEngine ortEngine = TranslationEngine.load(config, PAIR,
-                     dir -> ort[0] = new CountingBackend(new OrtBackend(dir.dir(), config.intraOpThreads())))) {
+                     dir -> ort[0] = new CountingBackend(new OrtBackend(dir, config.intraOpThreads())))) {
             modelName = djlEngine.manifest().name() + " " + djlEngine.manifest().version();
             djlName = djlEngine.backendName();
             ortName = ortEngine.backendName();

@@ -37,8 +37,8 @@ public final class BeamSearch implements SearchStrategy {
 
     /** Returns, for every sentence, its finished hypotheses, best first. */
     @Override
-    public List<List<Hypothesis>> search(InferenceSession session, SourceBatch source, DecodingOptions options) {
-        EncodedBatch encoded = session.encode(source.ids(), source.lengths(), source.size(), source.longest());
+    public List<List<Hypothesis>> search(InferenceSession session, EncodedBatch encoded, SourceBatch source,
+                                         DecodingOptions options) {
         int batch = source.size();
         int k = options.beamSize();
         int h = encoded.decoderSize();

@@ -16,16 +16,14 @@ public final class ForcedDecoding {
     }
 
     /**
-     * attention: [target length][source pieces + EOS], the attention of each step that produced a
-     * target token; logProb: the log-probability of the target followed by the end of sentence.
+     * attention: [target length][source pieces + EOS], for each target token the attention of the step
+     * that produced it; logProb: the log-probability of the target followed by the end of sentence.
      */
     public record Forced(float[][] attention, double logProb) {
     }
 
-    /** One source sentence and a target (ids without EOS). */
-    public static Forced force(InferenceSession session, int[] source, int[] target, int bosId, int eosId, int padId) {
-        SourceBatch batch = SourceBatch.of(new int[][] {source}, eosId, padId);
-        EncodedBatch encoded = session.encode(batch.ids(), batch.lengths(), 1, batch.longest());
+    /** A one-sentence encoded batch and a target (ids without EOS). */
+    public static Forced force(InferenceSession session, EncodedBatch encoded, int[] target, int bosId, int eosId) {
         float[][] rows = new float[target.length][];
         double logProb = 0;
         float[] state = encoded.initialState();

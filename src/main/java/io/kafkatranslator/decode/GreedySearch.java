@@ -23,8 +23,8 @@ public final class GreedySearch implements SearchStrategy {
     }
 
     @Override
-    public List<List<Hypothesis>> search(InferenceSession session, SourceBatch source, DecodingOptions options) {
-        EncodedBatch encoded = session.encode(source.ids(), source.lengths(), source.size(), source.longest());
+    public List<List<Hypothesis>> search(InferenceSession session, EncodedBatch encoded, SourceBatch source,
+                                         DecodingOptions options) {
         int batch = source.size();
         int s = encoded.sourceLength();
         int h = encoded.decoderSize();

@@ -3,8 +3,10 @@ package io.kafkatranslator.decode;
 /**
  * A decoded target sequence. ids exclude EOS; logProb is the sum of its tokens' log-probabilities
  * (EOS included when it was emitted); score ranks hypotheses: logProb for greedy search, and for beam
- * search logProb divided by the length penalty plus the coverage penalty. attention has one row per
- * decoding step (the EOS step included), each over the sentence's source positions (its EOS included).
+ * search logProb divided by the length penalty plus the coverage penalty. alignment has one row per
+ * decoding step (the EOS step included), each over the sentence's source positions (its EOS included):
+ * the decoder's attention at that step, or, where the model has an alignment layer, that layer's row
+ * for the step's token (for the hypotheses a message uses: {@code align.Realignment}).
  */
-public record Hypothesis(int[] ids, double score, double logProb, float[][] attention) {
+public record Hypothesis(int[] ids, double score, double logProb, float[][] alignment) {
 }

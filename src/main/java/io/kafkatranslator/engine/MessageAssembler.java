@@ -103,7 +103,7 @@ final class MessageAssembler {
             covered += Math.min(1f, received);
         }
         return new UnitOutput(tokens, r.sourcePieces(), r.pieces(), r.subword(), r.replaced(), h.score(), h.logProb(),
-                h.attention().length, covered);
+                h.alignment().length, covered);
     }
 
     /** A name whose placeholder the model left out goes after the target word aligned with it: never lost. */

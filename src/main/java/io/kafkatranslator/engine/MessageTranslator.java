@@ -1,5 +1,6 @@
 package io.kafkatranslator.engine;
 
+import io.kafkatranslator.align.Realignment;
 import io.kafkatranslator.batching.TokenBudgetBatcher;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
@@ -8,6 +9,7 @@ import io.kafkatranslator.decode.Hypothesis;
 import io.kafkatranslator.decode.SearchStrategy;
 import io.kafkatranslator.decode.SourceBatch;
 import io.kafkatranslator.model.ModelManifest;
+import io.kafkatranslator.runtime.EncodedBatch;
 import io.kafkatranslator.runtime.InferenceSession;
 import io.kafkatranslator.tokenize.SubwordTokenizer;
 import io.kafkatranslator.tokenize.TextNormalizer;
@@ -35,6 +37,7 @@ public final class MessageTranslator implements AutoCloseable {
     private final ModelManifest.SpecialIds ids;
     private final SubwordTokenizer sourceTokenizer;
     private final SubwordTokenizer targetTokenizer;
+    private final Realignment realignment;
 
     MessageTranslator(TranslationEngine engine, InferenceSession session, TranslatorConfig batching) {
         TranslatorConfig config = engine.config();
@@ -43,6 +46,7 @@ public final class MessageTranslator implements AutoCloseable {
         this.ids = engine.manifest().specialIds();
         this.sourceTokenizer = engine.sourceTokenizer();
         this.targetTokenizer = engine.targetTokenizer();
+        this.realignment = new Realignment(sourceTokenizer, targetTokenizer, ids.eos());
         this.preparer = new MessagePreparer(sourceTokenizer, engine.sourceLexicon(), engine.manifest().sourceLanguage(),
                 config.maxMessageChars(), config.maxSourceTokens());
         this.assembler = new MessageAssembler(new OutputBuilder(sourceTokenizer, targetTokenizer, ids.unk()));
@@ -160,7 +164,8 @@ public final class MessageTranslator implements AutoCloseable {
 
     /**
      * The model forced through a given translation of one sentence, both as written (normalised
-     * the model's way): the word-level attention of every target word, as the engine merges it.
+     * the model's way): for every target word, the alignment the engine reports (the alignment
+     * layer's where the model has one) and the decoder's attention, merged to words as the engine merges them.
      */
     public ForcedAlignment forceAlign(String source, String target) {
         String normalizedSource = TextNormalizer.normalize(source);
@@ -170,7 +175,10 @@ public final class MessageTranslator implements AutoCloseable {
         }
         int[] sourceIds = sourceTokenizer.encode(normalizedSource);
         int[] targetIds = targetTokenizer.encode(normalizedTarget);
-        ForcedDecoding.Forced forced = ForcedDecoding.force(session, sourceIds, targetIds, ids.bos(), ids.eos(), ids.pad());
+        SourceBatch batch = SourceBatch.of(new int[][] {sourceIds}, ids.eos(), ids.pad());
+        EncodedBatch encoded = encode(batch);
+        ForcedDecoding.Forced forced = ForcedDecoding.force(session, encoded, targetIds, ids.bos(), ids.eos());
+        float[][] reported = session.aligns() ? realignment.forced(session, encoded, batch, targetIds) : forced.attention();
         int[] sourceWordOf = SubwordTokenizer.wordIndex(sourceTokenizer.pieces(sourceIds));
         int[] targetWordOf = SubwordTokenizer.wordIndex(targetTokenizer.pieces(targetIds));
         List<String> sourceWords = List.of(normalizedSource.split(" "));
@@ -179,16 +187,29 @@ public final class MessageTranslator implements AutoCloseable {
                 || targetWordOf[targetWordOf.length - 1] + 1 != targetWords.size()) {
             throw new IllegalArgumentException("SentencePiece does not keep the words of: " + source + " ||| " + target);
         }
-        float[][] subword = Alignments.subword(forced.attention(), targetIds.length, sourceIds.length);
+        float[][] subword = Alignments.subword(reported, targetIds.length, sourceIds.length);
+        float[][] attention = Alignments.subword(forced.attention(), targetIds.length, sourceIds.length);
         return new ForcedAlignment(sourceWords, targetWords,
                 Alignments.words(subword, targetWordOf, targetWords.size(), sourceWordOf, sourceWords.size()),
+                Alignments.words(attention, targetWordOf, targetWords.size(), sourceWordOf, sourceWords.size()),
                 forced.logProb(), targetIds.length + 1);
     }
 
     /** Decodes already-tokenised sources (also the parity test's and the benchmark's entry point). */
     public List<List<Hypothesis>> decodeIds(int[][] sources, DecodingOptions options) {
         SourceBatch batch = SourceBatch.of(sources, ids.eos(), ids.pad());
-        return SearchStrategy.of(options, ids.bos(), ids.eos()).search(session, batch, options);
+        EncodedBatch encoded = encode(batch);
+        List<List<Hypothesis>> found = SearchStrategy.of(options, ids.bos(), ids.eos()).search(session, encoded, batch, options);
+        return realignment.apply(session, encoded, batch, found, options.nbest());
+    }
+
+    private EncodedBatch encode(SourceBatch batch) {
+        return session.encode(batch.ids(), batch.lengths(), batch.size(), batch.longest());
+    }
+
+    /** Whether the model has an alignment layer, whose alignments it reports instead of the attention's. */
+    public boolean aligns() {
+        return session.aligns();
     }
 
     public DecodingOptions defaultOptions() {

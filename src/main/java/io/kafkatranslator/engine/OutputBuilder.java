@@ -41,7 +41,7 @@ final class OutputBuilder {
         int replaced = 0;
         for (int i = 0; i < ids.length; i++) {
             if (replaceUnknowns && ids[i] == unkId && sourcePieces.length > 0) {
-                int j = Alignments.argmax(Arrays.copyOf(h.attention()[i], sourcePieces.length));
+                int j = Alignments.argmax(Arrays.copyOf(h.alignment()[i], sourcePieces.length));
                 substitutes[i] = sourceWords.get(sourceWordOf[j]);
                 // A copied word stands on its own: it opens a word like any piece with the boundary marker.
                 pieces[i] = SubwordTokenizer.WORD_START + substitutes[i];
@@ -60,7 +60,7 @@ final class OutputBuilder {
             words.add(text(ids, pieces, substitutes, start, end));
             start = end;
         }
-        float[][] subword = Alignments.subword(h.attention(), ids.length, sourcePieces.length);
+        float[][] subword = Alignments.subword(h.alignment(), ids.length, sourcePieces.length);
         float[][] wordAlignment = Alignments.words(subword, wordOf, wordCount, sourceWordOf, sourceWords.size());
         return new Rendered(words, List.of(sourcePieces), List.of(pieces), subword, wordAlignment, replaced);
     }

@@ -52,7 +52,7 @@ public final class TranslationEngine implements AutoCloseable {
     }
 
     static Function<ModelDirectory, InferenceBackend> djl(TranslatorConfig config) {
-        return dir -> new DjlBackend(dir.dir(), config.intraOpThreads());
+        return dir -> new DjlBackend(dir, config.intraOpThreads());
     }
 
     public MessageTranslator newTranslator() {

@@ -10,10 +10,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How well the attention matches human word alignments (docs/alignment.md): the model is forced
- * through the gold English of each hand-aligned pair, each English word is linked to the French
- * word it attended to most, and the links are scored by alignment error rate against the gold sure
- * and possible links, beside the baseline that links each word to the same relative position.
+ * How well the model's alignments match human word alignments (docs/alignment.md): the model is
+ * forced through the gold English of each hand-aligned pair, each English word is linked to its
+ * strongest French word (in the alignment the engine reports: the alignment layer's where the model
+ * has one, and then in the decoder's attention too), and the links are scored by alignment error
+ * rate against the gold sure and possible links, beside the baseline that links each word to the
+ * same relative position.
  * Where the model of the other direction is loaded too, it is forced through the gold French, and
  * the two directions' links are also scored intersected and united (symmetrised, as statistical
  * aligners' two directions are).
@@ -30,6 +32,7 @@ public final class AlignmentReport {
 
     public String build(String model, String command, AlignmentTestSet set) {
         Aer aer = new Aer();
+        Aer attention = new Aer();
         Aer diagonal = new Aer();
         Aer backward = new Aer();
         Aer intersection = new Aer();
@@ -38,13 +41,16 @@ public final class AlignmentReport {
         for (int s = 0; s < set.pairs().size(); s++) {
             AlignmentTestSet.Pair pair = set.pairs().get(s);
             diagonal.add(diagonal(pair), set.gold().get(s));
-            Set<Integer> forward = strongest(translator, pair, true);
-            if (forward == null) {
+            ForcedAlignment forced = force(translator, pair, true);
+            if (forced == null) {
                 skipped++;
                 continue;
             }
+            Set<Integer> forward = links(forced.strongestSourceWords(), pair, true);
             aer.add(forward, set.gold().get(s));
-            Set<Integer> back = reverse == null ? null : strongest(reverse, pair, false);
+            attention.add(links(forced.strongestAttendedSourceWords(), pair, true), set.gold().get(s));
+            ForcedAlignment backwardForced = reverse == null ? null : force(reverse, pair, false);
+            Set<Integer> back = backwardForced == null ? null : links(backwardForced.strongestSourceWords(), pair, false);
             if (back != null) {
                 backward.add(back, set.gold().get(s));
                 Set<Integer> both = new HashSet<>(forward);
@@ -56,6 +62,9 @@ public final class AlignmentReport {
             }
         }
         StringBuilder md = render(model, command, set.pairs().size(), skipped, aer, diagonal);
+        if (translator.aligns()) {
+            row(md, "the decoder's attention, strongest link per English word (without the alignment layer)", attention);
+        }
         if (reverse != null) {
             row(md, "the other direction's model forced through the French: strongest link per French word", backward);
             row(md, "both directions' strongest links, intersected", intersection);
@@ -65,24 +74,26 @@ public final class AlignmentReport {
     }
 
     /**
-     * The model forced through the pair (French to English, or the other way), each target word's
-     * strongest link mapped back to the gold token positions of both words; null when the model
+     * The model forced through the pair (French to English, or the other way); null when the model
      * cannot align the pair word for word.
      */
-    private static Set<Integer> strongest(MessageTranslator model, AlignmentTestSet.Pair pair, boolean frenchToEnglish) {
+    private static ForcedAlignment force(MessageTranslator model, AlignmentTestSet.Pair pair, boolean frenchToEnglish) {
         ForcedAlignment a;
         try {
             a = frenchToEnglish ? model.forceAlign(pair.french(), pair.english()) : model.forceAlign(pair.english(), pair.french());
         } catch (IllegalArgumentException e) {
             return null;
         }
+        int sources = (frenchToEnglish ? pair.frenchPositions() : pair.englishPositions()).size();
+        int targets = (frenchToEnglish ? pair.englishPositions() : pair.frenchPositions()).size();
+        return a.sourceWords().size() == sources && a.targetWords().size() == targets ? a : null;
+    }
+
+    /** Each target word's strongest source word (best), mapped back to the gold token positions of both words. */
+    private static Set<Integer> links(int[] best, AlignmentTestSet.Pair pair, boolean frenchToEnglish) {
         List<List<Integer>> sources = frenchToEnglish ? pair.frenchPositions() : pair.englishPositions();
         List<List<Integer>> targets = frenchToEnglish ? pair.englishPositions() : pair.frenchPositions();
-        if (a.sourceWords().size() != sources.size() || a.targetWords().size() != targets.size()) {
-            return null;
-        }
         Set<Integer> links = new HashSet<>();
-        int[] best = a.strongestSourceWords();
         for (int i = 0; i < best.length; i++) {
             for (int t : targets.get(i)) {
                 for (int src : sources.get(best[i])) {
@@ -114,12 +125,13 @@ public final class AlignmentReport {
                 + "(HLT-NAACL 2003 trial set; evaluation only), %d skipped. Reproduce with:%n%n    %s%n%n",
                 LocalDate.now(), model, pairs, skipped, command));
         md.append("The model is forced through the gold English (its target side) of each pair; each English word is "
-                + "linked to the French word it attended to most (the attention's strongest link, end of sentence left out). "
+                + "linked to its strongest French word in the alignment the engine reports (end of sentence left out): the "
+                + "alignment layer's where the model has one (training/README.md, \"Alignments\"), the decoder's attention otherwise. "
                 + "Gold sentences are lower-cased and tokenised with French contractions split: they are given to the model "
                 + "re-contracted (\"de le\" → \"du\", \"de une\" → \"d'une\"), detokenised and with the first letter raised, and "
                 + "a link to a word counts for every gold token it stands for. AER = 1 − (|A∩S| + |A∩P|) / (|A| + |S|).\n\n");
         md.append("| links | AER | precision | recall |\n|---|---:|---:|---:|\n");
-        row(md, "attention, strongest link per English word", aer);
+        row(md, "reported alignment, strongest link per English word", aer);
         row(md, "baseline: same relative position", diagonal);
         return md;
     }

@@ -22,6 +22,7 @@ public record ModelManifest(
         @JsonProperty("max_source_tokens") int maxSourceTokens,
         Map<String, String> tokenizers,
         Map<String, String> lexicons,
+        Aligner aligner,
         Map<String, Double> scores,
         Map<String, String> files) {
 
@@ -40,6 +41,11 @@ public record ModelManifest(
     }
 
     public record SpecialIds(int pad, int unk, int bos, int eos) {
+    }
+
+    /** The optional alignment layer (training/aligner.py): its graph's file name. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Aligner(String graph) {
     }
 
     public static ModelManifest read(Path file) throws IOException {
@@ -61,6 +67,11 @@ public record ModelManifest(
 
     public String targetTokenizer() {
         return tokenizers.get("target");
+    }
+
+    /** The alignment layer's graph (training/aligner.py), or null for a model without one. */
+    public String alignerGraph() {
+        return aligner == null ? null : aligner.graph();
     }
 
     /** The source lexicon's file (training/lexicon.py), or null for a model exported without one. */

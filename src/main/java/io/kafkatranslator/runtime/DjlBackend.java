@@ -12,6 +12,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import io.kafkatranslator.model.ModelDirectory;
 import io.kafkatranslator.model.ModelLoadException;
 
 import java.io.IOException;
@@ -21,19 +22,28 @@ import java.nio.file.Path;
 /**
  * The product's backend: DJL with its ONNX Runtime engine, named explicitly because another engine
  * on the classpath would otherwise become DJL's default. One ZooModel per graph shared by all
- * threads; a Predictor per session, since Predictors are not thread-safe.
+ * threads; a Predictor per session, since Predictors are not thread-safe. The alignment layer
+ * (aligner.onnx) is loaded only where the model has one.
  */
 public final class DjlBackend implements InferenceBackend {
     private final ZooModel<NDList, NDList> encoder;
     private final ZooModel<NDList, NDList> decoderStep;
+    private final ZooModel<NDList, NDList> aligner;
 
-    public DjlBackend(Path modelDir, int intraOpThreads) {
+    public DjlBackend(ModelDirectory model, int intraOpThreads) {
+        Path modelDir = model.dir();
+        String alignerGraph = model.manifest().alignerGraph();
         try {
             encoder = load(modelDir, "encoder", intraOpThreads);
             decoderStep = load(modelDir, "decoder_step", intraOpThreads);
+            aligner = alignerGraph == null ? null : load(modelDir, graphName(alignerGraph), intraOpThreads);
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
             throw new ModelLoadException("DJL/ONNX Runtime cannot load the model in " + modelDir + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String graphName(String fileName) {
+        return fileName.endsWith(".onnx") ? fileName.substring(0, fileName.length() - ".onnx".length()) : fileName;
     }
 
     private static ZooModel<NDList, NDList> load(Path dir, String graph, int intraOpThreads)
@@ -66,11 +76,15 @@ public final class DjlBackend implements InferenceBackend {
     public void close() {
         encoder.close();
         decoderStep.close();
+        if (aligner != null) {
+            aligner.close();
+        }
     }
 
     private final class Session implements InferenceSession {
         private final Predictor<NDList, NDList> encoderPredictor = encoder.newPredictor();
         private final Predictor<NDList, NDList> stepPredictor = decoderStep.newPredictor();
+        private final Predictor<NDList, NDList> alignPredictor = aligner == null ? null : aligner.newPredictor();
         private final NDManager manager = decoderStep.getNDManager().newSubManager();
 
         @Override
@@ -120,9 +134,33 @@ public final class DjlBackend implements InferenceBackend {
         }
 
         @Override
+        public boolean aligns() {
+            return alignPredictor != null;
+        }
+
+        @Override
+        public float[] align(EncodedBatch encoded, int[] sentenceOfRow, long[] targetIds, long[] targetLengths,
+                         int targetLength, float[] similarity) {
+            int rows = sentenceOfRow.length;
+            try (Memory memory = (Memory) memory(encoded, sentenceOfRow); NDManager call = manager.newSubManager()) {
+                NDList out = alignPredictor.predict(new NDList(
+                        named(call.create(targetIds, new Shape(rows, targetLength)), "target_ids"),
+                        named(call.create(targetLengths, new Shape(rows)), "target_lengths"),
+                        memory.states, memory.mask,
+                        named(call.create(similarity, new Shape(rows, targetLength, encoded.sourceLength())), "similarity")));
+                return floats(out.get(0));
+            } catch (TranslateException e) {
+                throw new InferenceException("alignment layer failed", e);
+            }
+        }
+
+        @Override
         public void close() {
             encoderPredictor.close();
             stepPredictor.close();
+            if (alignPredictor != null) {
+                alignPredictor.close();
+            }
             manager.close();
         }
     }

@@ -14,6 +14,18 @@ public interface InferenceSession extends AutoCloseable {
 
     StepOutput step(long[] previousIds, float[] state, SourceMemory memory);
 
+    /** Whether the model has an alignment layer (aligner.onnx), whose alignments replace the attention's. */
+    boolean aligns();
+
+    /**
+     * The alignment layer over finished translations: targetIds [rows, targetLength] (each its pieces,
+     * then EOS, then padding), targetLengths [rows] (EOS included), row r translating sentence
+     * sentenceOfRow[r] of the encoded batch, similarity [rows, targetLength, sourceLength] (how alike
+     * the pieces' words are spelt, 0 for EOS and padding); returns [rows, targetLength, sourceLength].
+     */
+    float[] align(EncodedBatch encoded, int[] sentenceOfRow, long[] targetIds, long[] targetLengths, int targetLength,
+                  float[] similarity);
+
     @Override
     void close();
 

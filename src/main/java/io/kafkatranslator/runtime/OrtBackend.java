@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.kafkatranslator.model.ModelDirectory;
 import io.kafkatranslator.model.ModelLoadException;
 
 import java.nio.FloatBuffer;
@@ -19,8 +20,11 @@ public final class OrtBackend implements InferenceBackend {
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession encoder;
     private final OrtSession decoderStep;
+    private final OrtSession aligner;
 
-    public OrtBackend(Path modelDir, int intraOpThreads) {
+    public OrtBackend(ModelDirectory model, int intraOpThreads) {
+        Path modelDir = model.dir();
+        String alignerGraph = model.manifest().alignerGraph();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (intraOpThreads > 0) {
                 options.setInterOpNumThreads(1);
@@ -28,6 +32,7 @@ public final class OrtBackend implements InferenceBackend {
             }
             encoder = env.createSession(modelDir.resolve("encoder.onnx").toString(), options);
             decoderStep = env.createSession(modelDir.resolve("decoder_step.onnx").toString(), options);
+            aligner = alignerGraph == null ? null : env.createSession(modelDir.resolve(alignerGraph).toString(), options);
         } catch (OrtException e) {
             throw new ModelLoadException("ONNX Runtime cannot load the model in " + modelDir + ": " + e.getMessage(), e);
         }
@@ -48,6 +53,9 @@ public final class OrtBackend implements InferenceBackend {
         try {
             encoder.close();
             decoderStep.close();
+            if (aligner != null) {
+                aligner.close();
+            }
         } catch (OrtException e) {
             throw new IllegalStateException(e);
         }
@@ -98,6 +106,28 @@ public final class OrtBackend implements InferenceBackend {
                         toArray((OnnxTensor) out.get(1)), toArray((OnnxTensor) out.get(2)));
             } catch (OrtException e) {
                 throw new InferenceException("decoder step failed", e);
+            }
+        }
+
+        @Override
+        public boolean aligns() {
+            return aligner != null;
+        }
+
+        @Override
+        public float[] align(EncodedBatch encoded, int[] sentenceOfRow, long[] targetIds, long[] targetLengths,
+                         int targetLength, float[] similarity) {
+            int rows = sentenceOfRow.length;
+            try (Memory memory = (Memory) memory(encoded, sentenceOfRow);
+                 OnnxTensor ids = OnnxTensor.createTensor(env, LongBuffer.wrap(targetIds), new long[] {rows, targetLength});
+                 OnnxTensor lens = OnnxTensor.createTensor(env, LongBuffer.wrap(targetLengths), new long[] {rows});
+                 OnnxTensor spelt = OnnxTensor.createTensor(env, FloatBuffer.wrap(similarity),
+                         new long[] {rows, targetLength, encoded.sourceLength()});
+                 OrtSession.Result out = aligner.run(Map.of("target_ids", ids, "target_lengths", lens,
+                         "encoder_states", memory.states, "source_mask", memory.mask, "similarity", spelt))) {
+                return toArray((OnnxTensor) out.get(0));
+            } catch (OrtException e) {
+                throw new InferenceException("alignment layer failed", e);
             }
         }
 

@@ -10,8 +10,9 @@ class ForcedDecodingTest {
     void theDecoderFollowsTheGivenTargetAndReportsItsAttentionAndLogProbabilityWithTheEndOfSentence() {
         ScriptedSession session = new ScriptedSession();
         // b is not the model's choice after bos (a is): forced, the next step must see b as the previous token.
-        ForcedDecoding.Forced forced = ForcedDecoding.force(session, new int[] {7},
-                new int[] {ScriptedSession.B, ScriptedSession.A}, ScriptedSession.BOS, ScriptedSession.EOS, 0);
+        SourceBatch source = SourceBatch.of(new int[][] {{7}}, ScriptedSession.EOS, 0);
+        ForcedDecoding.Forced forced = ForcedDecoding.force(session, session.encode(source.ids(), source.lengths(), 1,
+                source.longest()), new int[] {ScriptedSession.B, ScriptedSession.A}, ScriptedSession.BOS, ScriptedSession.EOS);
         float[][] rows = forced.attention();
         assertEquals(2, rows.length, "one row per target token, none for the end of sentence");
         assertArrayEquals(new float[] {0.5f, 0.5f}, rows[0], "after bos: even");

@@ -56,6 +56,17 @@ final class ScriptedSession implements InferenceSession {
     }
 
     @Override
+    public boolean aligns() {
+        return false;
+    }
+
+    @Override
+    public float[] align(EncodedBatch encoded, int[] sentenceOfRow, long[] targetIds, long[] targetLengths,
+                         int targetLength, float[] similarity) {
+        throw new UnsupportedOperationException("the scripted model has no alignment layer");
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -1,5 +1,6 @@
 package io.kafkatranslator.decode;
 
+import io.kafkatranslator.runtime.EncodedBatch;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,6 +22,10 @@ class SearchStrategyTest {
 
     private static final SourceBatch SOURCE = SourceBatch.of(new int[][] {{7}}, EOS, 0);
 
+    private static EncodedBatch encode(ScriptedSession session) {
+        return session.encode(SOURCE.ids(), SOURCE.lengths(), SOURCE.size(), SOURCE.longest());
+    }
+
     private static DecodingOptions options(int beam, double coveragePenalty) {
         return new DecodingOptions(beam, beam, 0.0, coveragePenalty, 1.5, 10, true, true);
     }
@@ -29,18 +34,18 @@ class SearchStrategyTest {
     void greedySearchTakesTheMostLikelyTokenAtEachStepAndStopsAtEos() {
         ScriptedSession session = new ScriptedSession();
         DecodingOptions options = options(1, 0);
-        List<List<Hypothesis>> out = SearchStrategy.of(options, BOS, EOS).search(session, SOURCE, options);
+        List<List<Hypothesis>> out = SearchStrategy.of(options, BOS, EOS).search(session, encode(session), SOURCE, options);
         Hypothesis h = out.get(0).get(0);
         assertArrayEquals(new int[] {A}, h.ids());
         assertEquals(Math.log(0.5) + Math.log(0.9), h.logProb(), 1e-5);
-        assertEquals(2, h.attention().length, "one attention row per step, the eos step included");
+        assertEquals(2, h.alignment().length, "one attention row per step, the eos step included");
         assertEquals(2, session.steps);
     }
 
     @Test
     void beamSearchReturnsEveryFinishedHypothesisBestFirst() {
         DecodingOptions options = options(2, 0);
-        List<Hypothesis> out = SearchStrategy.of(options, BOS, EOS).search(new ScriptedSession(), SOURCE, options).get(0);
+        List<Hypothesis> out = SearchStrategy.of(options, BOS, EOS).search(new ScriptedSession(), encode(new ScriptedSession()), SOURCE, options).get(0);
         assertEquals(2, out.size());
         assertArrayEquals(new int[] {A}, out.get(0).ids());
         assertArrayEquals(new int[] {B}, out.get(1).ids());
@@ -51,7 +56,7 @@ class SearchStrategyTest {
     @Test
     void theCoveragePenaltyRanksTheHypothesisThatLeftSourceUnattendedBelow() {
         DecodingOptions options = options(2, 1.0);
-        List<Hypothesis> out = SearchStrategy.of(options, BOS, EOS).search(new ScriptedSession(), SOURCE, options).get(0);
+        List<Hypothesis> out = SearchStrategy.of(options, BOS, EOS).search(new ScriptedSession(), encode(new ScriptedSession()), SOURCE, options).get(0);
         assertArrayEquals(new int[] {B}, out.get(0).ids(), "b covers the source: 0.5 + 0.5 on each position");
         assertEquals(Math.log(0.45) + Math.log(0.9), out.get(0).score(), 1e-5, "full coverage costs nothing");
         assertEquals(Math.log(0.5) + Math.log(0.9) + Math.log(0.5), out.get(1).score(), 1e-5,

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * padded batch.
  */
 class ParityTest {
-    private static final double ATTENTION_TOLERANCE = 1e-4;
+    private static final double ALIGNMENT_TOLERANCE = 1e-4;
     private static final Map<String, Direction> LOADED = new HashMap<>();
 
     /** A shipped model, its translator and its fixtures. */
@@ -89,7 +89,7 @@ class ParityTest {
 
     @ParameterizedTest
     @MethodSource("shipped")
-    void batchedGreedyMatchesReferenceIdsAndAttention(String pair) throws IOException {
+    void batchedGreedyMatchesReferenceIdsAndAlignment(String pair) throws IOException {
         Direction d = direction(pair);
         List<List<Hypothesis>> out = d.translator().decodeIds(d.sources(), d.decoding().withBeam(1, 1));
         List<JsonNode> expected = d.sentences();
@@ -99,12 +99,12 @@ class ParityTest {
             String where = pair + " sentence " + i;
             assertArrayEquals(ints(greedy.get("ids")), h.ids(), where);
             assertEquals(greedy.get("score").asDouble(), h.score(), 1e-3, where);
-            JsonNode attention = greedy.get("attention");
-            assertEquals(attention.size(), h.attention().length, where);
-            for (int t = 0; t < attention.size(); t++) {
-                assertEquals(attention.get(t).size(), h.attention()[t].length, where);
-                for (int j = 0; j < attention.get(t).size(); j++) {
-                    assertEquals(attention.get(t).get(j).asDouble(), h.attention()[t][j], ATTENTION_TOLERANCE,
+            JsonNode alignment = greedy.get("alignment");
+            assertEquals(alignment.size(), h.alignment().length, where);
+            for (int t = 0; t < alignment.size(); t++) {
+                assertEquals(alignment.get(t).size(), h.alignment()[t].length, where);
+                for (int j = 0; j < alignment.get(t).size(); j++) {
+                    assertEquals(alignment.get(t).get(j).asDouble(), h.alignment()[t][j], ALIGNMENT_TOLERANCE,
                             where + " step " + t + " source " + j);
                 }
             }
