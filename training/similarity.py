@@ -33,7 +33,10 @@ def fold(word):
 def similarity(a, b):
     """1 for the same folded word (3 characters or more, or with a digit: "on", "a" are different words
     in the two languages); the shared prefix over the longer word where it is 4 characters or more; else 0."""
-    a, b = fold(a), fold(b)
+    return folded(fold(a), fold(b))
+
+
+def folded(a, b):
     if not a or not b:
         return 0.0
     if a == b:
@@ -57,5 +60,6 @@ def piece_matrix(target_pieces, source_pieces):
         return spelt, index
     tw, ti = words(target_pieces)
     sw, si = words(source_pieces)
-    table = [[similarity(t, s) for s in sw] for t in tw]
+    sf = [fold(w) for w in sw]
+    table = [[folded(t, s) for s in sf] for t in map(fold, tw)]
     return [[table[t][s] for s in si] for t in ti]

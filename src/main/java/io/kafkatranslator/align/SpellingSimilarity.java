@@ -48,8 +48,10 @@ public final class SpellingSimilarity {
      * more; 0 otherwise.
      */
     static double similarity(String a, String b) {
-        int[] x = fold(a);
-        int[] y = fold(b);
+        return folded(fold(a), fold(b));
+    }
+
+    private static double folded(int[] x, int[] y) {
         if (x.length == 0 || y.length == 0) {
             return 0;
         }
@@ -72,10 +74,12 @@ public final class SpellingSimilarity {
         int[] targetWordOf = words(targetPieces, targetWords);
         List<String> sourceWords = new ArrayList<>();
         int[] sourceWordOf = words(sourcePieces, sourceWords);
-        float[][] table = new float[targetWords.size()][sourceWords.size()];
+        int[][] targetFolded = targetWords.stream().map(SpellingSimilarity::fold).toArray(int[][]::new);
+        int[][] sourceFolded = sourceWords.stream().map(SpellingSimilarity::fold).toArray(int[][]::new);
+        float[][] table = new float[targetFolded.length][sourceFolded.length];
         for (int t = 0; t < table.length; t++) {
             for (int s = 0; s < table[t].length; s++) {
-                table[t][s] = (float) similarity(targetWords.get(t), sourceWords.get(s));
+                table[t][s] = (float) folded(targetFolded[t], sourceFolded[s]);
             }
         }
         float[][] out = new float[targetPieces.length][sourcePieces.length];

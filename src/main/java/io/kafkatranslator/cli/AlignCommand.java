@@ -22,8 +22,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Forces the model through given translations and prints, one line per pair, where it attended:
- * Pharaoh links over whitespace words (source first, 0-based), or with --format json the soft
+ * Forces the model through given translations and prints, one line per pair, its alignment (the
+ * alignment layer's where the model has one): Pharaoh links over whitespace words (source first,
+ * 0-based), or with --format json the soft
  * word matrix and the translation's log-probability (so it also scores existing translations).
  * A pair the model cannot align gets an empty line (JSON: an error), so lines stay in step.
  */

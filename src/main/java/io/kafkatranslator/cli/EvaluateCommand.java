@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
 /**
  * Translates a test set and scores it with sacreBLEU's BLEU and chrF2 against all its references;
  * with --suite robustness, writes the robustness report (docs/robustness.md) instead; with --suite
- * alignment, the attention's alignment error rate against hand alignments (docs/alignment.md); with
+ * alignment, the reported alignments' error rate against hand alignments (docs/alignment.md); with
  * --suite detection, how well the source language is detected (docs/detection.md).
  */
 @Command(name = "evaluate", sortOptions = false, description = {
@@ -43,7 +43,7 @@ import java.util.concurrent.Callable;
         "quality: BLEU and chrF2 (sacreBLEU's definitions, against all tab-separated references of a line), sentences/s.",
         "robustness: chat-style variants of the set (and MTNT's forum comments), the model alone vs the message pipeline.",
         "detection: how often the sources and first references are detected right, wrong or not at all.",
-        "alignment: the attention's alignment error rate against hand word alignments (the Hansards trial set by default)."})
+        "alignment: the reported alignments' (and the attention's) error rate against hand word alignments (the Hansards trial set by default)."})
 final class EvaluateCommand implements Callable<Integer> {
     private static final String HANSARDS = "../shared/data/hansards-align-trial/";
 

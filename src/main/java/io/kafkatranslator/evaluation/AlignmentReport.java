@@ -61,10 +61,8 @@ public final class AlignmentReport {
                 union.add(either, set.gold().get(s));
             }
         }
-        StringBuilder md = render(model, command, set.pairs().size(), skipped, aer, diagonal);
-        if (translator.aligns()) {
-            row(md, "the decoder's attention, strongest link per English word (without the alignment layer)", attention);
-        }
+        StringBuilder md = render(model, command, set.pairs().size(), skipped, aer, translator.aligns() ? attention : null,
+                diagonal);
         if (reverse != null) {
             row(md, "the other direction's model forced through the French: strongest link per French word", backward);
             row(md, "both directions' strongest links, intersected", intersection);
@@ -119,7 +117,9 @@ public final class AlignmentReport {
                 100 * aer.aer(), 100 * aer.precision(), 100 * aer.recall()));
     }
 
-    private static StringBuilder render(String model, String command, int pairs, int skipped, Aer aer, Aer diagonal) {
+    /** attention: the decoder's own links where the reported ones are the alignment layer's, else null. */
+    private static StringBuilder render(String model, String command, int pairs, int skipped, Aer aer, Aer attention,
+                                        Aer diagonal) {
         StringBuilder md = new StringBuilder("# Alignments against human word alignments\n\n");
         md.append(String.format(Locale.ROOT, "%s, model %s, %d hand-aligned English–French Hansards sentence pairs "
                 + "(HLT-NAACL 2003 trial set; evaluation only), %d skipped. Reproduce with:%n%n    %s%n%n",
@@ -132,6 +132,9 @@ public final class AlignmentReport {
                 + "a link to a word counts for every gold token it stands for. AER = 1 − (|A∩S| + |A∩P|) / (|A| + |S|).\n\n");
         md.append("| links | AER | precision | recall |\n|---|---:|---:|---:|\n");
         row(md, "reported alignment, strongest link per English word", aer);
+        if (attention != null) {
+            row(md, "the decoder's attention, strongest link per English word (without the alignment layer)", attention);
+        }
         row(md, "baseline: same relative position", diagonal);
         return md;
     }
