@@ -15,9 +15,9 @@ from torch import nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 
-class ModelConfig:
-    FIELDS = ("src_vocab", "tgt_vocab", "emb", "enc_hidden", "dec_hidden", "attn_hidden",
-              "dropout", "pad_id", "bos_id", "eos_id", "unk_id")
+class Config:
+    """Sizes and ids saved with a checkpoint as a plain dict: FIELDS names them."""
+    FIELDS = ()
 
     def __init__(self, **kw):
         for name in self.FIELDS:
@@ -25,6 +25,11 @@ class ModelConfig:
 
     def to_dict(self):
         return {name: getattr(self, name) for name in self.FIELDS}
+
+
+class ModelConfig(Config):
+    FIELDS = ("src_vocab", "tgt_vocab", "emb", "enc_hidden", "dec_hidden", "attn_hidden",
+              "dropout", "pad_id", "bos_id", "eos_id", "unk_id")
 
 
 class Encoder(nn.Module):
@@ -111,15 +116,8 @@ class DecoderStep(nn.Module):
         return logprobs.squeeze(1), new_state, attn.squeeze(1)
 
 
-class AlignerConfig:
+class AlignerConfig(Config):
     FIELDS = ("tgt_vocab", "emb", "hidden", "enc_dim", "key_dim", "dropout", "pad_id")
-
-    def __init__(self, **kw):
-        for name in self.FIELDS:
-            setattr(self, name, kw[name])
-
-    def to_dict(self):
-        return {name: getattr(self, name) for name in self.FIELDS}
 
 
 class Aligner(nn.Module):
@@ -129,7 +127,8 @@ class Aligner(nn.Module):
     and what follows it, which the decoder's attention, computed before the piece is chosen, cannot.
 
     Two passes. The first scores each piece alone, with a fast_align-style diagonal term (learnt
-    tension) favouring links near the same relative position. The second reads, for every piece, where
+    tension) favouring links near the same relative position and a learnt weight on how alike the
+    two words are spelt (similarity.py: shared origins, names, numbers). The second reads, for every piece, where
     the first pass put it (the source context and its relative position) along the whole target,
     forwards and backwards, and predicts the position it should be near: neighbours' links inform
     each other, which is what an HMM aligner's jump model adds to IBM Model 2's fixed diagonal.
@@ -175,6 +174,7 @@ class Aligner(nn.Module):
         rel_t = (tgt_pos / target_lengths.unsqueeze(-1).to(x.dtype)).unsqueeze(-1)
         rel_s = (src_pos / src_len).unsqueeze(1)
         scores = torch.bmm(self.query(self.dropout(states)), keys.transpose(1, 2))
+        # Scaled by 10 so that weights starting at softplus(1) weigh about as much as the dot products.
         scores = scores - 10 * nn.functional.softplus(self.tension) * (rel_t - rel_s).abs()
         scores = scores + 10 * nn.functional.softplus(self.spelling) * similarity
         first = torch.softmax(scores.masked_fill(masked, float("-inf")), dim=-1)
