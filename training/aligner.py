@@ -51,12 +51,9 @@ class Spelling:
 
 def rows(model, aligner, spelling, source, target, count):
     """The layer's first `count` rows for one pair: source ids with EOS, target ids without."""
-    src = torch.tensor([source])
     with torch.no_grad():
-        states, _ = model.encoder(src, torch.tensor([len(source)]))
-        out = aligner(torch.tensor([target + [model.cfg.eos_id]]), torch.tensor([len(target) + 1]),
-                      states, torch.ones(1, len(source)), Spelling.batch([spelling.pair(source, target)],
-                                                                          len(target) + 1, len(source)))
+        out = forward(model, aligner, torch.tensor([source]), torch.tensor([len(source)]),
+                      torch.tensor([target + [model.cfg.eos_id]]), [spelling.pair(source, target)])
     return out[0, :count].tolist()
 
 
@@ -83,7 +80,7 @@ def held_out_aer(model, aligner, spelling, examples, tables):
     word's pieces) against the aligner's links, on held-out pairs; the attention's when aligner is None."""
     matched = predicted = reference = 0
     with torch.no_grad():
-        for k, (source, target, _, word_links) in enumerate(examples):
+        for source, target, _, word_links in examples:
             src, lengths, tgt_in, tgt_out, _ = train.collate([(source, target, [])], [0], "cpu")
             if aligner is None:
                 states, init = model.encoder(src, lengths)

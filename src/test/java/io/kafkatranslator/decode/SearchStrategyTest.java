@@ -22,9 +22,8 @@ class SearchStrategyTest {
 
     private static final SourceBatch SOURCE = SourceBatch.of(new int[][] {{7}}, EOS, 0);
 
-    private static EncodedBatch encode(ScriptedSession session) {
-        return session.encode(SOURCE.ids(), SOURCE.lengths(), SOURCE.size(), SOURCE.longest());
-    }
+    private static final EncodedBatch ENCODED =
+            new ScriptedSession().encode(SOURCE.ids(), SOURCE.lengths(), SOURCE.size(), SOURCE.longest());
 
     private static DecodingOptions options(int beam, double coveragePenalty) {
         return new DecodingOptions(beam, beam, 0.0, coveragePenalty, 1.5, 10, true, true);
@@ -34,7 +33,7 @@ class SearchStrategyTest {
     void greedySearchTakesTheMostLikelyTokenAtEachStepAndStopsAtEos() {
         ScriptedSession session = new ScriptedSession();
         DecodingOptions options = options(1, 0);
-        List<List<Hypothesis>> out = SearchStrategy.of(options, BOS, EOS).search(session, encode(session), SOURCE, options);
+        List<List<Hypothesis>> out = SearchStrategy.of(options, BOS, EOS).search(session, ENCODED, SOURCE, options);
         Hypothesis h = out.get(0).get(0);
         assertArrayEquals(new int[] {A}, h.ids());
         assertEquals(Math.log(0.5) + Math.log(0.9), h.logProb(), 1e-5);
@@ -45,7 +44,7 @@ class SearchStrategyTest {
     @Test
     void beamSearchReturnsEveryFinishedHypothesisBestFirst() {
         DecodingOptions options = options(2, 0);
-        List<Hypothesis> out = SearchStrategy.of(options, BOS, EOS).search(new ScriptedSession(), encode(new ScriptedSession()), SOURCE, options).get(0);
+        List<Hypothesis> out = SearchStrategy.of(options, BOS, EOS).search(new ScriptedSession(), ENCODED, SOURCE, options).get(0);
         assertEquals(2, out.size());
         assertArrayEquals(new int[] {A}, out.get(0).ids());
         assertArrayEquals(new int[] {B}, out.get(1).ids());
@@ -56,7 +55,7 @@ class SearchStrategyTest {
     @Test
     void theCoveragePenaltyRanksTheHypothesisThatLeftSourceUnattendedBelow() {
         DecodingOptions options = options(2, 1.0);
-        List<Hypothesis> out = SearchStrategy.of(options, BOS, EOS).search(new ScriptedSession(), encode(new ScriptedSession()), SOURCE, options).get(0);
+        List<Hypothesis> out = SearchStrategy.of(options, BOS, EOS).search(new ScriptedSession(), ENCODED, SOURCE, options).get(0);
         assertArrayEquals(new int[] {B}, out.get(0).ids(), "b covers the source: 0.5 + 0.5 on each position");
         assertEquals(Math.log(0.45) + Math.log(0.9), out.get(0).score(), 1e-5, "full coverage costs nothing");
         assertEquals(Math.log(0.5) + Math.log(0.9) + Math.log(0.5), out.get(1).score(), 1e-5,
