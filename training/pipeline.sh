@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: training/pipeline.sh [--direction fr-en|en-fr] [--device cuda]" >&2; exit 2 ;;
   esac
 done
-if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; VERSION=3.1.0; else WORK=${WORK:-work-$DIRECTION}; VERSION=2.0.0; fi
+if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; VERSION=3.1.0; else WORK=${WORK:-work-$DIRECTION}; VERSION=2.1.0; fi
 PY=/usr/bin/python3
 CORPUS=${CORPUS:-../../shared/data/tatoeba-fra-eng/fra-eng.tsv}
 # Augmentation rates of stages 2 and 3 (augment.py); see README.md, "Steps".
@@ -46,13 +46,10 @@ if [ "$DIRECTION" = fr-en ]; then
   RUNS+=("$WORK/run4-long")
 fi
 LAST=${RUNS[-1]}
-CHECKPOINT=$LAST/final.pt
-if [ "$DIRECTION" = fr-en ]; then
-  # The alignment layer (French -> English 3.1.0 only, so far), trained beside the frozen model on the word links.
-  $PY aligner.py --data "$WORK/data" --checkpoint "$CHECKPOINT" --alignments "$WORK/data/train.align" \
-      --run "$WORK/align" --out "$LAST/aligned.pt"
-  CHECKPOINT=$LAST/aligned.pt
-fi
+# The alignment layer, trained beside the frozen model on the word links.
+$PY aligner.py --data "$WORK/data" --checkpoint "$LAST/final.pt" --alignments "$WORK/data/train.align" \
+    --run "$WORK/align" --out "$LAST/aligned.pt"
+CHECKPOINT=$LAST/aligned.pt
 $PY reference.py --checkpoint "$CHECKPOINT" --data "$WORK/data" --scores "$LAST/scores.json" \
     --hypotheses "$LAST/test.beam5.txt" --fixtures "../src/test/resources/parity/$DIRECTION.json"
 $PY export.py --checkpoint "$CHECKPOINT" --data "$WORK/data" --out "../src/main/resources/models/$DIRECTION" \
