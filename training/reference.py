@@ -1,4 +1,4 @@
-"""Step 5 of the pipeline: score the model on the test split and write the Java parity fixtures.
+"""Step 6 of the pipeline: score the model on the test split and write the Java parity fixtures.
 
     /usr/bin/python3 training/reference.py --checkpoint RUN/best.pt --data DATA \
         --scores RUN/scores.json --fixtures src/test/resources/parity/fr-en.json

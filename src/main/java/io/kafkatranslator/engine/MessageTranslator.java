@@ -178,7 +178,6 @@ public final class MessageTranslator implements AutoCloseable {
         SourceBatch batch = SourceBatch.of(new int[][] {sourceIds}, ids.eos(), ids.pad());
         EncodedBatch encoded = encode(batch);
         ForcedDecoding.Forced forced = ForcedDecoding.force(session, encoded, targetIds, ids.bos(), ids.eos());
-        float[][] reported = session.aligns() ? realignment.forced(session, encoded, batch, targetIds) : forced.attention();
         int[] sourceWordOf = SubwordTokenizer.wordIndex(sourceTokenizer.pieces(sourceIds));
         int[] targetWordOf = SubwordTokenizer.wordIndex(targetTokenizer.pieces(targetIds));
         List<String> sourceWords = List.of(normalizedSource.split(" "));
@@ -187,12 +186,12 @@ public final class MessageTranslator implements AutoCloseable {
                 || targetWordOf[targetWordOf.length - 1] + 1 != targetWords.size()) {
             throw new IllegalArgumentException("SentencePiece does not keep the words of: " + source + " ||| " + target);
         }
-        float[][] subword = Alignments.subword(reported, targetIds.length, sourceIds.length);
-        float[][] attention = Alignments.subword(forced.attention(), targetIds.length, sourceIds.length);
-        return new ForcedAlignment(sourceWords, targetWords,
-                Alignments.words(subword, targetWordOf, targetWords.size(), sourceWordOf, sourceWords.size()),
-                Alignments.words(attention, targetWordOf, targetWords.size(), sourceWordOf, sourceWords.size()),
-                forced.logProb(), targetIds.length + 1);
+        Function<float[][], float[][]> merged = rows -> Alignments.words(
+                Alignments.subword(rows, targetIds.length, sourceIds.length),
+                targetWordOf, targetWords.size(), sourceWordOf, sourceWords.size());
+        float[][] attention = merged.apply(forced.attention());
+        float[][] reported = session.aligns() ? merged.apply(realignment.forced(session, encoded, batch, targetIds)) : attention;
+        return new ForcedAlignment(sourceWords, targetWords, reported, attention, forced.logProb(), targetIds.length + 1);
     }
 
     /** Decodes already-tokenised sources (also the parity test's and the benchmark's entry point). */
