@@ -1,5 +1,8 @@
 package io.kafkatranslator.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Attention matrices cut and merged for readers (see {@link Translation}). */
 public final class Alignments {
     private Alignments() {
@@ -33,13 +36,37 @@ public final class Alignments {
     }
 
     /**
-     * Pharaoh format, as Marian and fast_align print it: "j-i" (source word first) for each target
-     * word i's strongest source word j, in target order.
+     * The word links a reader is shown: target word i and source word j linked where each is the
+     * other's strongest (SimAlign's "argmax" rule, Jalili Sabet et al. 2020). A word whose strongest
+     * partner prefers another stays unlinked, as function words are in human alignments; the
+     * one-sided rule (every target word to its strongest source word) links them anyway and scores
+     * worse against them (docs/alignment.md). Pairs {j, i}, in target order.
      */
+    public static List<int[]> links(float[][] wordWeights) {
+        int sources = wordWeights.length == 0 ? 0 : wordWeights[0].length;
+        int[] strongestTarget = new int[sources];
+        for (int j = 0; j < sources; j++) {
+            for (int i = 1; i < wordWeights.length; i++) {
+                if (wordWeights[i][j] > wordWeights[strongestTarget[j]][j]) {
+                    strongestTarget[j] = i;
+                }
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < wordWeights.length; i++) {
+            int j = argmax(wordWeights[i]);
+            if (sources > 0 && strongestTarget[j] == i) {
+                out.add(new int[] {j, i});
+            }
+        }
+        return out;
+    }
+
+    /** {@link #links} in Pharaoh format, as Marian and fast_align print it: "j-i", source word first, 0-based. */
     public static String pharaoh(float[][] wordWeights) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < wordWeights.length; i++) {
-            sb.append(i == 0 ? "" : " ").append(argmax(wordWeights[i])).append('-').append(i);
+        for (int[] link : links(wordWeights)) {
+            sb.append(sb.isEmpty() ? "" : " ").append(link[0]).append('-').append(link[1]);
         }
         return sb.toString();
     }

@@ -29,7 +29,12 @@ public record ForcedAlignment(List<String> sourceWords, List<String> targetWords
         return best;
     }
 
-    /** Pharaoh links "j-i" (source word first, 0-based), in target order. */
+    /** The links a reader is shown ({@link Alignments#links}): pairs {source word, target word}. */
+    public List<int[]> links() {
+        return Alignments.links(weights);
+    }
+
+    /** {@link #links()} as Pharaoh "j-i" (source word first, 0-based), in target order. */
     public String pharaoh() {
         return Alignments.pharaoh(weights);
     }
