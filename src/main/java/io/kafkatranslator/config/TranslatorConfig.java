@@ -17,10 +17,12 @@ public record TranslatorConfig(
         int intraOpThreads,
         DecodingOptions decoding,
         int maxSourceTokens,
+        int maxSentenceWords,
         int maxMessageChars,
         int batchMaxTokens,
         int batchMaxSentences,
-        double detectionMargin) {
+        double detectionMargin,
+        double keepTargetMargin) {
 
     public static final String MODELS = "translator.models";
     public static final String CACHE_DIR = "translator.cache.dir";
@@ -34,14 +36,17 @@ public record TranslatorConfig(
     public static final String REPLACE_UNKNOWNS = "translator.replace.unknowns";
     public static final String ALIGNMENTS = "translator.alignments";
     public static final String MAX_SOURCE_TOKENS = "translator.max.source.tokens";
+    public static final String MAX_SENTENCE_WORDS = "translator.max.sentence.words";
     public static final String MAX_MESSAGE_CHARS = "translator.max.message.chars";
     public static final String BATCH_MAX_TOKENS = "translator.batch.max.tokens";
     public static final String BATCH_MAX_SENTENCES = "translator.batch.max.sentences";
     public static final String DETECTION_MARGIN = "translator.detection.margin";
+    public static final String KEEP_TARGET_MARGIN = "translator.keep.target.margin";
 
     static final List<String> KNOWN_KEYS = List.of(MODELS, CACHE_DIR, INTRA_OP_THREADS, BEAM_SIZE, NBEST,
             LENGTH_PENALTY, COVERAGE_PENALTY, MAX_LENGTH_A, MAX_LENGTH_B, REPLACE_UNKNOWNS, ALIGNMENTS, MAX_SOURCE_TOKENS,
-            MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES, DETECTION_MARGIN);
+            MAX_SENTENCE_WORDS, MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES, DETECTION_MARGIN,
+            KEEP_TARGET_MARGIN);
 
     public static TranslatorConfig defaults() {
         return from(ConfigSource.of(java.util.Map.of()));
@@ -66,17 +71,19 @@ public record TranslatorConfig(
                 source.getInt(INTRA_OP_THREADS, 1),
                 decoding,
                 source.getInt(MAX_SOURCE_TOKENS, 200),
+                source.getInt(MAX_SENTENCE_WORDS, 15),
                 source.getInt(MAX_MESSAGE_CHARS, 10_000),
                 source.getInt(BATCH_MAX_TOKENS, 2048),
                 source.getInt(BATCH_MAX_SENTENCES, 64),
-                source.getDouble(DETECTION_MARGIN, 0.05));
+                source.getDouble(DETECTION_MARGIN, 0.05),
+                source.getDouble(KEEP_TARGET_MARGIN, 0.2));
         config.validate();
         return config;
     }
 
     public TranslatorConfig withBatching(int maxTokens, int maxSentences) {
         TranslatorConfig changed = new TranslatorConfig(models, cacheDir, intraOpThreads, decoding, maxSourceTokens,
-                maxMessageChars, maxTokens, maxSentences, detectionMargin);
+                maxSentenceWords, maxMessageChars, maxTokens, maxSentences, detectionMargin, keepTargetMargin);
         changed.validate();
         return changed;
     }
@@ -85,9 +92,11 @@ public record TranslatorConfig(
         decoding.validate();
         require(intraOpThreads >= 0, INTRA_OP_THREADS + " must be >= 0 (0: ONNX Runtime's default)");
         require(maxSourceTokens > 0, MAX_SOURCE_TOKENS + " must be > 0");
+        require(maxSentenceWords >= 0, MAX_SENTENCE_WORDS + " must be >= 0 (0: sentences kept whole)");
         require(maxMessageChars > 0, MAX_MESSAGE_CHARS + " must be > 0");
         require(batchMaxSentences > 0, BATCH_MAX_SENTENCES + " must be > 0");
         require(detectionMargin >= 0 && detectionMargin < 1, DETECTION_MARGIN + " must be in [0, 1)");
+        require(keepTargetMargin >= 0 && keepTargetMargin <= 1, KEEP_TARGET_MARGIN + " must be in [0, 1] (1: every sentence translated)");
         require(batchMaxTokens >= maxSourceTokens, BATCH_MAX_TOKENS + " must be >= " + MAX_SOURCE_TOKENS
                 + " so that every sentence or chunk fits a batch");
     }

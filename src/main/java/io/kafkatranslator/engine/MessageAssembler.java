@@ -93,6 +93,9 @@ final class MessageAssembler {
             words.add(new Token(u.shouted() ? w.toUpperCase(Locale.ROOT) : w, true, row, null));
         }
         insertMissingNames(u, words, namesFound);
+        if (u.lowerFirst() && !words.isEmpty()) {
+            words.set(0, lowerFirst(words.get(0)));
+        }
         List<Token> tokens = placeSpans(message, u, words, endPunctuation(u, words));
         double covered = 0;
         for (int j = 0; j < r.sourcePieces().size(); j++) {
@@ -118,13 +121,22 @@ final class MessageAssembler {
         }
     }
 
+    /** "But" → "but" at the start of a chunk that goes on a sentence; "I", "I'm" and "NASA" keep their capitals. */
+    private static Token lowerFirst(Token word) {
+        String w = word.text();
+        boolean keep = w.isEmpty() || !Character.isUpperCase(w.charAt(0)) || w.equals("I") || w.startsWith("I'")
+                || (w.length() > 1 && Character.isUpperCase(w.charAt(1)));
+        return keep ? word : new Token(w.substring(0, 1).toLowerCase(Locale.ROOT) + w.substring(1), word.spaceBefore(),
+                word.row(), word.span());
+    }
+
     /**
-     * Takes the end punctuation off the last word (restored as the source had it: "!!!" for "!", none
-     * where the source had none) and returns it, to be put back after the spans that precede it.
+     * Takes the end punctuation off the last word (restored as the source had it: "!!!" for "!", ","
+     * for a chunk cut after a comma, none where the source had none) and returns it, to be put back after the spans that precede it.
      */
     private static Token endPunctuation(Unit u, List<Token> words) {
         if (words.isEmpty()) {
-            return u.emphasis() == null ? null : new Token(u.emphasis(), false, new float[u.sourceWords().size()], null);
+            return u.ending() == null ? null : new Token(u.ending(), false, new float[u.sourceWords().size()], null);
         }
         Token last = words.get(words.size() - 1);
         int base = last.text().length();
@@ -132,8 +144,8 @@ final class MessageAssembler {
             base--;
         }
         String ending = last.text().substring(base);
-        if (u.emphasis() != null) {
-            ending = u.emphasis();
+        if (u.ending() != null) {
+            ending = u.ending();
         } else if (u.addedStop() && ending.equals(".")) {
             ending = "";
         }

@@ -14,6 +14,7 @@ import io.kafkatranslator.tokenize.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The one place where a message is validated, segmented and tokenised. A message is split into
@@ -23,8 +24,11 @@ import java.util.Locale;
  * and names the model never saw are given as placeholders (with the model's source lexicon, where it
  * has one: {@link SourceLexicon}, {@link NamePlaceholders}), emphatic end punctuation
  * ("!!!", "?!", "…") is given as one mark and a missing final full stop is added, all undone on
- * the way out; a sentence with more pieces than the model takes is cut into chunks, at punctuation
- * where it can, else between words. Not thread-safe (one per translator).
+ * the way out. A sentence longer than the model learnt from (more than maxSentenceWords words) is
+ * cut into chunks at its clause marks, and one with more pieces than the model takes at punctuation
+ * where it can, else between words; a chunk's own ",;:" is given back after its translation and
+ * the model sees a sentence. A sentence already in the target language (an English one in a French
+ * message) is kept as written. Not thread-safe (one per translator).
  */
 final class MessagePreparer {
     private static final String END_PUNCTUATION = ".!?…";
@@ -35,18 +39,23 @@ final class MessagePreparer {
     private final SourceLexicon lexicon;
     private final SpanDetector spans = new SpanDetector();
     private final SentenceSplitter splitter;
+    private final Predicate<String> inTargetLanguage;
     private final Locale locale;
     private final int maxMessageChars;
     private final int maxSourceTokens;
+    private final int maxSentenceWords;
 
-    MessagePreparer(SubwordTokenizer tokenizer, SourceLexicon lexicon, String language, int maxMessageChars,
-                    int maxSourceTokens) {
+    /** maxSentenceWords: 0 keeps sentences whole, whatever their length in words. */
+    MessagePreparer(SubwordTokenizer tokenizer, SourceLexicon lexicon, String language, Predicate<String> inTargetLanguage,
+                    int maxMessageChars, int maxSourceTokens, int maxSentenceWords) {
         this.tokenizer = tokenizer;
         this.lexicon = lexicon;
         this.splitter = new SentenceSplitter(language);
+        this.inTargetLanguage = inTargetLanguage;
         this.locale = Locale.forLanguageTag(language);
         this.maxMessageChars = maxMessageChars;
         this.maxSourceTokens = maxSourceTokens;
+        this.maxSentenceWords = maxSentenceWords;
     }
 
     Preparation prepare(String text) {
@@ -57,7 +66,9 @@ final class MessagePreparer {
         List<ProtectedSpan> found = spans.find(text);
         List<Unit> units = new ArrayList<>();
         for (int[] sentence : splitter.split(text, found)) {
-            units.addAll(units(text, elements(text, sentence[0], sentence[1], found)));
+            List<Element> elements = elements(text, sentence[0], sentence[1], found);
+            units.addAll(inTargetLanguage.test(text.substring(sentence[0], sentence[1]))
+                    ? List.of(unit(text, elements, true, false).kept()) : units(text, elements));
         }
         return message(text, units);
     }
@@ -72,7 +83,7 @@ final class MessagePreparer {
             return error;
         }
         List<Element> words = elements(text, 0, text.length(), List.of());
-        Unit unit = unit(text, words, false);
+        Unit unit = unit(text, words, false, false);
         if (unit.ids().length > maxSourceTokens) {
             return new TranslationError(ErrorCode.TEXT_TOO_LONG, "the text has " + unit.ids().length
                     + " source pieces, more than the model's maximum of " + maxSourceTokens);
@@ -136,19 +147,24 @@ final class MessagePreparer {
     }
 
     private List<Unit> units(String text, List<Element> elements) {
-        Unit whole = unit(text, elements, true);
-        if (!whole.translatable() || whole.ids().length <= maxSourceTokens) {
+        Unit whole = unit(text, elements, true, false);
+        if (!whole.translatable() || (whole.ids().length <= maxSourceTokens && !tooManyWords(elements))) {
             return List.of(whole);
         }
         List<Sized> sized = new ArrayList<>();
         for (Element e : elements) {
             splitLongWord(text, e, sized);
         }
+        List<List<Element>> chunks = chunks(text, sized);
         List<Unit> out = new ArrayList<>();
-        for (List<Element> chunk : chunks(text, sized)) {
-            out.add(unit(text, chunk, true));
+        for (int c = 0; c < chunks.size(); c++) {
+            out.add(unit(text, chunks.get(c), true, c > 0));
         }
         return out;
+    }
+
+    private boolean tooManyWords(List<Element> elements) {
+        return maxSentenceWords > 0 && elements.stream().filter(Element::isWord).count() > maxSentenceWords;
     }
 
     /** An element and the pieces it takes (0 for a span): counted once for the chunking. */
@@ -170,26 +186,34 @@ final class MessagePreparer {
         splitLongWord(text, new Element(middle, e.end(), null, true), out);
     }
 
-    /** Greedy chunks within the model's limit, each cut after the last ",;:" in it when that keeps half the budget. */
+    /**
+     * Greedy chunks: one is cut after its last clause mark once it has more than maxSentenceWords
+     * words, and, where the next element would take it past the model's limit, after its last clause
+     * mark if that keeps half the budget, else between words.
+     */
     private List<List<Element>> chunks(String text, List<Sized> elements) {
         List<List<Element>> out = new ArrayList<>();
         List<Sized> current = new ArrayList<>();
         int tokens = 0;
-        int lastPunctuation = -1;
+        int lastMark = -1;
+        int tokensAtMark = 0;
         for (Sized sized : elements) {
-            Element e = sized.element();
             if (!current.isEmpty() && tokens + sized.pieces() > maxSourceTokens) {
-                int cut = lastPunctuation >= 0 && lastPunctuation + 1 < current.size() ? lastPunctuation + 1 : current.size();
-                out.add(current.subList(0, cut).stream().map(Sized::element).toList());
-                current = new ArrayList<>(current.subList(cut, current.size()));
+                int cut = lastMark >= 0 && tokensAtMark * 2 >= maxSourceTokens ? lastMark + 1 : current.size();
+                current = cut(current, cut, out);
                 tokens = current.stream().mapToInt(Sized::pieces).sum();
-                lastPunctuation = -1;
+                lastMark = -1;
             }
             current.add(sized);
             tokens += sized.pieces();
-            char last = text.charAt(e.end() - 1);
-            if (e.isWord() && CHUNK_PUNCTUATION.indexOf(last) >= 0 && tokens * 2 >= maxSourceTokens) {
-                lastPunctuation = current.size() - 1;
+            if (endsClause(text, sized.element())) {
+                lastMark = current.size() - 1;
+                tokensAtMark = tokens;
+            }
+            if (lastMark >= 0 && tooManyWords(current.stream().map(Sized::element).toList())) {
+                current = cut(current, lastMark + 1, out);
+                tokens = current.stream().mapToInt(Sized::pieces).sum();
+                lastMark = -1;
             }
         }
         if (!current.isEmpty()) {
@@ -198,12 +222,28 @@ final class MessagePreparer {
         return out;
     }
 
+    /** Adds current's first `cut` elements to out as a chunk and returns the rest. */
+    private static List<Sized> cut(List<Sized> current, int cut, List<List<Element>> out) {
+        out.add(current.subList(0, cut).stream().map(Sized::element).toList());
+        return new ArrayList<>(current.subList(cut, current.size()));
+    }
+
+    /**
+     * A clause ends after a word ending in ",;:" and before a run of two or more spaces, which is
+     * what a line break becomes in text flattened to one line.
+     */
+    private static boolean endsClause(String text, Element e) {
+        boolean mark = e.isWord() && CHUNK_PUNCTUATION.indexOf(text.charAt(e.end() - 1)) >= 0;
+        return mark || (e.end() + 1 < text.length() && SentenceSplitter.isSpace(text.charAt(e.end()))
+                && SentenceSplitter.isSpace(text.charAt(e.end() + 1)));
+    }
+
     /**
      * Model words are the word elements, glued ones merged, each protected span removed; spans are
      * placed by their nearest words with letters. With adapt false (the model-alone baseline) the
-     * text is given as written.
+     * text is given as written. continues: a chunk that is not the first of its sentence.
      */
-    private Unit unit(String text, List<Element> elements, boolean adapt) {
+    private Unit unit(String text, List<Element> elements, boolean adapt, boolean continues) {
         List<StringBuilder> modelWords = new ArrayList<>();
         List<String> sourceWords = new ArrayList<>();
         List<Integer> modelWordColumn = new ArrayList<>();
@@ -250,12 +290,14 @@ final class MessagePreparer {
         }
         if (!anyLexical && adapt) {
             // Copied as it is: its spans stay where they are.
-            return new Unit(start, end, false, "", new int[0], sourceWords, columns, placed, List.of(), false, null, false);
+            return new Unit(start, end, false, "", new int[0], sourceWords, columns, placed, List.of(), false, null, false,
+                    false);
         }
-        String emphasis = null;
+        String given = null;
         boolean addedStop = false;
+        boolean lowerFirst = false;
         if (adapt) {
-            raiseFirstLetter(modelWords);
+            lowerFirst = continues && raiseFirstLetter(modelWords);
             if (lexicon != null) {
                 restoreAccents(modelWords);
             }
@@ -265,10 +307,17 @@ final class MessagePreparer {
                 run--;
             }
             String ending = last.substring(run);
+            char mark = last.charAt(last.length() - 1);
             if (ending.length() > 1 || ending.equals("…")) {
-                emphasis = ending;
+                given = ending;
                 last.setLength(run);
                 last.append(ending.contains("?") ? "?" : ending.contains("!") ? "!" : ".");
+            } else if (ending.isEmpty() && CHUNK_PUNCTUATION.indexOf(mark) >= 0 && last.length() > 1
+                    && lexical[modelWords.size() - 1]) {
+                // A chunk cut after a clause: the model is given a sentence, the clause mark comes back.
+                given = String.valueOf(mark);
+                last.setLength(last.length() - 1);
+                last.append('.');
             } else if (ending.isEmpty() && lexical[modelWords.size() - 1]) {
                 last.append('.');
                 addedStop = true;
@@ -277,7 +326,7 @@ final class MessagePreparer {
         String modelText = TextNormalizer.normalize(String.join(" ", modelWords));
         int[] ids = tokenizer.encode(modelText);
         return new Unit(start, end, true, modelText, ids, sourceWords, columns, placed,
-                names == null ? List.of() : names.slots(), shouted, emphasis, addedStop);
+                names == null ? List.of() : names.slots(), shouted, given, addedStop, lowerFirst);
     }
 
     private void restoreAccents(List<StringBuilder> modelWords) {
@@ -330,16 +379,19 @@ final class MessagePreparer {
         return upper >= SHOUTED_MIN_LETTERS && lexicalWords >= 2;
     }
 
-    private void raiseFirstLetter(List<StringBuilder> words) {
+    /** Raises the first letter; true where it was in lower case. */
+    private boolean raiseFirstLetter(List<StringBuilder> words) {
         for (StringBuilder w : words) {
             for (int i = 0; i < w.length(); i++) {
                 if (Character.isLetter(w.charAt(i))) {
-                    if (Character.isLowerCase(w.charAt(i))) {
+                    boolean lower = Character.isLowerCase(w.charAt(i));
+                    if (lower) {
                         w.replace(i, i + 1, w.substring(i, i + 1).toUpperCase(locale));
                     }
-                    return;
+                    return lower;
                 }
             }
         }
+        return false;
     }
 }

@@ -48,7 +48,7 @@ public final class MessageTranslator implements AutoCloseable {
         this.targetTokenizer = engine.targetTokenizer();
         this.realignment = new Realignment(sourceTokenizer, targetTokenizer, ids.eos());
         this.preparer = new MessagePreparer(sourceTokenizer, engine.sourceLexicon(), engine.manifest().sourceLanguage(),
-                config.maxMessageChars(), config.maxSourceTokens());
+                engine::inTargetLanguage, config.maxMessageChars(), config.maxSourceTokens(), config.maxSentenceWords());
         this.assembler = new MessageAssembler(new OutputBuilder(sourceTokenizer, targetTokenizer, ids.unk()));
         this.batcher = new TokenBudgetBatcher(batching.batchMaxTokens(), batching.batchMaxSentences());
     }

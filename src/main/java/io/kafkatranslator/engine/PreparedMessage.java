@@ -12,14 +12,23 @@ public record PreparedMessage(String text, List<Unit> units, int sourceTokens) i
 
     /**
      * One sentence or chunk, [start, end) of the message (what lies between units is whitespace,
-     * copied as is). A unit with no word to translate (only emoji, URLs, numbers, punctuation…) is
-     * not translatable and is copied verbatim. sourceWords are the words a reader sees, protected
+     * copied as is). A unit with no word to translate (only emoji, URLs, numbers, punctuation…), or
+     * a sentence already in the target language, is not translatable and is copied verbatim. sourceWords are the words a reader sees, protected
      * spans included; model word w is column modelWordColumn[w] of them. names: the names given to
-     * the model as placeholders.
+     * the model as placeholders. ending: the end punctuation given back in place of the model's (an
+     * emphatic "!!!" or "…", or the ",;:" a chunk ended with), or null; addedStop: the model was
+     * given a full stop the writer did not put; lowerFirst: a chunk that goes on a sentence in lower
+     * case, whose translation starts in lower case too.
      */
     public record Unit(int start, int end, boolean translatable, String modelText, int[] ids, List<String> sourceWords,
                        int[] modelWordColumn, List<PlacedSpan> spans, List<NameSlot> names, boolean shouted,
-                       String emphasis, boolean addedStop) {
+                       String ending, boolean addedStop, boolean lowerFirst) {
+
+        /** The same sentence copied as written, not translated. */
+        Unit kept() {
+            return new Unit(start, end, false, "", new int[0], sourceWords, modelWordColumn, spans, List.of(), false, null,
+                    false, false);
+        }
     }
 
     /** A name the model saw as the placeholder, in model word modelWord. */

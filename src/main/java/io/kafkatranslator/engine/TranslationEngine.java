@@ -1,6 +1,7 @@
 package io.kafkatranslator.engine;
 
 import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.model.ModelDirectory;
 import io.kafkatranslator.model.ModelManifest;
@@ -10,6 +11,7 @@ import io.kafkatranslator.runtime.InferenceBackend;
 import io.kafkatranslator.tokenize.SourceLexicon;
 import io.kafkatranslator.tokenize.SubwordTokenizer;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -22,6 +24,7 @@ public final class TranslationEngine implements AutoCloseable {
     private final SubwordTokenizer sourceTokenizer;
     private final SubwordTokenizer targetTokenizer;
     private final SourceLexicon sourceLexicon;
+    private final LanguageDetector detector;
     private final InferenceBackend backend;
 
     private TranslationEngine(TranslatorConfig config, ModelDirectory model, InferenceBackend backend) {
@@ -32,6 +35,8 @@ public final class TranslationEngine implements AutoCloseable {
         this.sourceTokenizer = new SubwordTokenizer(model.file(manifest.sourceTokenizer()));
         this.targetTokenizer = new SubwordTokenizer(model.file(manifest.targetTokenizer()));
         this.sourceLexicon = manifest.sourceLexicon() == null ? null : SourceLexicon.read(model.file(manifest.sourceLexicon()));
+        this.detector = config.keepTargetMargin() >= 1 ? null
+                : new LanguageDetector(List.of(manifest.sourceLanguage(), manifest.targetLanguage()), config.keepTargetMargin());
     }
 
     /** Loads the configured model (of the bundled ones by default) that serves the pair, on DJL's ONNX Runtime engine. */
@@ -96,6 +101,11 @@ public final class TranslationEngine implements AutoCloseable {
     /** Null for a model exported without one. */
     SourceLexicon sourceLexicon() {
         return sourceLexicon;
+    }
+
+    /** Whether a sentence is already in the target language, by a lead of translator.keep.target.margin. */
+    boolean inTargetLanguage(String sentence) {
+        return detector != null && manifest().targetLanguage().equals(detector.detect(sentence).language());
     }
 
     @Override

@@ -53,7 +53,8 @@ public final class RobustnessReport {
         this.options = options;
     }
 
-    private record Scored(List<String> hypotheses, int failed, int lowConfidence) {
+    /** kept: sentences with letters copied as written (already in the target language). */
+    private record Scored(List<String> hypotheses, int failed, int lowConfidence, long kept) {
     }
 
     private Scored run(List<String> sources, boolean pipeline) {
@@ -62,16 +63,20 @@ public final class RobustnessReport {
         List<String> hypotheses = new ArrayList<>();
         int failed = 0;
         int low = 0;
-        for (TranslationOutcome o : out) {
-            if (o instanceof Translation t) {
+        long kept = 0;
+        for (int i = 0; i < out.size(); i++) {
+            String source = sources.get(i);
+            if (out.get(i) instanceof Translation t) {
                 hypotheses.add(t.text());
                 low += t.quality() != null && t.quality().lowConfidence() ? 1 : 0;
+                kept += t.segments().stream().filter(g -> !g.translated()
+                        && source.substring(g.sourceStart(), g.sourceEnd()).codePoints().anyMatch(Character::isLetter)).count();
             } else {
                 hypotheses.add("");
                 failed++;
             }
         }
-        return new Scored(hypotheses, failed, low);
+        return new Scored(hypotheses, failed, low, kept);
     }
 
     public String build(String command, List<String> sources, List<List<String>> references, Path mtnt) throws IOException {
@@ -97,17 +102,17 @@ public final class RobustnessReport {
         cleanAlone = run(sources, false);
         cleanPipeline = run(sources, true);
         md.append("## Clean sentences (").append(sources.size()).append(" of the split, all references)\n\n");
-        md.append("| | BLEU | chrF2 | length ratio | outputs < 60 % of reference length | low confidence | untranslated |\n|---|---|---|---|---|---|---|\n");
+        md.append("| | BLEU | chrF2 | length ratio | outputs < 60 % of reference length | low confidence | untranslated | sentences kept as written |\n|---|---|---|---|---|---|---|---|\n");
         row("model alone", cleanAlone, references);
         row("pipeline", cleanPipeline, references);
         md.append('\n');
     }
 
     private void row(String name, Scored s, List<List<String>> references) {
-        md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %.1f %% | %.1f %% | %d |%n", name,
+        md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %.1f %% | %.1f %% | %d | %d |%n", name,
                 Bleu.corpus(s.hypotheses(), references), Chrf.corpus(s.hypotheses(), references),
                 lengthRatio(s.hypotheses(), references), 100 * shortShare(s.hypotheses(), references),
-                100.0 * s.lowConfidence() / s.hypotheses().size(), s.failed()));
+                100.0 * s.lowConfidence() / s.hypotheses().size(), s.failed(), s.kept()));
     }
 
     /** Consecutive sentences joined into messages of 2, 3, 4, 2, 3, 4… sentences; their first references joined too. */
@@ -227,7 +232,7 @@ public final class RobustnessReport {
         }
         md.append("## Real forum comments: MTNT validation set, fr → en (").append(sources.size())
                 .append(" comments, one reference; evaluation only)\n\n");
-        md.append("| | BLEU | chrF2 | length ratio | outputs < 60 % of reference length | low confidence | untranslated |\n|---|---|---|---|---|---|---|\n");
+        md.append("| | BLEU | chrF2 | length ratio | outputs < 60 % of reference length | low confidence | untranslated | sentences kept as written |\n|---|---|---|---|---|---|---|---|\n");
         row("model alone", run(sources, false), references);
         row("pipeline", run(sources, true), references);
         md.append('\n');

@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * Sentence boundaries of a message by ICU's rules for the source language, with its standard
- * abbreviation suppressions (so "M. Dupont" stays one sentence); line breaks are boundaries too.
- * A boundary inside a protected span (the dot of a URL) is ignored. Returns the content ranges
+ * abbreviation suppressions (so "M. Dupont" stays one sentence); line breaks are boundaries too,
+ * and so is a run of two or more spaces before a capital letter: what a line break becomes in text
+ * flattened to one line (a title and its text, MTNT's forum comments), as ICU ends a sentence at a
+ * full stop before a capital. A boundary inside a protected span (the dot of a URL) is ignored. Returns the content ranges
  * [start, end) with the surrounding whitespace left out: what lies between two ranges is copied as is.
  * Not thread-safe: one per thread.
  */
@@ -28,13 +30,31 @@ public final class SentenceSplitter {
             if (end < text.length() && insideSpan(end, spans)) {
                 continue;
             }
-            addTrimmed(text, start, end, out);
+            addFlattenedLines(text, start, end, spans, out);
             start = end;
         }
         if (start < text.length()) {
-            addTrimmed(text, start, text.length(), out);
+            addFlattenedLines(text, start, text.length(), spans, out);
         }
         return out;
+    }
+
+    private static void addFlattenedLines(String text, int start, int end, List<ProtectedSpan> spans, List<int[]> out) {
+        int from = start;
+        for (int i = start; i + 1 < end; i++) {
+            if (isSpace(text.charAt(i)) && isSpace(text.charAt(i + 1))) {
+                int next = i;
+                while (next < end && isSpace(text.charAt(next))) {
+                    next++;
+                }
+                if (next < end && Character.isUpperCase(text.codePointAt(next)) && !insideSpan(i, spans)) {
+                    addTrimmed(text, from, i, out);
+                    from = next;
+                }
+                i = next - 1;
+            }
+        }
+        addTrimmed(text, from, end, out);
     }
 
     private static boolean insideSpan(int index, List<ProtectedSpan> spans) {

@@ -123,20 +123,40 @@ class MessageTranslatorTest {
     @Test
     void aSentenceTooLongForTheModelIsTranslatedInChunksAndOnlyHugeMessagesAreRejected() {
         String longSentence = "Je pense que nous devrions partir tôt demain matin, " .repeat(30) + "et revenir le soir.";
-        Translation t = translate(longSentence);
-        assertTrue(t.segments().size() > 1, "cut into chunks");
-        assertTrue(t.segments().stream().allMatch(Translation.Segment::translated));
-        assertEquals(longSentence.length(), t.segments().get(t.segments().size() - 1).sourceEnd());
-        for (int s = 1; s < t.segments().size(); s++) {
-            String cutAfter = longSentence.substring(0, t.segments().get(s - 1).sourceEnd());
-            assertTrue(cutAfter.endsWith(","), "cut at punctuation: ..." + cutAfter.substring(cutAfter.length() - 20));
-        }
-        TranslatorConfig small = TranslatorConfig.from(ConfigSource.of(Map.of(TranslatorConfig.MAX_MESSAGE_CHARS, "100")));
+        TranslatorConfig small = TranslatorConfig.from(ConfigSource.of(Map.of(TranslatorConfig.MAX_MESSAGE_CHARS, "1000",
+                TranslatorConfig.MAX_SOURCE_TOKENS, "60", TranslatorConfig.MAX_SENTENCE_WORDS, "0")));
         try (TranslationEngine limited = TranslationEngine.load(small, new LanguagePair("fr", "en")); MessageTranslator strict = limited.newTranslator()) {
-            TranslationError error = (TranslationError) strict.translate(List.of("Je suis étudiant. ".repeat(10))).get(0);
+            Translation t = (Translation) strict.translate(List.of(longSentence.substring(0, 600))).get(0);
+            assertTrue(t.segments().size() > 1, "cut into chunks");
+            assertTrue(t.segments().stream().allMatch(Translation.Segment::translated));
+            for (int s = 1; s < t.segments().size(); s++) {
+                String cutAfter = longSentence.substring(0, t.segments().get(s - 1).sourceEnd());
+                assertTrue(cutAfter.endsWith(","), "cut at punctuation: ..." + cutAfter.substring(cutAfter.length() - 20));
+            }
+            TranslationError error = (TranslationError) strict.translate(List.of(longSentence)).get(0);
             assertEquals(ErrorCode.TEXT_TOO_LONG, error.code());
             assertTrue(error.message().contains("translator.max.message.chars"), error.message());
         }
+    }
+
+    @Test
+    void aSentenceLongerThanTheModelLearntFromIsTranslatedClauseByClauseKeepingItsCommasAndLowerCase() {
+        String sentence = "je pense que tu as raison, mais je ne suis pas sûr que ce soit la meilleure idée pour nous tous, "
+                + "surtout maintenant";
+        Translation t = translate(sentence);
+        assertEquals(List.of("je pense que tu as raison,", "mais je ne suis pas sûr que ce soit la meilleure idée pour nous tous,",
+                        "surtout maintenant"),
+                t.segments().stream().map(s -> sentence.substring(s.sourceStart(), s.sourceEnd())).toList());
+        assertTrue(t.text().startsWith("I think you're right, but I'm not sure"), t.text());
+        assertFalse(t.text().contains(",.") || t.text().endsWith("."), "the clause marks come back, no stop added: " + t.text());
+    }
+
+    @Test
+    void aSentenceAlreadyInTheTargetLanguageIsKeptAsWrittenAndTheOthersTranslated() {
+        String message = "Why do posts in French get English replies?  Je ne comprends pas.";
+        Translation t = translate(message);
+        assertEquals("Why do posts in French get English replies?  I don't understand.", t.text());
+        assertEquals(List.of(false, true), t.segments().stream().map(Translation.Segment::translated).toList());
     }
 
     @Test

@@ -33,6 +33,12 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void aRunOfSpacesBeforeACapitalIsALineBreakFlattenedButNotBeforeALowerCaseWord() {
+        assertEquals(List.of("Vivendi cède sa participation", "Les dérives typiques du capitalisme  et je  suis là"),
+                sentences("Vivendi cède sa participation  Les dérives typiques du capitalisme  et je  suis là"));
+    }
+
+    @Test
     void aBoundaryInsideAProtectedSpanIsIgnored() {
         assertEquals(List.of("Tape `cd .. Puis ls` vite.", "Merci."), sentences("Tape `cd .. Puis ls` vite. Merci."));
     }
