@@ -132,7 +132,8 @@ final class MessageAssembler {
 
     /**
      * Takes the end punctuation off the last word (restored as the source had it: "!!!" for "!", ","
-     * for a chunk cut after a comma, none where the source had none) and returns it, to be put back after the spans that precede it.
+     * for a chunk cut after a comma, none where the source had none) and returns it, to be put back
+     * after the spans that precede it.
      */
     private static Token endPunctuation(Unit u, List<Token> words) {
         if (words.isEmpty()) {
