@@ -307,14 +307,15 @@ final class MessagePreparer {
                 run--;
             }
             String ending = last.substring(run);
-            char mark = last.charAt(last.length() - 1);
+            char mark = last.isEmpty() ? ' ' : last.charAt(last.length() - 1);
             if (ending.length() > 1 || ending.equals("…")) {
                 given = ending;
                 last.setLength(run);
                 last.append(ending.contains("?") ? "?" : ending.contains("!") ? "!" : ".");
             } else if (ending.isEmpty() && CHUNK_PUNCTUATION.indexOf(mark) >= 0 && last.length() > 1
                     && lexical[modelWords.size() - 1]) {
-                // A chunk cut after a clause: the model is given a sentence, the clause mark comes back.
+                // A unit ending in a clause mark (a chunk cut after it, or "Bonjour,"): the model is given
+                // a sentence, and the mark comes back after its translation.
                 given = String.valueOf(mark);
                 last.setLength(last.length() - 1);
                 last.append('.');
