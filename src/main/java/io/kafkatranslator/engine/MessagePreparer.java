@@ -67,8 +67,9 @@ final class MessagePreparer {
         List<Unit> units = new ArrayList<>();
         for (int[] sentence : splitter.split(text, found)) {
             List<Element> elements = elements(text, sentence[0], sentence[1], found);
+            // A kept sentence is copied: none of the model's adaptations (placeholders, accents) is needed.
             units.addAll(inTargetLanguage.test(text.substring(sentence[0], sentence[1]))
-                    ? List.of(unit(text, elements, true, false).kept()) : units(text, elements));
+                    ? List.of(unit(text, elements, false, false).kept()) : units(text, elements));
         }
         return message(text, units);
     }
