@@ -174,6 +174,11 @@ final class MessageAssembler {
             int anchor = p.anchorWord() < 0 ? -1 : alignedWord(words, u.modelWordColumn()[p.anchorWord()]);
             Placement placement = anchor < 0 && (p.placement() == Placement.BEFORE_WORD || p.placement() == Placement.AFTER_WORD)
                     ? Placement.BEFORE_END_PUNCTUATION : p.placement();
+            if (p.gluedToNext() && (placement == Placement.PREFIX || placement == Placement.BEFORE_WORD) && n > 0) {
+                int word = placement == Placement.PREFIX ? 0 : anchor;
+                Token w = words.get(word);
+                words.set(word, new Token(w.text(), false, w.row(), w.span()));
+            }
             switch (placement) {
                 case PREFIX -> prefix.add(copy);
                 case BEFORE_WORD -> before.get(anchor).add(copy);
@@ -260,6 +265,7 @@ final class MessageAssembler {
             } else {
                 List<String> words = new ArrayList<>();
                 List<float[]> rows = new ArrayList<>();
+                boolean onlySpan = false;
                 for (int t = 0; t < o.tokens().size(); t++) {
                     Token token = o.tokens().get(t);
                     if (token.spaceBefore() && target.length() > targetStart) {
@@ -274,9 +280,15 @@ final class MessageAssembler {
                     if (token.spaceBefore() || t == 0) {
                         words.add(token.text());
                         rows.add(token.row());
+                        onlySpan = token.span() != null;
                     } else {
-                        // Glued to the word before it ("late" + "."): one word, aligned as that word.
+                        // Glued to the word before it ("late" + "."): one word, aligned as that word, or as
+                        // this one where it is a word after a span ("(" + "or").
                         words.set(words.size() - 1, words.get(words.size() - 1) + token.text());
+                        if (onlySpan && token.span() == null && token.text().chars().anyMatch(Character::isLetter)) {
+                            rows.set(rows.size() - 1, token.row());
+                            onlySpan = false;
+                        }
                     }
                 }
                 quality = Quality.of(o.logProb(), o.steps(), o.covered(), o.sourcePieces().size());

@@ -14,6 +14,7 @@ import io.kafkatranslator.tokenize.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -37,7 +38,7 @@ final class MessagePreparer {
 
     private final SubwordTokenizer tokenizer;
     private final SourceLexicon lexicon;
-    private final SpanDetector spans = new SpanDetector();
+    private final SpanDetector spans;
     private final SentenceSplitter splitter;
     private final Predicate<String> inTargetLanguage;
     private final Locale locale;
@@ -45,10 +46,14 @@ final class MessagePreparer {
     private final int maxSourceTokens;
     private final int maxSentenceWords;
 
-    /** maxSentenceWords: 0 keeps sentences whole, whatever their length in words. */
-    MessagePreparer(SubwordTokenizer tokenizer, SourceLexicon lexicon, String language, Predicate<String> inTargetLanguage,
-                    int maxMessageChars, int maxSourceTokens, int maxSentenceWords) {
+    /**
+     * carried: whether the model reads and writes a punctuation mark or sign (see {@link SpanDetector});
+     * maxSentenceWords: 0 keeps sentences whole, whatever their length in words.
+     */
+    MessagePreparer(SubwordTokenizer tokenizer, SourceLexicon lexicon, String language, IntPredicate carried,
+                    Predicate<String> inTargetLanguage, int maxMessageChars, int maxSourceTokens, int maxSentenceWords) {
         this.tokenizer = tokenizer;
+        this.spans = new SpanDetector(carried);
         this.lexicon = lexicon;
         this.splitter = new SentenceSplitter(language);
         this.inTargetLanguage = inTargetLanguage;
@@ -255,14 +260,17 @@ final class MessagePreparer {
                 .map(e -> text.substring(e.start(), e.end())).toList());
         NamePlaceholders names = adapt && lexicon != null ? new NamePlaceholders(lexicon,
                 text.substring(elements.get(0).start(), elements.get(elements.size() - 1).end()), shouted) : null;
+        List<Boolean> spanGlued = new ArrayList<>();
         Element previous = null;
-        for (Element e : elements) {
+        for (int i = 0; i < elements.size(); i++) {
+            Element e = elements.get(i);
             String s = text.substring(e.start(), e.end());
             String word = shouted ? s.toLowerCase(locale) : s;
             if (!e.isWord()) {
                 spanElements.add(e);
                 spanColumns.add(sourceWords.size());
                 wordsBeforeSpan.add(modelWords.size());
+                spanGlued.add(i + 1 < elements.size() && elements.get(i + 1).isWord() && !elements.get(i + 1).spaceBefore());
                 sourceWords.add(s);
             } else if (previous != null && previous.isWord() && !e.spaceBefore()) {
                 modelWords.get(modelWords.size() - 1).append(word);
@@ -287,7 +295,7 @@ final class MessagePreparer {
         }
         List<PlacedSpan> placed = new ArrayList<>();
         for (int s = 0; s < spanElements.size(); s++) {
-            placed.add(place(spanElements.get(s), spanColumns.get(s), wordsBeforeSpan.get(s), lexical));
+            placed.add(place(spanElements.get(s), spanGlued.get(s), spanColumns.get(s), wordsBeforeSpan.get(s), lexical));
         }
         if (!anyLexical && adapt) {
             // Copied as it is: its spans stay where they are.
@@ -298,7 +306,8 @@ final class MessagePreparer {
         boolean addedStop = false;
         boolean lowerFirst = false;
         if (adapt) {
-            lowerFirst = continues && raiseFirstLetter(modelWords);
+            // Called first, so that every unit's first letter is raised, not only a continuing chunk's.
+            lowerFirst = raiseFirstLetter(modelWords) && continues;
             if (lexicon != null) {
                 restoreAccents(modelWords);
             }
@@ -338,7 +347,11 @@ final class MessagePreparer {
         }
     }
 
-    private static PlacedSpan place(Element e, int column, int wordsBefore, boolean[] lexical) {
+    /**
+     * gluedToWord: the span is written against the word after it ("(ou", "“abandonné", "**D'une"): it then goes
+     * before that word's translation, glued to it, unless it is glued to the word before it as well.
+     */
+    private static PlacedSpan place(Element e, boolean gluedToWord, int column, int wordsBefore, boolean[] lexical) {
         int previousWord = -1;
         for (int w = wordsBefore - 1; w >= 0 && previousWord < 0; w--) {
             previousWord = lexical[w] ? w : -1;
@@ -348,16 +361,17 @@ final class MessagePreparer {
             nextWord = lexical[w] ? w : -1;
         }
         boolean space = e.spaceBefore();
+        boolean glued = gluedToWord && nextWord == wordsBefore;
         if (previousWord < 0) {
-            return new PlacedSpan(e.span(), Placement.PREFIX, -1, column, space);
+            return new PlacedSpan(e.span(), Placement.PREFIX, -1, column, space, glued);
         }
         if (nextWord < 0) {
             Placement p = wordsBefore < lexical.length ? Placement.BEFORE_END_PUNCTUATION : Placement.END;
-            return new PlacedSpan(e.span(), p, -1, column, space);
+            return new PlacedSpan(e.span(), p, -1, column, space, false);
         }
-        return e.span().kind() == SpanKind.NUMBER
-                ? new PlacedSpan(e.span(), Placement.BEFORE_WORD, nextWord, column, space)
-                : new PlacedSpan(e.span(), Placement.AFTER_WORD, previousWord, column, space);
+        return e.span().kind() == SpanKind.NUMBER || (glued && space)
+                ? new PlacedSpan(e.span(), Placement.BEFORE_WORD, nextWord, column, space, glued)
+                : new PlacedSpan(e.span(), Placement.AFTER_WORD, previousWord, column, space, false);
     }
 
     /** Two or more words, at least four letters, none of them lower case: "JE SUIS EN COLÈRE", not "OK" or "SNCF". */

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * One thread's translator of chat messages: prepares them (see {@link MessagePreparer}), sends
@@ -48,9 +49,18 @@ public final class MessageTranslator implements AutoCloseable {
         this.targetTokenizer = engine.targetTokenizer();
         this.realignment = new Realignment(sourceTokenizer, targetTokenizer, ids.eos());
         this.preparer = new MessagePreparer(sourceTokenizer, engine.sourceLexicon(), engine.manifest().sourceLanguage(),
-                engine::inTargetLanguage, config.maxMessageChars(), config.maxSourceTokens(), config.maxSentenceWords());
+                carried(sourceTokenizer, targetTokenizer), engine::inTargetLanguage, config.maxMessageChars(),
+                config.maxSourceTokens(), config.maxSentenceWords());
         this.assembler = new MessageAssembler(new OutputBuilder(sourceTokenizer, targetTokenizer, ids.unk()));
         this.batcher = new TokenBudgetBatcher(batching.batchMaxTokens(), batching.batchMaxSentences());
+    }
+
+    /** A mark the source vocabulary spells, as the model reads it, and the target's can write back. */
+    private static IntPredicate carried(SubwordTokenizer source, SubwordTokenizer target) {
+        return codePoint -> {
+            String mark = TextNormalizer.normalize(Character.toString(codePoint));
+            return source.spells(mark) && target.spells(mark);
+        };
     }
 
     /** Validates, segments and tokenises a message: the only place where that happens. */

@@ -49,7 +49,11 @@ public record PreparedMessage(String text, List<Unit> units, int sourceTokens) i
         END
     }
 
-    /** A protected span of a unit, its column among the unit's source words and where it goes back. */
-    public record PlacedSpan(ProtectedSpan span, Placement placement, int anchorWord, int column, boolean spaceBefore) {
+    /**
+     * A protected span of a unit, its column among the unit's source words and where it goes back;
+     * gluedToNext: written against the word after it, which then follows it with no space.
+     */
+    public record PlacedSpan(ProtectedSpan span, Placement placement, int anchorWord, int column, boolean spaceBefore,
+                             boolean gluedToNext) {
     }
 }

@@ -26,8 +26,8 @@ public final class LanguageDetector {
 
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
     private final double minMargin;
-    /** Span detectors keep state: one per thread. */
-    private final ThreadLocal<SpanDetector> spans = ThreadLocal.withInitial(SpanDetector::new);
+    /** Span detectors keep state: one per thread. No model here: every mark is left in (Lingua skips them). */
+    private final ThreadLocal<SpanDetector> spans = ThreadLocal.withInitial(() -> new SpanDetector(mark -> true));
 
     /** The language, or null when undetected, and the lead that decided it. */
     public record Detection(String language, double confidence) {

@@ -7,7 +7,10 @@ import com.twitter.twittertext.Extractor;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,8 +20,10 @@ import java.util.regex.Pattern;
  * properties over grapheme clusters (so ZWJ sequences, flags, skin tones and keycaps stay whole).
  * Only what no maintained library covers is matched by a pattern here: e-mail addresses (twitter-text
  * leaves them out), `code spans`, emoticons, tokens with digits (with a currency or percent sign
- * beside them), and tokens with an @ or a # that twitter-text found malformed. Earlier kinds win overlaps.
- * Not thread-safe (twitter-text's extractor and ICU's break iterators keep state): one per thread.
+ * beside them), and tokens with an @ or a # that twitter-text found malformed. Last come the marks
+ * the model cannot carry from source to target (markdown's ** and >, typographic quotes): those are
+ * spans so that the model never sees them. Earlier kinds win overlaps.
+ * Not thread-safe (twitter-text's extractor, ICU's break iterators and the cache keep state): one per thread.
  */
 public final class SpanDetector {
     private static final Pattern CODE = Pattern.compile("`[^`\\n]+`");
@@ -33,6 +38,13 @@ public final class SpanDetector {
 
     private final Extractor twitter = new Extractor();
     private final BreakIterator graphemes = BreakIterator.getCharacterInstance();
+    private final IntPredicate carried;
+    private final Map<Integer, Boolean> carriedCache = new HashMap<>();
+
+    /** carried: whether the model reads and writes a punctuation mark or sign (a code point); the others are SYMBOL spans. */
+    public SpanDetector(IntPredicate carried) {
+        this.carried = carried;
+    }
 
     public List<ProtectedSpan> find(String text) {
         List<ProtectedSpan> spans = new ArrayList<>();
@@ -55,6 +67,7 @@ public final class SpanDetector {
         emoji(text, spans);
         addMatches(spans, EMOTICON.matcher(text), SpanKind.EMOTICON);
         tokens(text, spans);
+        symbols(text, spans);
         spans.sort(Comparator.comparingInt(ProtectedSpan::start));
         return merge(text, spans);
     }
@@ -111,6 +124,32 @@ public final class SpanDetector {
                 add(spans, new ProtectedSpan(start, end, SpanKind.HASHTAG));
             }
         }
+    }
+
+    /** Runs of punctuation marks and signs the model does not carry. */
+    private void symbols(String text, List<ProtectedSpan> spans) {
+        int start = -1;
+        for (int i = 0; i <= text.length(); ) {
+            int cp = i < text.length() ? text.codePointAt(i) : ' ';
+            boolean symbol = isMarkOrSign(cp) && !carriedCache.computeIfAbsent(cp, carried::test);
+            if (symbol && start < 0) {
+                start = i;
+            } else if (!symbol && start >= 0) {
+                add(spans, new ProtectedSpan(start, i, SpanKind.SYMBOL));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+    }
+
+    private static boolean isMarkOrSign(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                 Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
     }
 
     private static boolean isUnitSign(int c) {

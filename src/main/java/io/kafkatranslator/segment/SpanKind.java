@@ -10,5 +10,10 @@ public enum SpanKind {
     EMOTICON,
     CODE,
     /** A token with a digit in it: times, dates, amounts, phone numbers, ticket ids such as JIRA-1234. */
-    NUMBER
+    NUMBER,
+    /**
+     * Punctuation or a sign the model cannot read or cannot write (for French → English, « * > ~ ^ [ ] “ ” and
+     * more): given to the model it becomes the unknown piece, which garbles the words beside it.
+     */
+    SYMBOL
 }

@@ -121,6 +121,19 @@ class MessageTranslatorTest {
     }
 
     @Test
+    void aFirstLetterInLowerCaseIsRaisedForTheModelAndLeftAsWritten() {
+        PreparedMessage prepared = (PreparedMessage) translator.prepare("je suis étudiant");
+        assertEquals("Je suis étudiant.", prepared.units().get(0).modelText());
+        assertEquals("I'm a student", translate("je suis étudiant").text());
+    }
+
+    @Test
+    void marksTheModelCannotReadOrWriteComeBackAroundTheirWordsAndGarbleNothing() {
+        assertEquals("He said “hello” to his mother. **Watch** out, I'm a student.",
+                translate("Il a dit “bonjour” à sa mère. **Attention**, je suis étudiant.").text());
+    }
+
+    @Test
     void aSentenceTooLongForTheModelIsTranslatedInChunksAndOnlyHugeMessagesAreRejected() {
         String longSentence = "Je pense que nous devrions partir tôt demain matin, " .repeat(30) + "et revenir le soir.";
         TranslatorConfig small = TranslatorConfig.from(ConfigSource.of(Map.of(TranslatorConfig.MAX_MESSAGE_CHARS, "1000",

@@ -7,7 +7,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SpanDetectorTest {
-    private final SpanDetector detector = new SpanDetector();
+    private final SpanDetector detector = new SpanDetector(mark -> "*<>“”".indexOf(mark) < 0);
 
     private List<String> found(String text, SpanKind kind) {
         return detector.find(text).stream().filter(s -> s.kind() == kind).map(s -> s.text(text)).toList();
@@ -59,5 +59,12 @@ class SpanDetectorTest {
     void codeSpansAndEmoticons() {
         assertEquals(List.of("`mvn -B test`"), found("Lance `mvn -B test` stp", SpanKind.CODE));
         assertEquals(List.of(":)", ":-(", "xD", "<3"), found("ok :) bof :-( mdr xD <3", SpanKind.EMOTICON));
+    }
+
+    @Test
+    void marksTheModelCannotCarryAreSymbolSpansAndTheOthersAreLeftToIt() {
+        String text = "**D'une part**, il a dit “bonjour” <3 >> voilà";
+        assertEquals(List.of("**", "**", "“", "”", ">>"), found(text, SpanKind.SYMBOL));
+        assertEquals(List.of("<3"), found(text, SpanKind.EMOTICON), "an earlier kind wins");
     }
 }
