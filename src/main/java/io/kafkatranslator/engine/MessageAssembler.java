@@ -81,7 +81,8 @@ final class MessageAssembler {
         int[] namesFound = new int[u.names().size()];
         for (int i = 0; i < r.words().size(); i++) {
             String w = r.words().get(i);
-            if (w.chars().anyMatch(Character::isDigit)) {
+            // A bare word boundary or a dropped unknown piece makes an empty word: no word, no double space.
+            if (w.isEmpty() || w.chars().anyMatch(Character::isDigit)) {
                 continue;
             }
             float[] row = new float[columns];

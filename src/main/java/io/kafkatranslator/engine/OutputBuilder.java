@@ -5,12 +5,14 @@ import io.kafkatranslator.tokenize.SubwordTokenizer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns one hypothesis of one sentence into what users read: detokenised words, with every
  * {@code <unk>} the model emitted replaced by the source word it attended to most (OpenNMT's
- * replace_unk), and the subword and word alignment matrices.
+ * replace_unk, once per source word), and the subword and word alignment matrices.
  */
 final class OutputBuilder {
     private final SubwordTokenizer source;
@@ -39,13 +41,27 @@ final class OutputBuilder {
         String[] pieces = target.pieces(ids);
         String[] substitutes = new String[ids.length];
         int replaced = 0;
+        Set<Integer> copied = new HashSet<>();
+        boolean inCopy = false;
         for (int i = 0; i < ids.length; i++) {
             if (replaceUnknowns && ids[i] == unkId && sourcePieces.length > 0) {
-                int j = Alignments.argmax(Arrays.copyOf(h.alignment()[i], sourcePieces.length));
-                substitutes[i] = sourceWords.get(sourceWordOf[j]);
-                // A copied word stands on its own: it opens a word like any piece with the boundary marker.
-                pieces[i] = SubwordTokenizer.WORD_START + substitutes[i];
-                replaced++;
+                int word = sourceWordOf[Alignments.argmax(Arrays.copyOf(h.alignment()[i], sourcePieces.length))];
+                // A SentencePiece model's unknown piece stands for characters, not a word: the copy stands for the
+                // whole target word, so the pieces the model goes on spelling it with are dropped, and a word is
+                // copied once ("musulmansn musulmansn" otherwise).
+                if (copied.add(word)) {
+                    substitutes[i] = sourceWords.get(word);
+                    // A copied word stands on its own: it opens a word like any piece with the boundary marker.
+                    pieces[i] = SubwordTokenizer.WORD_START + substitutes[i];
+                    replaced++;
+                } else {
+                    substitutes[i] = "";
+                }
+                inCopy = true;
+            } else if (inCopy && pieces[i].charAt(0) != SubwordTokenizer.WORD_START) {
+                substitutes[i] = "";
+            } else {
+                inCopy = false;
             }
         }
         int[] wordOf = SubwordTokenizer.wordIndex(pieces);
@@ -75,7 +91,7 @@ final class OutputBuilder {
                     appendWord(out, target.decode(Arrays.copyOfRange(ids, runStart, i)),
                             pieces[runStart].charAt(0) == SubwordTokenizer.WORD_START);
                 }
-                if (i < to) {
+                if (i < to && !substitutes[i].isEmpty()) {
                     appendWord(out, substitutes[i], true);
                 }
                 runStart = i + 1;

@@ -25,17 +25,19 @@ class OutputBuilderTest {
         engine.close();
     }
 
-    /** "I met <unk> ." with the unknown token attending to "Kobenhavn" is rendered "I met Kobenhavn ." */
-    private static OutputBuilder.Rendered build(boolean replace) {
+    /**
+     * "I met" + middle + "yesterday", every unknown token of middle attending to "Kobenhavn": with one
+     * unknown token, rendered "I met Kobenhavn yesterday".
+     */
+    private static OutputBuilder.Rendered build(boolean replace, int... middle) {
         String source = TextNormalizer.normalize("J'ai rencontré Kobenhavn hier");
         int[] sourceIds = engine.sourceTokenizer().encode(source);
         int[] met = engine.targetTokenizer().encode("I met");
         int[] dot = engine.targetTokenizer().encode("yesterday");
-        int unk = engine.manifest().specialIds().unk();
-        int[] ids = new int[met.length + 1 + dot.length];
+        int[] ids = new int[met.length + middle.length + dot.length];
         System.arraycopy(met, 0, ids, 0, met.length);
-        ids[met.length] = unk;
-        System.arraycopy(dot, 0, ids, met.length + 1, dot.length);
+        System.arraycopy(middle, 0, ids, met.length, middle.length);
+        System.arraycopy(dot, 0, ids, met.length + middle.length, dot.length);
         String[] pieces = engine.sourceTokenizer().pieces(sourceIds);
         int target = -1;
         for (int j = 0; j < pieces.length; j++) {
@@ -45,10 +47,18 @@ class OutputBuilderTest {
         }
         float[][] attention = new float[ids.length][sourceIds.length + 1];
         for (int i = 0; i < ids.length; i++) {
-            attention[i][i == met.length ? target : 0] = 1f;
+            attention[i][ids[i] == unk() ? target : 0] = 1f;
         }
         Hypothesis h = new Hypothesis(ids, -1, -1, attention);
-        return new OutputBuilder(engine.sourceTokenizer(), engine.targetTokenizer(), unk).render(source, sourceIds, h, replace);
+        return new OutputBuilder(engine.sourceTokenizer(), engine.targetTokenizer(), unk()).render(source, sourceIds, h, replace);
+    }
+
+    private static OutputBuilder.Rendered build(boolean replace) {
+        return build(replace, unk());
+    }
+
+    private static int unk() {
+        return engine.manifest().specialIds().unk();
     }
 
     @Test
@@ -64,5 +74,14 @@ class OutputBuilderTest {
         OutputBuilder.Rendered r = build(false);
         assertEquals(0, r.replaced());
         assertEquals(false, r.words().contains("Kobenhavn"));
+    }
+
+    @Test
+    void aCopyStandsForTheWholeTargetWordAndEachSourceWordIsCopiedOnce() {
+        int[] n = engine.targetTokenizer().encode("xn");
+        int continuation = n[n.length - 1];
+        OutputBuilder.Rendered r = build(true, unk(), continuation, unk(), continuation);
+        assertEquals(List.of("I", "met", "Kobenhavn", "yesterday"), r.words());
+        assertEquals(1, r.replaced());
     }
 }
