@@ -144,7 +144,7 @@ function strongest(row) {
   return best;
 }
 
-/** Hovering a word lights it and the words its strongest attention links join it to on the other side. */
+/** Hovering a word lights it and the words its strongest alignment links join it to on the other side. */
 function linkWords(li, alignment, source, target) {
   const links = alignment.map(strongest);
   const clear = () => li.querySelectorAll('.hovered, .aligned').forEach((w) => w.classList.remove('hovered', 'aligned'));
@@ -193,7 +193,7 @@ function showResult(event) {
     const badge = footer.appendChild(element('span', 'badge low-confidence', 'low confidence'));
     badge.title = 'The model was unsure of this translation: read it with care.';
   }
-  const button = footer.appendChild(element('button', 'attention', 'attention'));
+  const button = footer.appendChild(element('button', 'alignment', 'alignment'));
   button.type = 'button';
   li.onclick = () => openHeatmap(event);
 }
@@ -237,7 +237,7 @@ function openHeatmap(event) {
   const width = left + cell * event.source_words.length + 60;
   const height = top + cell * event.target_words.length + 16;
   const figure = svg('svg', {class: 'heatmap', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img'});
-  figure.appendChild(svg('title', {}, `Attention: ${event.source_words.join(' ')} → ${event.target_words.join(' ')}`));
+  figure.appendChild(svg('title', {}, `Alignment: ${event.source_words.join(' ')} → ${event.target_words.join(' ')}`));
   event.source_words.forEach((w, j) => {
     const x = left + j * cell + cell / 2;
     figure.appendChild(svg('text', {class: 'source-word', x, y: top - 6, transform: `rotate(-55 ${x} ${top - 6})`}, w));
@@ -263,7 +263,7 @@ function openHeatmap(event) {
   const holder = dialog.querySelector('.figure');
   holder.replaceChildren(figure);
   dialog.querySelector('h2').textContent =
-    `Attention, ${event.source_language} → ${event.target_language}` + (event.model ? ` (${event.model})` : '');
+    `Alignment, ${event.source_language} → ${event.target_language}` + (event.model ? ` (${event.model})` : '');
   dialog.showModal();
 }
 

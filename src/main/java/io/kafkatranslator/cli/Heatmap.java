@@ -17,9 +17,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The word-level attention matrix of a whole message as a heatmap: source words across the top,
- * target words down the side, darker for more attention, a colour scale under it. A row marked * is
- * pale because most of that word's attention went to the end-of-sentence token, which has no column.
+ * The word-level alignment matrix of a whole message as a heatmap: source words across the top,
+ * target words down the side, darker for more weight, a colour scale under it. A row marked * is
+ * pale because most of that word's weight went to the end-of-sentence token, which has no column.
  * PNG or SVG, chosen by the file name.
  */
 final class Heatmap {
@@ -27,7 +27,7 @@ final class Heatmap {
     private static final int FONT_SIZE = 14;
     private static final int LEGEND = 70;
     private static final float[] SCALE = {0f, 0.25f, 0.5f, 0.75f, 1f};
-    static final String PALE_NOTE = "* pale row: most of its attention went to the end-of-sentence token";
+    static final String PALE_NOTE = "* pale row: most of its weight went to the end-of-sentence token";
 
     private Heatmap() {
     }
@@ -49,7 +49,7 @@ final class Heatmap {
         }
     }
 
-    /** A row is pale when less than half of the word's attention went to source words. */
+    /** A row is pale when less than half of the word's weight went to source words. */
     static boolean isPale(float[] row) {
         float sum = 0;
         for (float w : row) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A word alignment drawn with shade characters, for terminals: target words down, source words
- * across, a colour scale under it. A row marked * is pale because most of that word's attention went
+ * across, a colour scale under it. A row marked * is pale because most of that word's weight went
  * to the end-of-sentence token, which has no column.
  */
 final class TextHeatmap {
@@ -36,7 +36,7 @@ final class TextHeatmap {
             }
             sb.append('\n');
         }
-        sb.append("scale: ' ' 0  ░ 0.25  ▒ 0.5  ▓ 0.75  █ 1 (share of the target word's attention)\n");
+        sb.append("scale: ' ' 0  ░ 0.25  ▒ 0.5  ▓ 0.75  █ 1 (share of the target word's alignment weight)\n");
         if (anyPale) {
             sb.append(Heatmap.PALE_NOTE).append('\n');
         }

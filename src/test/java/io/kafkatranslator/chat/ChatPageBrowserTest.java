@@ -46,7 +46,7 @@ class ChatPageBrowserTest {
     private static final String INJECTION = "<img src=x onerror=alert(1)>";
 
     @Test
-    void twoPeopleChatAcrossLanguagesAndSeeTheAttention() throws Exception {
+    void twoPeopleChatAcrossLanguagesAndSeeTheAlignment() throws Exception {
         boolean browser = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!browser) {
             System.out.println("SKIPPED ChatPageBrowserTest: chromium or its driver is not installed"
@@ -69,7 +69,7 @@ class ChatPageBrowserTest {
                 WebElement blank = send(driver, "bob", "   ");
                 WebElement injection = send(driver, "alice", INJECTION);
                 for (WebElement message : List.of(alice, bob, injection)) {
-                    wait.until(d -> !message.findElements(By.className("attention")).isEmpty());
+                    wait.until(d -> !message.findElements(By.className("alignment")).isEmpty());
                 }
                 wait.until(d -> blank.getAttribute("class").contains("dead-letter")
                         && !blank.findElements(By.cssSelector(".badge.reason")).isEmpty());
