@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * One thread's translator of chat messages: prepares them (see {@link MessagePreparer}), sends
@@ -49,17 +50,21 @@ public final class MessageTranslator implements AutoCloseable {
         this.targetTokenizer = engine.targetTokenizer();
         this.realignment = new Realignment(sourceTokenizer, targetTokenizer, ids.eos());
         this.preparer = new MessagePreparer(sourceTokenizer, engine.sourceLexicon(), engine.manifest().sourceLanguage(),
-                carried(sourceTokenizer, targetTokenizer), engine::inTargetLanguage, config.maxMessageChars(),
-                config.maxSourceTokens(), config.maxSentenceWords());
+                carried(sourceTokenizer, targetTokenizer, ids.unk()), engine::inTargetLanguage,
+                config.maxMessageChars(), config.maxSourceTokens(), config.maxSentenceWords());
         this.assembler = new MessageAssembler(new OutputBuilder(sourceTokenizer, targetTokenizer, ids.unk()));
         this.batcher = new TokenBudgetBatcher(batching.batchMaxTokens(), batching.batchMaxSentences());
     }
 
-    /** A mark the source vocabulary spells, as the model reads it, and the target's can write back. */
-    private static IntPredicate carried(SubwordTokenizer source, SubwordTokenizer target) {
+    /**
+     * A mark the source vocabulary spells, as the model reads it, and the target's can write back: neither
+     * gives it the unknown piece.
+     */
+    private static IntPredicate carried(SubwordTokenizer source, SubwordTokenizer target, int unk) {
         return codePoint -> {
             String mark = TextNormalizer.normalize(Character.toString(codePoint));
-            return source.spells(mark) && target.spells(mark);
+            return IntStream.concat(IntStream.of(source.encode(mark)), IntStream.of(target.encode(mark)))
+                    .noneMatch(id -> id == unk);
         };
     }
 

@@ -17,7 +17,6 @@ public final class SubwordTokenizer implements AutoCloseable {
 
     private final SpTokenizer tokenizer;
     private final SpProcessor processor;
-    private final int unknown;
 
     public SubwordTokenizer(Path modelFile) {
         try {
@@ -26,21 +25,10 @@ public final class SubwordTokenizer implements AutoCloseable {
             throw new ModelLoadException("Cannot load SentencePiece model " + modelFile + ": " + e.getMessage(), e);
         }
         processor = tokenizer.getProcessor();
-        unknown = processor.getId("<unk>");
     }
 
     public int[] encode(String normalizedText) {
         return processor.encode(normalizedText);
-    }
-
-    /** Whether the vocabulary spells the text: SentencePiece gives a character it has no piece for the unknown piece. */
-    public boolean spells(String normalizedText) {
-        for (int id : encode(normalizedText)) {
-            if (id == unknown) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public String decode(int[] ids) {
