@@ -7,6 +7,7 @@ import io.kafkatranslator.metrics.HttpEndpoints;
 import io.kafkatranslator.metrics.PrometheusMetrics;
 import io.kafkatranslator.topology.BatchTranslator;
 import io.kafkatranslator.topology.EngineBatchTranslator;
+import io.kafkatranslator.topology.RefusedResults;
 import io.kafkatranslator.topology.TranslationTopology;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -48,8 +49,9 @@ public final class ProcessorApp implements AutoCloseable {
         Map<String, String> loaded = new LinkedHashMap<>();
         models.pairs().forEach(p -> loaded.put(models.find(p).manifest().name(), models.find(p).manifest().version()));
         this.metrics = new PrometheusMetrics(loaded);
+        RefusedResults refusals = new RefusedResults();
         this.streams = new KafkaStreams(TranslationTopology.build(config, models.router(), models.config().decoding(),
-                () -> translators(models), metrics), TranslationTopology.streamsProperties(config));
+                () -> translators(models), refusals, metrics), TranslationTopology.streamsProperties(config, refusals));
         metrics.bind(streams);
         // A thread that dies on an unexpected error is replaced: the partition is not left stuck. A missing
         // topic is not such an error: a replaced thread would fail the same way, forever.

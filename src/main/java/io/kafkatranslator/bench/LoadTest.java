@@ -13,6 +13,7 @@ import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.Timings;
 import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.AvroSerde;
+import io.kafkatranslator.topology.RefusedResults;
 import io.kafkatranslator.topology.TranslationTopology;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -212,7 +213,7 @@ public final class LoadTest {
     private String render(List<Phase> phases, double offline, int pool, TranslatorConfig config, ProcessorConfig processor) {
         StringBuilder sb = new StringBuilder(config.decoding().greedy() ? "# Load test, greedy decoding\n\n"
                 : "# Load test, beam search (the default)\n\n");
-        Properties streams = TranslationTopology.streamsProperties(processor);
+        Properties streams = TranslationTopology.streamsProperties(processor, new RefusedResults());
         sb.append(String.format(Locale.ROOT, "One processor (%s stream thread(s), %s, %d ONNX Runtime thread(s) per graph run, "
                         + "one micro-batch per stream thread of up to %d requests or %d ms open (four times that on a backlog), a commit after each, %s) against a "
                         + "single-node Kafka broker in the same JVM over loopback, on %d CPU cores; %d chat-like test-split sentences "

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
+import io.kafkatranslator.topology.AlignmentCodec;
 import io.kafkatranslator.topology.DeadLetters;
 
 import java.nio.charset.StandardCharsets;
@@ -34,15 +35,17 @@ final class PageEvents {
                 .put("request_id", r.getRequestId()).put("conversation_id", r.getConversationId())
                 .put("writer", writer(r.getRequestId()))
                 .put("source_language", r.getSourceLanguage()).put("target_language", r.getTargetLanguage())
-                .put("translation", r.getTranslation()).put("untranslated_reason", r.getUntranslatedReason())
+                .put("source_text", r.getSourceText()).put("translation", r.getTranslation()).put("untranslated_reason", r.getUntranslatedReason())
                 .put("model", r.getModelName().isEmpty() ? null : r.getModelName() + " " + r.getModelVersion());
         words(event.putArray("source_words"), r.getSourceWords());
         words(event.putArray("target_words"), r.getTargetWords());
         ArrayNode rows = event.putArray("word_alignment");
-        for (List<Float> row : r.getWordAlignment()) {
+        for (float[] row : AlignmentCodec.wordMatrix(r)) {
             ArrayNode cells = rows.addArray();
             // Three decimals are all a colour scale can show, and they keep the events small.
-            row.forEach(w -> cells.add(Math.round(w * 1000) / 1000.0));
+            for (float w : row) {
+                cells.add(Math.round(w * 1000) / 1000.0);
+            }
         }
         event.put("low_confidence", r.getQuality() != null && r.getQuality().getLowConfidence());
         if (r.getLanguageDetection() != null) {

@@ -10,6 +10,7 @@ import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
+import io.kafkatranslator.topology.AlignmentCodec;
 import io.kafkatranslator.topology.AvroSerde;
 import io.kafkatranslator.topology.OutputCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -140,10 +141,10 @@ final class DemoCommand implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "%n[%s, %s%s -> %s] %s%n  ->  %s%n"
                                     + "  (%d sentence(s), %d protected span(s)%s; decoding %d ms, end to end %d ms)%n%s",
                             writer, t.getSourceLanguage(), detected, t.getTargetLanguage(),
-                            String.join(" ", t.getSourceWords()), t.getTranslation(),
+                            t.getSourceText(), t.getTranslation(),
                             t.getSegments().size(), t.getProtectedSpans().size(), low ? ", LOW CONFIDENCE" : "",
                             t.getTimings().getDecodingMs(), t.getTimings().getEndToEndMs(),
-                            TextHeatmap.render(t.getSourceWords(), t.getTargetWords(), t.getWordAlignment()));
+                            TextHeatmap.render(t.getSourceWords(), t.getTargetWords(), AlignmentCodec.wordMatrix(t)));
                 }
             }
         }

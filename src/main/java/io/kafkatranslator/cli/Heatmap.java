@@ -58,14 +58,6 @@ final class Heatmap {
         return sum < 0.5f;
     }
 
-    static boolean isPale(List<Float> row) {
-        float[] values = new float[row.size()];
-        for (int j = 0; j < values.length; j++) {
-            values[j] = row.get(j);
-        }
-        return isPale(values);
-    }
-
     private static String label(String word, float[] row) {
         return isPale(row) ? word + " *" : word;
     }

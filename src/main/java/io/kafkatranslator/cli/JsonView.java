@@ -27,10 +27,8 @@ final class JsonView {
         out.put("source_tokens", t.sourcePieces());
         out.put("target_tokens", t.targetPieces());
         out.put("unknowns_replaced", t.unknownsReplaced());
-        out.put("alignment", t.alignment());
         out.put("source_words", t.sourceWords());
         out.put("target_words", t.targetWords());
-        out.put("word_alignment", t.wordAlignment());
         out.put("quality", quality(t.quality()));
         out.put("segments", t.segments().stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -40,12 +38,23 @@ final class JsonView {
             m.put("target_end", s.targetEnd());
             m.put("translated", s.translated());
             m.put("quality", quality(s.quality()));
+            block(m, "token", "alignment", s.pieces());
+            block(m, "word", "word_alignment", s.words());
             return m;
         }).toList());
         out.put("protected_spans", t.spans().stream().map(s -> Map.of("kind", s.kind().name(),
                 "source_start", s.sourceStart(), "source_end", s.sourceEnd(),
                 "target_start", s.targetStart(), "target_end", s.targetEnd())).toList());
         return out;
+    }
+
+    /** A segment's block as the result schema places it, its weights as numbers rather than the schema's bytes. */
+    private static void block(Map<String, Object> m, String unit, String name, Translation.Block b) {
+        m.put("source_" + unit + "_start", b.column());
+        m.put("source_" + unit + "_end", b.column() + b.columns());
+        m.put("target_" + unit + "_start", b.row());
+        m.put("target_" + unit + "_end", b.row() + b.weights().length);
+        m.put(name, b.weights());
     }
 
     private static Map<String, Object> quality(Quality q) {

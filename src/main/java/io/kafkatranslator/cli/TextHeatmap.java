@@ -13,7 +13,7 @@ final class TextHeatmap {
     private TextHeatmap() {
     }
 
-    static String render(List<String> source, List<String> target, List<List<Float>> weights) {
+    static String render(List<String> source, List<String> target, float[][] weights) {
         int left = target.stream().mapToInt(String::length).max().orElse(0) + 4;
         StringBuilder sb = new StringBuilder();
         sb.append(" ".repeat(left));
@@ -23,12 +23,12 @@ final class TextHeatmap {
         sb.append('\n');
         boolean anyPale = false;
         for (int i = 0; i < target.size(); i++) {
-            boolean pale = Heatmap.isPale(weights.get(i));
+            boolean pale = Heatmap.isPale(weights[i]);
             anyPale |= pale;
             String label = target.get(i) + (pale ? " *" : "");
             sb.append(label).append(" ".repeat(left - label.length()));
             for (int j = 0; j < source.size(); j++) {
-                float w = weights.get(i).get(j);
+                float w = weights[i][j];
                 char shade = SHADES[Math.min(SHADES.length - 1, Math.round(w * (SHADES.length - 1)))];
                 int width = source.get(j).length();
                 String cell = String.valueOf(shade).repeat(Math.max(1, Math.min(width, 3)));

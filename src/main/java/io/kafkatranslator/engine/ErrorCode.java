@@ -21,5 +21,9 @@ public enum ErrorCode {
     TEXT_TOO_LONG,
     CONTROL_CHARACTER,
     INVALID_UNICODE,
-    TRANSLATION_FAILED
+    TRANSLATION_FAILED,
+    /** The translation alone (alignments dropped) is over processor.result.max.bytes. */
+    RESULT_TOO_LARGE,
+    /** Kafka refused to write the result (too large for the broker or the topic, not authorised, …). */
+    RESULT_NOT_WRITTEN
 }

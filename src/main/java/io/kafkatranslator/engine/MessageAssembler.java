@@ -35,11 +35,14 @@ final class MessageAssembler {
             Builder alternative = n == 0 ? b : build(message, hypotheses, n, options);
             nbest.add(new Translation.NBestEntry(alternative.text(), alternative.score()));
         }
-        boolean alignments = options.alignments();
-        return new Translation(b.text(), b.score(), nbest, b.sourcePieces, b.targetPieces,
-                alignments ? b.matrix(b.subwordBlocks, b.targetPieces.size(), b.sourcePieces.size()) : new float[0][],
-                alignments ? b.sourceWords : List.of(), alignments ? b.targetWords : List.of(),
-                alignments ? b.matrix(b.wordBlocks, b.targetWords.size(), b.sourceWords.size()) : new float[0][],
+        if (!options.alignments()) {
+            List<Translation.Segment> bare = b.segments.stream().map(s -> new Translation.Segment(s.sourceStart(), s.sourceEnd(),
+                    s.targetStart(), s.targetEnd(), s.translated(), s.quality(), Translation.Block.EMPTY,
+                    Translation.Block.EMPTY)).toList();
+            return new Translation(b.text(), b.score(), nbest, b.sourcePieces, b.targetPieces, List.of(), List.of(),
+                    b.replaced, bare, b.spans, b.quality());
+        }
+        return new Translation(b.text(), b.score(), nbest, b.sourcePieces, b.targetPieces, b.sourceWords, b.targetWords,
                 b.replaced, b.segments, b.spans, b.quality());
     }
 
@@ -230,8 +233,6 @@ final class MessageAssembler {
         private final List<String> targetPieces = new ArrayList<>();
         private final List<String> sourceWords = new ArrayList<>();
         private final List<String> targetWords = new ArrayList<>();
-        private final List<Block> subwordBlocks = new ArrayList<>();
-        private final List<Block> wordBlocks = new ArrayList<>();
         private final List<Translation.Segment> segments = new ArrayList<>();
         private final List<Translation.SpanCopy> spans = new ArrayList<>();
         private int previousEnd;
@@ -244,9 +245,6 @@ final class MessageAssembler {
         private int pieces;
         private boolean lowConfidence;
 
-        private record Block(int row, int column, float[][] values) {
-        }
-
         Builder(String message) {
             this.message = message;
         }
@@ -256,8 +254,13 @@ final class MessageAssembler {
             previousEnd = u.end();
             int targetStart = target.length();
             Quality quality = null;
+            Translation.Block pieceBlock = new Translation.Block(targetPieces.size(), sourcePieces.size(), 0, new float[0][]);
+            Translation.Block wordBlock;
             if (!u.translatable()) {
                 target.append(message, u.start(), u.end());
+                wordBlock = new Translation.Block(targetWords.size(), sourceWords.size(), u.sourceWords().size(),
+                        o.tokens().stream().map(Token::row).toArray(float[][]::new));
+                o.tokens().forEach(t -> targetWords.add(t.text()));
                 for (PlacedSpan p : u.spans()) {
                     int offset = targetStart - u.start();
                     spans.add(new Translation.SpanCopy(p.span().kind(), p.span().start(), p.span().end(),
@@ -293,10 +296,11 @@ final class MessageAssembler {
                     }
                 }
                 quality = Quality.of(o.logProb(), o.steps(), o.covered(), o.sourcePieces().size());
-                subwordBlocks.add(new Block(targetPieces.size(), sourcePieces.size(), o.subword()));
+                pieceBlock = new Translation.Block(targetPieces.size(), sourcePieces.size(), o.sourcePieces().size(), o.subword());
                 sourcePieces.addAll(o.sourcePieces());
                 targetPieces.addAll(o.targetPieces());
-                wordBlocks.add(new Block(targetWords.size(), sourceWords.size(), rows.toArray(float[][]::new)));
+                wordBlock = new Translation.Block(targetWords.size(), sourceWords.size(), u.sourceWords().size(),
+                        rows.toArray(float[][]::new));
                 targetWords.addAll(words);
                 translatedUnits++;
                 scoreSum += o.score();
@@ -307,13 +311,9 @@ final class MessageAssembler {
                 lowConfidence |= quality.lowConfidence();
                 replaced += o.replaced();
             }
-            if (!u.translatable()) {
-                wordBlocks.add(new Block(targetWords.size(), sourceWords.size(),
-                        o.tokens().stream().map(Token::row).toArray(float[][]::new)));
-                o.tokens().forEach(t -> targetWords.add(t.text()));
-            }
             sourceWords.addAll(u.sourceWords());
-            segments.add(new Translation.Segment(u.start(), u.end(), targetStart, target.length(), u.translatable(), quality));
+            segments.add(new Translation.Segment(u.start(), u.end(), targetStart, target.length(), u.translatable(), quality,
+                    pieceBlock, wordBlock));
         }
 
         void finish() {
@@ -334,16 +334,6 @@ final class MessageAssembler {
             }
             Quality q = Quality.of(logProb, steps, covered, pieces);
             return new Quality(q.meanLogProb(), q.coverage(), lowConfidence);
-        }
-
-        float[][] matrix(List<Block> blocks, int rows, int columns) {
-            float[][] out = new float[rows][columns];
-            for (Block b : blocks) {
-                for (int i = 0; i < b.values().length; i++) {
-                    System.arraycopy(b.values()[i], 0, out[b.row() + i], b.column(), b.values()[i].length);
-                }
-            }
-            return out;
         }
     }
 }

@@ -5,12 +5,14 @@ import io.kafkatranslator.segment.SpanKind;
 import java.util.List;
 
 /**
- * A translated message. Alignments are attention weights over the whole message, block by block for
- * its sentences: alignment[i][j] is how much target piece i attended to source piece j (end of
- * sentence left out of both axes, so a row sums to 1 minus the weight it gave to the source's end).
- * The word-level matrix covers the words a reader sees, protected spans included (each copy aligned
- * with weight 1 to its original): a word's row is the mean of its pieces' rows, a word's column the
- * sum of its pieces' columns. Both are empty when alignments are switched off. Character ranges are
+ * A translated message. Its alignments are carried by its segments, one block each, since a
+ * sentence's target pieces attend only to its own source pieces: the message-level matrix is those
+ * blocks on the diagonal, so what a result carries grows with the message, not with its square.
+ * A block's weights[i][j] is how much target piece i attended to source piece j (end of sentence
+ * left out of both axes, so a row sums to 1 minus the weight it gave to the source's end). The
+ * word-level blocks cover the words a reader sees, protected spans included (each copy aligned with
+ * weight 1 to its original): a word's row is the mean of its pieces' rows, a word's column the sum
+ * of its pieces' columns. Blocks are empty when alignments are switched off. Character ranges are
  * in UTF-16 code units, as Java and JavaScript index strings.
  */
 public record Translation(
@@ -19,10 +21,8 @@ public record Translation(
         List<NBestEntry> nbest,
         List<String> sourcePieces,
         List<String> targetPieces,
-        float[][] alignment,
         List<String> sourceWords,
         List<String> targetWords,
-        float[][] wordAlignment,
         int unknownsReplaced,
         List<Segment> segments,
         List<SpanCopy> spans,
@@ -38,16 +38,50 @@ public record Translation(
         for (int i = 0; i < words.size(); i++) {
             identity[i][i] = 1f;
         }
-        return new Translation(text, 0, List.of(new NBestEntry(text, 0)), List.of(), List.of(), new float[0][],
-                words, words, identity, 0, List.of(new Segment(0, text.length(), 0, text.length(), false, null)), List.of(), null);
+        Segment whole = new Segment(0, text.length(), 0, text.length(), false, null, Block.EMPTY,
+                new Block(0, 0, words.size(), identity));
+        return new Translation(text, 0, List.of(new NBestEntry(text, 0)), List.of(), List.of(),
+                words, words, 0, List.of(whole), List.of(), null);
     }
 
-    /** A sentence (or chunk) of the message and its translation; quality is null when it was copied, not translated. */
+    /**
+     * A sentence (or chunk) of the message and its translation, with its alignment blocks over the
+     * message's pieces and words; quality is null when it was copied, not translated.
+     */
     public record Segment(int sourceStart, int sourceEnd, int targetStart, int targetEnd, boolean translated,
-                          Quality quality) {
+                          Quality quality, Block pieces, Block words) {
+    }
+
+    /**
+     * Rows [row, row + weights.length) and columns [column, column + columns) of a message-level
+     * matrix; every weight outside a segment's block is 0.
+     */
+    public record Block(int row, int column, int columns, float[][] weights) {
+        public static final Block EMPTY = new Block(0, 0, 0, new float[0][]);
     }
 
     /** A protected span and where its verbatim copy stands in the translation. */
     public record SpanCopy(SpanKind kind, int sourceStart, int sourceEnd, int targetStart, int targetEnd) {
+    }
+
+    /** The message-level subword matrix (target pieces x source pieces), for readers that show or score it whole. */
+    public float[][] alignment() {
+        return dense(segments.stream().map(Segment::pieces).toList(), targetPieces.size(), sourcePieces.size());
+    }
+
+    /** The message-level word matrix (target words x source words). */
+    public float[][] wordAlignment() {
+        return dense(segments.stream().map(Segment::words).toList(), targetWords.size(), sourceWords.size());
+    }
+
+    /** Blocks laid on the diagonal of a rows x columns matrix. */
+    public static float[][] dense(List<Block> blocks, int rows, int columns) {
+        float[][] out = new float[rows][columns];
+        for (Block b : blocks) {
+            for (int i = 0; i < b.weights().length; i++) {
+                System.arraycopy(b.weights()[i], 0, out[b.row() + i], b.column(), b.weights()[i].length);
+            }
+        }
+        return out;
     }
 }

@@ -54,15 +54,20 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private final ThreadBatches batches;
     private final LanguageRouter router;
     private final TranslationMetrics metrics;
+    private final ResultBudget budget;
+    private final RefusedResults refusals;
     private final List<ThreadBatch.Completed> ready = new ArrayList<>();
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<Long, PendingRequest> store;
     private ThreadBatch batch;
     private long nextSequence;
 
-    BatchingTranslateProcessor(ThreadBatches batches, LanguageRouter router, TranslationMetrics metrics) {
+    BatchingTranslateProcessor(ThreadBatches batches, LanguageRouter router, ResultBudget budget, RefusedResults refusals,
+                               TranslationMetrics metrics) {
         this.batches = batches;
         this.router = router;
+        this.budget = budget;
+        this.refusals = refusals;
         this.metrics = metrics;
     }
 
@@ -131,11 +136,21 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
             PendingRequest pending = c.entry().pending();
             // Streams' cached clock does not move while a punctuator or process() call runs.
             long end = Math.max(now, c.batchStart() + c.decodingMs());
-            if (c.outcome() instanceof Translation t) {
+            String refused = refusals.take(pending.getRequest().getRequestId());
+            if (refused != null) {
+                deadLetter(pending, new TranslationError(ErrorCode.RESULT_NOT_WRITTEN, refused), end);
+            } else if (c.outcome() instanceof Translation t) {
                 TranslationResult result = result(pending, c.entry().routed(), t, c.batchStart(), c.decodingMs(), end);
-                metrics.result(result.getTimings().getQueuedMs(), result.getTimings().getEndToEndMs());
-                context.forward(new Record<Object, Object>(pending.getRequest().getConversationId(), result, end),
-                        TranslationTopology.RESULTS);
+                byte[] bytes = budget.fit(result);
+                if (bytes == null) {
+                    deadLetter(pending, new TranslationError(ErrorCode.RESULT_TOO_LARGE, String.format(Locale.ROOT,
+                            "the translation of a %d-character message is over processor.result.max.bytes (%d) even without "
+                                    + "its alignments", pending.getRequest().getText().length(), budget.maxBytes())), end);
+                } else {
+                    metrics.result(result.getTimings().getQueuedMs(), result.getTimings().getEndToEndMs());
+                    context.forward(new Record<Object, Object>(pending.getRequest().getConversationId(), bytes, end),
+                            TranslationTopology.RESULTS);
+                }
             } else {
                 deadLetter(pending, (TranslationError) c.outcome(), end);
             }
@@ -173,13 +188,11 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 .setNbest(t.nbest().stream().map(n -> new ScoredTranslation(n.text(), n.score())).toList())
                 .setSourceTokens(t.sourcePieces())
                 .setTargetTokens(t.targetPieces())
-                .setAlignment(matrix(t.alignment()))
                 .setSourceWords(t.sourceWords())
                 .setTargetWords(t.targetWords())
-                .setWordAlignment(matrix(t.wordAlignment()))
                 .setQuality(quality(t.quality()))
-                .setSegments(t.segments().stream().map(s -> new Segment(s.sourceStart(), s.sourceEnd(), s.targetStart(),
-                        s.targetEnd(), s.translated(), quality(s.quality()))).toList())
+                .setSegments(t.segments().stream().map(BatchingTranslateProcessor::segment).toList())
+                .setSourceText(request.getText())
                 .setProtectedSpans(t.spans().stream().map(s -> new ProtectedSpanCopy(s.kind().name(), s.sourceStart(),
                         s.sourceEnd(), s.targetStart(), s.targetEnd())).toList())
                 .setModelName(model == null ? "" : model.modelName())
@@ -197,16 +210,19 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         return q == null ? null : new io.kafkatranslator.schema.Quality(q.meanLogProb(), q.coverage(), q.lowConfidence());
     }
 
-    private static List<List<Float>> matrix(float[][] m) {
-        List<List<Float>> rows = new ArrayList<>(m.length);
-        for (float[] row : m) {
-            List<Float> r = new ArrayList<>(row.length);
-            for (float v : row) {
-                r.add(v);
-            }
-            rows.add(r);
-        }
-        return rows;
+    private static Segment segment(Translation.Segment s) {
+        Translation.Block pieces = s.pieces();
+        Translation.Block words = s.words();
+        return Segment.newBuilder().setSourceStart(s.sourceStart()).setSourceEnd(s.sourceEnd())
+                .setTargetStart(s.targetStart()).setTargetEnd(s.targetEnd())
+                .setTranslated(s.translated()).setQuality(quality(s.quality()))
+                .setSourceTokenStart(pieces.column()).setSourceTokenEnd(pieces.column() + pieces.columns())
+                .setTargetTokenStart(pieces.row()).setTargetTokenEnd(pieces.row() + pieces.weights().length)
+                .setAlignment(AlignmentCodec.encode(pieces.weights()))
+                .setSourceWordStart(words.column()).setSourceWordEnd(words.column() + words.columns())
+                .setTargetWordStart(words.row()).setTargetWordEnd(words.row() + words.weights().length)
+                .setWordAlignment(AlignmentCodec.encode(words.weights()))
+                .build();
     }
 
     private static byte[] bytes(java.nio.ByteBuffer buffer) {

@@ -177,13 +177,39 @@ final class RequestDecoder {
         }
         JsonNode options = node.get("options");
         if (options != null && !options.isNull()) {
+            if (!options.isObject()) {
+                throw new InvalidJsonRequest("field 'options' must be an object");
+            }
             b.setOptions(DecodingRequestOptions.newBuilder()
-                    .setBeamSize(options.hasNonNull("beam_size") ? options.get("beam_size").asInt() : null)
-                    .setNbest(options.hasNonNull("nbest") ? options.get("nbest").asInt() : null)
-                    .setAlignments(options.hasNonNull("alignments") ? options.get("alignments").asBoolean() : null)
+                    .setBeamSize(integer(options, "beam_size"))
+                    .setNbest(integer(options, "nbest"))
+                    .setAlignments(bool(options, "alignments"))
                     .build());
         }
         return b.build();
+    }
+
+    /** An optional whole number: "five" or 2.5 is named as what it is, not read as 0 and then found out of range. */
+    private static Integer integer(JsonNode options, String field) throws InvalidJsonRequest {
+        JsonNode v = options.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new InvalidJsonRequest("field 'options." + field + "' must be a whole number, got " + v);
+        }
+        return v.asInt();
+    }
+
+    private static Boolean bool(JsonNode options, String field) throws InvalidJsonRequest {
+        JsonNode v = options.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw new InvalidJsonRequest("field 'options." + field + "' must be true or false, got " + v);
+        }
+        return v.asBoolean();
     }
 
     private static String text(JsonNode node, String field, String defaultValue) throws IOException {

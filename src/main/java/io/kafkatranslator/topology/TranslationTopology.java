@@ -37,6 +37,9 @@ import java.util.function.Supplier;
  *                                   reassembled; engine failure → dead letters
  *     → output topic              — keyed by conversation id, in arrival order per conversation
  * </pre>
+ * A result is serialised within processor.result.max.bytes before it is forwarded (over it, its alignments
+ * are dropped, never its text); one that Kafka still refuses to write is dead-lettered by the production
+ * exception handler, or, under exactly-once, when its request is processed again (RefusedResults).
  * Requests must be keyed by conversation id, so that a conversation stays in one partition and one
  * task: its results then come out in the order its requests went in. Anything a processor throws
  * unexpectedly goes through Kafka Streams' processing-exception handler into the same dead-letter
@@ -53,9 +56,13 @@ public final class TranslationTopology {
     private TranslationTopology() {
     }
 
-    /** translators: one per model, by the pair it serves, for each stream thread (each opens its own sessions). */
+    /**
+     * translators: one per model, by the pair it serves, for each stream thread (each opens its own sessions);
+     * refusals: the same instance as in {@link #streamsProperties}.
+     */
     public static Topology build(ProcessorConfig config, LanguageRouter router, DecodingOptions defaults,
-                                 Supplier<Map<LanguagePair, BatchTranslator>> translators, TranslationMetrics metrics) {
+                                 Supplier<Map<LanguagePair, BatchTranslator>> translators, RefusedResults refusals,
+                                 TranslationMetrics metrics) {
         AvroSerde<PendingRequest> pending = new AvroSerde<>(PendingRequest.getClassSchema());
         Serializer<TranslationResult> results = new OutputCodec<TranslationResult>(TranslationResult.getClassSchema())
                 .serializer(config.outputFormat());
@@ -67,17 +74,18 @@ public final class TranslationTopology {
                 new RequestDecoder(config.acceptJson(), router.pairs(), defaults), metrics), SOURCE);
         ThreadBatches batches = new ThreadBatches(translators, defaults, config.batchMaxRequests(), config.batchMaxTokens(),
                 config.batchMaxWait(), metrics);
-        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(batches, router, metrics), DECODER);
+        ResultBudget budget = new ResultBudget(results, config.outputTopic(), config.resultMaxBytes());
+        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(batches, router, budget, refusals, metrics), DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Long(), pending), BATCHER);
-        topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), results, BATCHER);
+        topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), new ByteArraySerializer(), BATCHER);
         topology.addSink(DEAD_LETTERS, config.deadLetterTopic(), new ByteArraySerializer(), deadLetters,
                 DECODER, BATCHER);
         return topology;
     }
 
     /** Streams settings: the processor's defaults, then every kafka.* setting of the configuration on top. */
-    public static Properties streamsProperties(ProcessorConfig config) {
+    public static Properties streamsProperties(ProcessorConfig config, RefusedResults refusals) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "kafka-translator");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -94,6 +102,9 @@ public final class TranslationTopology {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 5);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ResultProductionHandler.class);
+        props.put(RefusedResults.PROPERTY, refusals);
+        props.put(ResultProductionHandler.FORMAT, config.outputFormat());
         props.putAll(config.kafkaProperties());
         return props;
     }

@@ -45,7 +45,7 @@ final class FakeTranslator implements BatchTranslator {
             String text = upper ? m.text().toUpperCase() : m.text().toLowerCase();
             out.add(text.contains("BREAK") ? new TranslationError(ErrorCode.TRANSLATION_FAILED, "the fake broke")
                     : new Translation(text, -1.0, List.of(new Translation.NBestEntry(text, -1.0)), List.of(), List.of(),
-                    new float[0][], List.of(), List.of(), new float[0][], 0, List.of(), List.of(), null));
+                    List.of(), List.of(), 0, List.of(), List.of(), null));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.ErrorCode;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.schema.DeadLetter;
+import io.kafkatranslator.schema.Segment;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -37,6 +38,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TranslationTopologyTest {
@@ -66,14 +68,15 @@ class TranslationTopologyTest {
                 ProcessorConfig.BATCH_MAX_TOKENS, "20", ProcessorConfig.BATCH_MAX_WAIT_MS, "50"));
         all.putAll(settings);
         ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(all));
-        Properties props = TranslationTopology.streamsProperties(config);
+        RefusedResults refusals = new RefusedResults();
+        Properties props = TranslationTopology.streamsProperties(config, refusals);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         Set<LanguagePair> pairs = translators.get().keySet();
         LanguageRouter router = new LanguageRouter(pairs, new LanguageDetector(LanguageRouter.languages(pairs),
                 TranslatorConfig.defaults().detectionMargin()));
         driver = new TopologyTestDriver(TranslationTopology.build(config, router, TranslatorConfig.defaults().decoding(),
-                translators, io.kafkatranslator.metrics.TranslationMetrics.NONE), props);
+                translators, refusals, io.kafkatranslator.metrics.TranslationMetrics.NONE), props);
         input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         output = driver.createOutputTopic(config.outputTopic(), new StringDeserializer(), RESULTS.deserializer());
         deadLetters = driver.createOutputTopic(config.deadLetterTopic(), new ByteArrayDeserializer(), DEAD.deserializer());
@@ -273,13 +276,54 @@ class TranslationTopologyTest {
             assertEquals(2, r.getSegments().size());
             assertEquals("\n", r.getTranslation().substring(r.getSegments().get(0).getTargetEnd(), r.getSegments().get(1).getTargetStart()));
             assertEquals(5, r.getProtectedSpans().size());
-            assertEquals(r.getTargetWords().size(), r.getWordAlignment().size());
-            assertEquals(r.getSourceWords().size(), r.getWordAlignment().get(0).size());
-            assertTrue(r.getQuality() != null && r.getSegments().get(1).getQuality() != null);
+            assertEquals(chat, r.getSourceText(), "the message as written travels with its translation");
+            assertEquals(List.of(), r.getWordAlignment(), "no message-level matrix: each segment carries its block");
+            Segment second = r.getSegments().get(1);
+            assertEquals(r.getTargetWords().size(), second.getTargetWordEnd());
+            assertEquals(r.getSourceWords().size(), second.getSourceWordEnd());
+            assertEquals((second.getTargetTokenEnd() - second.getTargetTokenStart())
+                    * (second.getSourceTokenEnd() - second.getSourceTokenStart()), second.getAlignment().remaining());
+            float[][] words = AlignmentCodec.wordMatrix(r);
+            assertEquals(0f, words[words.length - 1][0], "the second sentence's words do not align with the first's");
+            assertTrue(r.getQuality() != null && second.getQuality() != null);
             assertEquals("🙏😂", results.get(1).getTranslation(), "nothing to translate: returned as it is");
             assertEquals(null, results.get(1).getQuality());
             assertEquals(1, results.get(1).getProtectedSpans().size(), "the copied emoji is still listed");
         }
+    }
+
+    @Test
+    void aResultOverItsBudgetKeepsItsTranslationAndDropsItsAlignmentsAndOneOverEvenWithoutIsDeadLettered() {
+        String sentence = "Le train de huit heures a vingt minutes de retard ce matin encore. ";
+        try (TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"))) {
+            start(Map.of(ProcessorConfig.RESULT_MAX_BYTES, "8192"), () -> Map.of(FR_EN, new EngineBatchTranslator(engine)));
+            send(request("short", "c1", sentence.strip()));
+            send(request("long", "c2", sentence.repeat(12).strip()));
+            send(request("huge", "c3", sentence.repeat(80).strip()));
+            driver.advanceWallClockTime(Duration.ofMillis(100));
+            Map<String, TranslationResult> results = new java.util.HashMap<>();
+            output.readValuesToList().forEach(r -> results.put(r.getRequestId(), r));
+            assertFalse(results.get("short").getAlignmentDropped());
+            TranslationResult thin = results.get("long");
+            assertTrue(thin.getAlignmentDropped(), "over 8 KiB with its alignments");
+            assertEquals(12, thin.getSegments().size(), "every sentence translated: " + thin.getTranslation());
+            assertEquals(List.of(), thin.getSourceWords());
+            DeadLetter huge = deadLetters.readValue();
+            assertEquals(ErrorCode.RESULT_TOO_LARGE.name(), huge.getReason());
+            assertEquals(sentence.repeat(80).strip(), DeadLetters.originalRequest(huge).getText(), "the request is kept: " + huge.getMessage());
+            assertFalse(results.containsKey("huge"));
+        }
+    }
+
+    @Test
+    void anOptionOfTheWrongTypeIsNamedAsSuchInItsDeadLetter() {
+        start(Map.of(ProcessorConfig.ACCEPT_JSON, "true"));
+        input.pipeInput("c".getBytes(StandardCharsets.UTF_8), ("{\"request_id\":\"j1\",\"conversation_id\":\"c\",\"text\":\"salut\","
+                + "\"options\":{\"beam_size\":\"five\"}}").getBytes(StandardCharsets.UTF_8));
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        DeadLetter d = deadLetters.readValue();
+        assertEquals(ErrorCode.INVALID_REQUEST.name(), d.getReason());
+        assertEquals("JSON request: field 'options.beam_size' must be a whole number, got \"five\"", d.getMessage());
     }
 
     @Test
