@@ -38,7 +38,8 @@ public final class ProcessorApp implements AutoCloseable {
     private final HttpEndpoints http;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CloseOptions.GroupMembershipOperation onClose;
-    private volatile boolean closing;
+    private final Duration closeTimeout;
+    private final HealthMonitor health;
 
     public ProcessorApp(TranslationModels models, ProcessorConfig config) {
         this.models = models;
@@ -53,6 +54,8 @@ public final class ProcessorApp implements AutoCloseable {
         this.streams = new KafkaStreams(TranslationTopology.build(config, models.router(), models.config().decoding(),
                 () -> translators(models), refusals, metrics), TranslationTopology.streamsProperties(config, refusals));
         metrics.bind(streams);
+        this.closeTimeout = config.closeTimeout();
+        this.health = new HealthMonitor(streams, config.healthWindow(), config.healthStuck(), System::currentTimeMillis);
         // A thread that dies on an unexpected error is replaced: the partition is not left stuck. A missing
         // topic is not such an error: a replaced thread would fail the same way, forever.
         streams.setUncaughtExceptionHandler(e -> {
@@ -61,6 +64,7 @@ public final class ProcessorApp implements AutoCloseable {
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             }
             LOG.error("stream thread failed; replacing it", e);
+            health.threadFailed();
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> {
@@ -71,7 +75,7 @@ public final class ProcessorApp implements AutoCloseable {
         });
         try {
             this.http = config.httpPort() < 0 ? null : new HttpEndpoints(config.httpPort(), metrics::scrape,
-                    this::live, () -> streams.state() == KafkaStreams.State.RUNNING);
+                    health::notLive, health::notReady);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the metrics and health port " + config.httpPort(), e);
         }
@@ -85,6 +89,7 @@ public final class ProcessorApp implements AutoCloseable {
 
     public void start() {
         streams.start();
+        health.start();
     }
 
     public KafkaStreams.State state() {
@@ -110,12 +115,6 @@ public final class ProcessorApp implements AutoCloseable {
         return streams.state() == KafkaStreams.State.ERROR;
     }
 
-    /** Alive unless Streams has failed or stopped without being asked to. */
-    private boolean live() {
-        KafkaStreams.State state = streams.state();
-        return state != KafkaStreams.State.ERROR && (closing || state != KafkaStreams.State.NOT_RUNNING);
-    }
-
     /** Blocks until Streams has stopped. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
@@ -123,13 +122,20 @@ public final class ProcessorApp implements AutoCloseable {
 
     @Override
     public void close() {
-        closing = true;
-        // Closing commits what was processed; pending requests stay in the changelogged store.
-        streams.close(CloseOptions.groupMembershipOperation(onClose).withTimeout(Duration.ofSeconds(30)));
+        health.closing();
+        // Closing commits what was processed; pending requests stay in the changelogged store. With the broker
+        // gone it cannot, and gives up after the close timeout: nothing is lost, the uncommitted work is redone.
+        boolean closed = streams.close(CloseOptions.groupMembershipOperation(onClose).withTimeout(closeTimeout));
+        health.close();
         if (http != null) {
             http.close();
         }
         metrics.close();
-        models.close();
+        if (closed) {
+            models.close();
+        } else {
+            // A stream thread may still be inside a model call: its native sessions are left to the exiting process.
+            LOG.warn("Kafka Streams did not close within {} ms (processor.close.timeout.ms); stopping without it", closeTimeout.toMillis());
+        }
     }
 }

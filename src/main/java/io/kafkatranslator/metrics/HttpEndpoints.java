@@ -8,21 +8,20 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * GET /metrics (Prometheus text format), /health/live (200 while the process can still make
- * progress) and /health/ready (200 once the model is loaded and Kafka Streams is RUNNING).
+ * GET /metrics (Prometheus text format), /health/live and /health/ready: 200 "OK", or 503 with the
+ * reason, from probes that return null when healthy and the problem otherwise.
  */
 public final class HttpEndpoints implements AutoCloseable {
     private final HttpServer server;
 
-    public HttpEndpoints(int port, Supplier<String> metrics, BooleanSupplier live, BooleanSupplier ready) throws IOException {
+    public HttpEndpoints(int port, Supplier<String> metrics, Supplier<String> live, Supplier<String> ready) throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 0);
         server.createContext("/metrics", e -> respond(e, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
-        server.createContext("/health/live", e -> status(e, live.getAsBoolean()));
-        server.createContext("/health/ready", e -> status(e, ready.getAsBoolean()));
+        server.createContext("/health/live", e -> status(e, live.get()));
+        server.createContext("/health/ready", e -> status(e, ready.get()));
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "http-endpoints");
             t.setDaemon(true);
@@ -35,8 +34,8 @@ public final class HttpEndpoints implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void status(HttpExchange e, boolean ok) throws IOException {
-        respond(e, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "OK\n" : "NOT OK\n");
+    private static void status(HttpExchange e, String problem) throws IOException {
+        respond(e, problem == null ? 200 : 503, "text/plain; charset=utf-8", problem == null ? "OK\n" : "NOT OK: " + problem + "\n");
     }
 
     private static void respond(HttpExchange e, int status, String type, String body) throws IOException {

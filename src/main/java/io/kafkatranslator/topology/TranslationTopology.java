@@ -38,8 +38,8 @@ import java.util.function.Supplier;
  *     → output topic              — keyed by conversation id, in arrival order per conversation
  * </pre>
  * A result is serialised within processor.result.max.bytes before it is forwarded (over it, its alignments
- * are dropped, never its text); one that Kafka still refuses to write is dead-lettered by the production
- * exception handler, or, under exactly-once, when its request is processed again (RefusedResults).
+ * are dropped, never its text); one that Kafka still refuses to write is dead-lettered when its request is
+ * processed again (ResultProductionHandler, RefusedResults).
  * Requests must be keyed by conversation id, so that a conversation stays in one partition and one
  * task: its results then come out in the order its requests went in. Anything a processor throws
  * unexpectedly goes through Kafka Streams' processing-exception handler into the same dead-letter
@@ -104,7 +104,6 @@ public final class TranslationTopology {
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic());
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ResultProductionHandler.class);
         props.put(RefusedResults.PROPERTY, refusals);
-        props.put(ResultProductionHandler.FORMAT, config.outputFormat());
         props.putAll(config.kafkaProperties());
         return props;
     }
