@@ -166,7 +166,8 @@ function linkWords(li, alignment, source, target) {
 }
 
 function showResult(event) {
-  const typed = byRequest.get(event.request_id)?.querySelector('.original')?.textContent;
+  // As written: the result carries its source text (older processors do not: then what this page typed, if it did).
+  const typed = event.source_text ?? byRequest.get(event.request_id)?.querySelector('.original')?.textContent;
   const li = place(event);
   const untranslated = event.untranslated_reason !== null && event.untranslated_reason !== undefined;
   if (event.detection && event.detection.language) {

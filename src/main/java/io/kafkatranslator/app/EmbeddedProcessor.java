@@ -40,7 +40,10 @@ public final class EmbeddedProcessor implements AutoCloseable {
         Path stateDir = null;
         EmbeddedProcessor embedded;
         try {
-            stateDir = Files.createTempDirectory(applicationId);
+            // Not under the OS temp directory, which Streams warns about at every start: the cache directory's.
+            Path states = TranslatorConfig.from(source).cacheDir().resolve("state");
+            Files.createDirectories(states);
+            stateDir = Files.createTempDirectory(states, applicationId);
             ProcessorConfig config = ProcessorConfig.from(source.with(Map.of(
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
                     "kafka.application.id", applicationId, ProcessorConfig.HTTP_PORT, "0")));

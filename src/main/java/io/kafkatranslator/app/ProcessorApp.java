@@ -12,6 +12,7 @@ import io.kafkatranslator.topology.TranslationTopology;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -51,8 +53,12 @@ public final class ProcessorApp implements AutoCloseable {
         models.pairs().forEach(p -> loaded.put(models.find(p).manifest().name(), models.find(p).manifest().version()));
         this.metrics = new PrometheusMetrics(loaded);
         RefusedResults refusals = new RefusedResults();
+        Properties properties = TranslationTopology.streamsProperties(config, refusals);
+        // Streams' default, under the OS temp directory, may be cleared under a running instance (and it warns so at
+        // every start): the processor's own cache directory instead, unless kafka.state.dir says where.
+        properties.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, models.config().cacheDir().resolve("state").toString());
         this.streams = new KafkaStreams(TranslationTopology.build(config, models.router(), models.config().decoding(),
-                () -> translators(models), refusals, metrics), TranslationTopology.streamsProperties(config, refusals));
+                () -> translators(models), refusals, metrics), properties);
         metrics.bind(streams);
         this.closeTimeout = config.closeTimeout();
         this.health = new HealthMonitor(streams, config.healthWindow(), config.healthStuck(), System::currentTimeMillis);

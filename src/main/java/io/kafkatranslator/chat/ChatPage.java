@@ -28,6 +28,22 @@ public final class ChatPage implements AutoCloseable {
     }
 
     /**
+     * Fails at once, naming the setting, when the page's port is taken: checked before a command starts a
+     * broker and loads models, which would otherwise be done before the page found out.
+     */
+    public static void ensurePortFree(ChatConfig chat) throws IOException {
+        if (chat.port() == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new InetSocketAddress(chat.bindAddress(), chat.port()));
+        } catch (java.net.BindException e) {
+            throw new IllegalArgumentException("the chat page's port " + chat.port() + " on " + chat.bindAddress()
+                    + " is in use: choose another with --port or chat.port (0: any free one)", e);
+        }
+    }
+
+    /**
      * Serves the page for the given languages; fromBeginning shows the results already in the output
      * topic (the embedded broker's, which hold only this run's), otherwise only those from now on.
      */

@@ -46,7 +46,7 @@ final class AlignCommand implements Callable<Integer> {
     private Path tsv;
 
     @Mixin
-    private LanguageOptions languages;
+    private LanguageOptions.Fixed languages;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "pharaoh", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private Format format;

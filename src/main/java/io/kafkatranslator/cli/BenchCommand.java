@@ -1,5 +1,6 @@
 package io.kafkatranslator.cli;
 
+import io.kafkatranslator.bench.ResultSizeBench;
 import io.kafkatranslator.bench.ThroughputBench;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.TranslatorConfig;
@@ -12,11 +13,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", sortOptions = false, description = {
-        "Measures the models; --suite says what:",
+        "Measures the models, as --suite says (the shipped chat sample by default).",
         "throughput: DJL vs direct ONNX Runtime vs the Python reference (the test split by default).",
-        "loading: load time and memory of each shipped model alone and of all of them, each in a fresh JVM."})
+        "loading: load time and memory of each shipped model alone and of all of them, each in a fresh JVM.",
+        "sizes: a result record's bytes against its message's length, 100 to 10,000 characters."})
 final class BenchCommand implements Callable<Integer> {
-    enum Suite { throughput, loading }
+    enum Suite { throughput, loading, sizes }
 
     @Mixin
     private ConfigOption configuration;
@@ -24,21 +26,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "throughput", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private Suite suite;
 
-    @Option(names = "--src", paramLabel = "FILE", defaultValue = "training/work/data/test.src",
-            description = "sentences to translate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--src", paramLabel = "FILE", description = "sentences to translate (default: the shipped chat sample's French)")
     private Path src;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "500", description = "the first N of them (default: ${DEFAULT-VALUE})")
     private int limit;
 
-    @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime's intra-op threads (default: translator.intra.op.threads)")
+    @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime's intra-op threads (default: translator.onnx.intra.op.threads)")
     private String threads;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", defaultValue = "training/work/run3/final.pt",
             description = "the PyTorch checkpoint of the Python reference (default: ${DEFAULT-VALUE})")
     private Path checkpoint;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "the table (default: docs/benchmarks.md or docs/loading.md)")
+    @Option(names = "--out", paramLabel = "FILE", description = "the table (default: target/benchmarks.md, target/loading.md or target/result-size.md; docs/ holds the published ones)")
     private Path out;
 
     @Override
@@ -47,9 +48,13 @@ final class BenchCommand implements Callable<Integer> {
         if (threads != null) {
             source = source.with(Map.of(TranslatorConfig.INTRA_OP_THREADS, threads));
         }
+        Path sentences = src == null ? Sample.frenchSources() : src;
+        if (suite == Suite.sizes) {
+            return new ResultSizeBench(TranslatorConfig.from(source), sentences, out != null ? out : Path.of("target/result-size.md")).run();
+        }
         boolean loading = suite == Suite.loading;
-        ThroughputBench bench = new ThroughputBench(TranslatorConfig.from(source), src, limit,
-                out != null ? out : Path.of(loading ? "docs/loading.md" : "docs/benchmarks.md"), checkpoint);
+        ThroughputBench bench = new ThroughputBench(TranslatorConfig.from(source), sentences, limit,
+                out != null ? out : Path.of(loading ? "target/loading.md" : "target/benchmarks.md"), checkpoint);
         return loading ? bench.runLoading() : bench.run();
     }
 }

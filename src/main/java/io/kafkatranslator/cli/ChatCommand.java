@@ -24,17 +24,21 @@ import java.util.stream.Collectors;
  * models in this JVM), or, where kafka.bootstrap.servers names a cluster, on that cluster, whose
  * processor runs elsewhere (`run`); the page then offers the languages of the configured models.
  */
-@Command(name = "chat", description = {"The live chat page (chat.port, 8090), on a broker and processor in this JVM, or on "
+@Command(name = "chat", description = {"The live chat page (--port or chat.port, 8090), on a broker and processor in this JVM, or on "
         + "the cluster that kafka.bootstrap.servers names (whose processor runs there), until Ctrl-C."})
 final class ChatCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption configuration;
 
+    @Mixin
+    private ChatPortOption port;
+
     @Override
     public Integer call() throws Exception {
-        ConfigSource source = configuration.source();
+        ConfigSource source = port.apply(configuration.source());
         long start = System.nanoTime();
         ChatConfig chat = ChatConfig.from(source);
+        ChatPage.ensurePortFree(chat);
         ProcessorConfig config = ProcessorConfig.from(source);
         ShutdownSignal signal = new ShutdownSignal();
         try {

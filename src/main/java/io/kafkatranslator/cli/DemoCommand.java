@@ -70,10 +70,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "stop once the translations are printed, without serving the page")
     private boolean exit;
 
+    @Mixin
+    private ChatPortOption port;
+
     @Override
     public Integer call() throws Exception {
         Main.requireInProcessBroker("demo");
-        ConfigSource source = configuration.source();
+        ConfigSource source = port.apply(configuration.source());
+        if (!exit) {
+            ChatPage.ensurePortFree(ChatConfig.from(source));
+        }
         long start = System.nanoTime();
         System.out.println("Starting a single-node Kafka broker (KRaft) in this JVM, loading the models and starting the processor...");
         ShutdownSignal signal = new ShutdownSignal();

@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
  * --suite detection, how well the source language is detected (docs/detection.md).
  */
 @Command(name = "evaluate", sortOptions = false, description = {
-        "Scores the models on a test set; --suite says how:",
+        "Scores a model on a test set (the shipped chat sample by default), as --suite says.",
         "quality: BLEU and chrF2 (sacreBLEU's definitions, against all tab-separated references of a line), sentences/s.",
         "robustness: chat-style variants of the set (and MTNT's forum comments), the model alone vs the message pipeline.",
         "detection: how often the sources and first references are detected right, wrong or not at all.",
@@ -55,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "quality", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private Suite suite;
 
-    @Option(names = "--src", paramLabel = "FILE", description = "sources, one a line (alignment: the Hansards' French)")
+    @Option(names = "--src", paramLabel = "FILE", description = "sources, one a line (default: the shipped chat sample; alignment: the Hansards' French)")
     private Path src;
 
     @Option(names = "--refs", paramLabel = "FILE.tsv", description = "references, tab-separated, one line per source (not for alignment)")
@@ -68,7 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private Path gold;
 
     @Mixin
-    private LanguageOptions languages;
+    private LanguageOptions.Fixed languages;
 
     @Option(names = "--beam", paramLabel = "K", description = "beam size (default: translator.beam.size; not for alignment)")
     private Integer beam;
@@ -76,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--mtnt", paramLabel = "FILE.tsv", description = "robustness: MTNT's forum comments as well (not for alignment)")
     private Path mtnt;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "the report (default: docs/robustness.md, docs/detection.md or docs/alignment.md)")
+    @Option(names = "--out", paramLabel = "FILE", description = "the report (default: target/robustness.md, target/detection.md or target/alignment.md; docs/ holds the published ones)")
     private Path out;
 
     @Spec
@@ -109,13 +109,16 @@ final class EvaluateCommand implements Callable<Integer> {
             src = src == null ? Path.of(HANSARDS + "trial.f") : src;
             tgt = tgt == null ? Path.of(HANSARDS + "trial.e") : tgt;
             gold = gold == null ? Path.of(HANSARDS + "trial.wa.nonullalign") : gold;
+        } else if (src == null && refs == null) {
+            src = Sample.sources(direction);
+            refs = Sample.references(direction);
         } else if (src == null || refs == null) {
-            throw new UsageException("--suite " + suite + " needs --src FILE and --refs FILE.tsv");
+            throw new UsageException("--src and --refs go together (neither: the shipped sample)");
         }
         out = out != null ? out : Path.of(switch (suite) {
-            case alignment -> "docs/alignment.md";
-            case detection -> "docs/detection.md";
-            default -> "docs/robustness.md";
+            case alignment -> "target/alignment.md";
+            case detection -> "target/detection.md";
+            default -> "target/robustness.md";
         });
         options = config.decoding().withBeam(beam == null ? config.decoding().beamSize() : beam, 1);
         if (alignment) {

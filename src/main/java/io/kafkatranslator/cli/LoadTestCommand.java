@@ -21,8 +21,7 @@ final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--beam", paramLabel = "K", description = "beam size; 1 is greedy (default: translator.beam.size)")
     private String beam;
 
-    @Option(names = "--src", paramLabel = "FILE", defaultValue = "training/work/data/test.src",
-            description = "the requests' texts (default: ${DEFAULT-VALUE})")
+    @Option(names = "--src", paramLabel = "FILE", description = "the requests' texts (default: the shipped chat sample's French)")
     private Path src;
 
     @Option(names = "--phase-seconds", paramLabel = "S", defaultValue = "15", description = "seconds per rate (default: ${DEFAULT-VALUE})")
@@ -31,7 +30,7 @@ final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--burst", paramLabel = "N", defaultValue = "2000", description = "requests sent at once for flat out (default: ${DEFAULT-VALUE})")
     private int burst;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "docs/load.md", description = "the table (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "target/load.md", description = "the table (default: ${DEFAULT-VALUE})")
     private Path out;
 
     @Override
@@ -41,6 +40,6 @@ final class LoadTestCommand implements Callable<Integer> {
         if (beam != null) {
             source = source.with(Map.of(TranslatorConfig.BEAM_SIZE, beam));
         }
-        return new LoadTest(source, src, Duration.ofSeconds(phaseSeconds), burst, out).run();
+        return new LoadTest(source, src == null ? Sample.frenchSources() : src, Duration.ofSeconds(phaseSeconds), burst, out).run();
     }
 }

@@ -51,7 +51,9 @@ public final class Main implements Callable<Integer> {
             return e instanceof IllegalArgumentException ? 2 : 1;
         };
         // No @file expansion: "@bob" is a mention in a message, not a file of arguments.
+        // Each jar's help names that jar: commands that need the broker say so in theirs.
         return new CommandLine(new Main()).setExpandAtFiles(false)
+                .setCommandName(hasInProcessBroker() ? "java -jar target/kafka-translator-all.jar" : "java -jar target/kafka-translator.jar")
                 .setParameterExceptionHandler(badArguments).setExecutionExceptionHandler(failed).execute(argv);
     }
 
@@ -67,11 +69,18 @@ public final class Main implements Callable<Integer> {
      * this JVM need target/kafka-translator-all.jar. Checked by name, before any class that uses the broker loads.
      */
     static void requireInProcessBroker(String command) {
-        try {
-            Class.forName("org.apache.kafka.common.test.KafkaClusterTestKit", false, Main.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
+        if (!hasInProcessBroker()) {
             throw new IllegalStateException(command + " starts a Kafka broker in this JVM, which this jar leaves out:"
                     + " run it with target/kafka-translator-all.jar");
+        }
+    }
+
+    private static boolean hasInProcessBroker() {
+        try {
+            Class.forName("org.apache.kafka.common.test.KafkaClusterTestKit", false, Main.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 

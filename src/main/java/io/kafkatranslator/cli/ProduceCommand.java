@@ -34,7 +34,7 @@ final class ProduceCommand implements Callable<Integer> {
     private String conversation;
 
     @Mixin
-    private LanguageOptions languages;
+    private LanguageOptions.Detectable languages;
 
     @Parameters(paramLabel = "TEXT", description = "the message to translate, such as \"Je suis étudiant.\"")
     private String text;

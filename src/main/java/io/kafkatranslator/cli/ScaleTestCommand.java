@@ -21,14 +21,13 @@ final class ScaleTestCommand implements Callable<Integer> {
                     + "broker in this JVM warms up over the run: the better is the reference (default: ${DEFAULT-VALUE})")
     private String layouts;
 
-    @Option(names = "--src", paramLabel = "FILE", defaultValue = "training/work/data/test.src",
-            description = "the requests' texts (default: ${DEFAULT-VALUE})")
+    @Option(names = "--src", paramLabel = "FILE", description = "the requests' texts (default: the shipped chat sample's French)")
     private Path src;
 
     @Option(names = "--burst", paramLabel = "N", defaultValue = "2000", description = "requests per burst (default: ${DEFAULT-VALUE})")
     private int burst;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "docs/scaling.md", description = "the table (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "target/scaling.md", description = "the table (default: ${DEFAULT-VALUE})")
     private Path out;
 
     @Override
@@ -41,6 +40,6 @@ final class ScaleTestCommand implements Callable<Integer> {
             throw new UsageException("--layouts: " + e.getMessage());
         }
         int beam = configuration.translator().decoding().beamSize();
-        return new ScaleTest(parsed, configuration.arguments(), beam, src, burst, out).run();
+        return new ScaleTest(parsed, configuration.arguments(), beam, src == null ? Sample.frenchSources() : src, burst, out).run();
     }
 }

@@ -50,7 +50,7 @@ final class TranslateCommand implements Callable<Integer> {
     private ConfigOption configuration;
 
     @Mixin
-    private LanguageOptions languages;
+    private LanguageOptions.Detectable languages;
 
     @Option(names = "--beam", paramLabel = "K", description = "beam size; 1 is greedy (default: translator.beam.size)")
     private Integer beam;

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * Raw settings from, in rising precedence: built-in defaults, a properties file, and environment
  * variables. A key {@code a.b-c} is overridden by the variable {@code A_B_C}; any variable
  * {@code KAFKA_X_Y} sets {@code kafka.x.y} (Kafka's own setting names have no underscores), so that
- * containers can set anything, Kafka client secrets included, without a file.
+ * containers can set anything, Kafka client secrets included, without a file. An empty variable
+ * overrides nothing.
  */
 public final class ConfigSource {
     private static final String KAFKA_VARIABLE_PREFIX = "KAFKA_";
@@ -41,14 +42,35 @@ public final class ConfigSource {
             }
             props.stringPropertyNames().forEach(k -> merged.put(k, props.getProperty(k).trim()));
             rejectUnknown(merged.keySet(), k -> k, propertiesFile.toString());
+            for (String key : merged.keySet()) {
+                String nearest = KafkaSettings.unknown(key);
+                if (nearest != null) {
+                    throw new IllegalArgumentException("unknown Kafka setting " + key + " in " + propertiesFile
+                            + (nearest.isEmpty() ? "" : "; did you mean " + nearest + "?"));
+                }
+            }
         }
         rejectUnknown(environment.keySet(), ConfigSource::variableName, "the environment");
-        return new ConfigSource(merged).withEnvironment(environment);
+        ConfigSource source = new ConfigSource(merged).withEnvironment(environment);
+        // A container's environment holds KAFKA_* variables that are no settings (Kubernetes' service links for a
+        // Service named kafka, KAFKA_HEAP_OPTS): a misspelt one there is told, not fatal.
+        environment.keySet().stream().filter(v -> v.startsWith(KAFKA_VARIABLE_PREFIX)).sorted().forEach(variable -> {
+            String nearest = KafkaSettings.unknown(kafkaKey(variable));
+            if (nearest != null && !environment.get(variable).isBlank()) {
+                System.err.println("warning: " + variable + " is not a Kafka setting (" + kafkaKey(variable) + "); Kafka ignores it"
+                        + (nearest.isEmpty() ? "" : ". Did you mean " + variableName(nearest) + "?"));
+            }
+        });
+        return source;
+    }
+
+    private static String kafkaKey(String variable) {
+        return ProcessorConfig.KAFKA_PREFIX + variable.substring(KAFKA_VARIABLE_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     /**
      * A misspelt setting of ours must not be silently ignored: any name in our namespaces that is not a
-     * setting is an error naming the nearest one (kafka.* names are Kafka's to judge).
+     * setting is an error naming the nearest one (kafka.* names: KafkaSettings).
      */
     private static void rejectUnknown(Set<String> names, Function<String, String> spelling, String where) {
         List<String> known = processorKeys().stream().map(spelling).sorted().toList();
@@ -84,10 +106,10 @@ public final class ConfigSource {
         environment.forEach((variable, value) -> {
             String key = byVariable.get(variable);
             if (key == null && variable.startsWith(KAFKA_VARIABLE_PREFIX) && variable.length() > KAFKA_VARIABLE_PREFIX.length()) {
-                key = ProcessorConfig.KAFKA_PREFIX
-                        + variable.substring(KAFKA_VARIABLE_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                key = kafkaKey(variable);
             }
-            if (key != null) {
+            // An empty variable (KAFKA_BOOTSTRAP_SERVERS= in a compose file) says nothing: the file's value stands.
+            if (key != null && !value.isBlank()) {
                 merged.put(key, value.trim());
             }
         });

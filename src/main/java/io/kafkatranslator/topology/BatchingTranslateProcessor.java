@@ -4,7 +4,6 @@ import io.kafkatranslator.engine.ErrorCode;
 import io.kafkatranslator.engine.InputValidator;
 import io.kafkatranslator.engine.Preparation;
 import io.kafkatranslator.engine.PreparedMessage;
-import io.kafkatranslator.engine.Quality;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
@@ -14,9 +13,6 @@ import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.LanguageDetection;
 import io.kafkatranslator.schema.PendingRequest;
-import io.kafkatranslator.schema.ProtectedSpanCopy;
-import io.kafkatranslator.schema.ScoredTranslation;
-import io.kafkatranslator.schema.Segment;
 import io.kafkatranslator.schema.Timings;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
@@ -180,21 +176,10 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 : route instanceof LanguageRouter.Undetected ? "LANGUAGE_NOT_DETECTED" : null;
         LanguageDetector.Detection detection = route.detection();
         Long endToEnd = request.getClientTimestamp() == null ? null : end - request.getClientTimestamp().toEpochMilli();
-        return TranslationResult.newBuilder()
+        return TranslationResults.of(t)
                 .setRequestId(request.getRequestId())
                 .setConversationId(request.getConversationId())
-                .setTranslation(t.text())
-                .setScore(t.score())
-                .setNbest(t.nbest().stream().map(n -> new ScoredTranslation(n.text(), n.score())).toList())
-                .setSourceTokens(t.sourcePieces())
-                .setTargetTokens(t.targetPieces())
-                .setSourceWords(t.sourceWords())
-                .setTargetWords(t.targetWords())
-                .setQuality(quality(t.quality()))
-                .setSegments(t.segments().stream().map(BatchingTranslateProcessor::segment).toList())
                 .setSourceText(request.getText())
-                .setProtectedSpans(t.spans().stream().map(s -> new ProtectedSpanCopy(s.kind().name(), s.sourceStart(),
-                        s.sourceEnd(), s.targetStart(), s.targetEnd())).toList())
                 .setModelName(model == null ? "" : model.modelName())
                 .setModelVersion(model == null ? "" : model.modelVersion())
                 .setSourceLanguage(source)
@@ -203,25 +188,6 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                         : new LanguageDetection(detection.language(), detection.confidence()))
                 .setUntranslatedReason(untranslated)
                 .setTimings(new Timings(Math.max(0, batchStart - pending.getArrivedAt().toEpochMilli()), decodingMs, endToEnd))
-                .build();
-    }
-
-    private static io.kafkatranslator.schema.Quality quality(Quality q) {
-        return q == null ? null : new io.kafkatranslator.schema.Quality(q.meanLogProb(), q.coverage(), q.lowConfidence());
-    }
-
-    private static Segment segment(Translation.Segment s) {
-        Translation.Block pieces = s.pieces();
-        Translation.Block words = s.words();
-        return Segment.newBuilder().setSourceStart(s.sourceStart()).setSourceEnd(s.sourceEnd())
-                .setTargetStart(s.targetStart()).setTargetEnd(s.targetEnd())
-                .setTranslated(s.translated()).setQuality(quality(s.quality()))
-                .setSourceTokenStart(pieces.column()).setSourceTokenEnd(pieces.column() + pieces.columns())
-                .setTargetTokenStart(pieces.row()).setTargetTokenEnd(pieces.row() + pieces.weights().length)
-                .setAlignment(AlignmentCodec.encode(pieces.weights()))
-                .setSourceWordStart(words.column()).setSourceWordEnd(words.column() + words.columns())
-                .setTargetWordStart(words.row()).setTargetWordEnd(words.row() + words.weights().length)
-                .setWordAlignment(AlignmentCodec.encode(words.weights()))
                 .build();
     }
 

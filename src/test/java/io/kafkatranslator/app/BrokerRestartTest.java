@@ -6,8 +6,6 @@ import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.topology.AvroSerde;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,11 +27,6 @@ class BrokerRestartTest {
     @Test
     void processorRecoversFromABrokerRestartWithoutLossOrDuplicates(@TempDir Path dir) throws Exception {
         try (ChildProcessBroker broker = new ChildProcessBroker(dir)) {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("translation-requests", 2, (short) 1),
-                        new NewTopic("translation-results", 2, (short) 1), new NewTopic("translation-dead-letters", 1, (short) 1)))
-                        .all().get();
-            }
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                     "kafka.state.dir", dir.resolve("state").toString(), ProcessorConfig.HTTP_PORT, "-1")));
             TranslatorConfig engineConfig = TranslatorConfig.from(ConfigSource.of(Map.of("translator.beam.size", "1")));

@@ -1,52 +1,27 @@
 package io.kafkatranslator.app;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A single-node KRaft broker in a child JVM (Kafka's own kafka.Kafka) on fixed ports with its data on
- * disk, so that it can be stopped and started again like a real one.
+ * A single-node KRaft broker in a child JVM (the `broker` command, on a fixed port with its data on
+ * disk), so that it can be stopped and started again like a real one.
  */
 final class ChildProcessBroker implements AutoCloseable {
-    private final Path config;
+    private final Path dataDir;
     private final int port;
     private Process process;
 
     ChildProcessBroker(Path dir) throws Exception {
         port = freePort();
-        int controllerPort = freePort();
-        config = dir.resolve("server.properties");
-        Files.writeString(config, String.join("\n",
-                "process.roles=broker,controller", "node.id=1",
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                "log.dirs=" + dir.resolve("data"),
-                "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1", "group.initial.rebalance.delay.ms=0", ""));
-        Process format = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
-                config.toString(), "--standalone").start();
-        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-            throw new IllegalStateException("formatting the broker's storage failed");
-        }
+        dataDir = dir.resolve("broker");
         start();
-    }
-
-    private static ProcessBuilder java(String mainClass, String... args) {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass);
-        pb.command().addAll(java.util.List.of(args));
-        return pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     }
 
     String bootstrapServers() {
@@ -54,7 +29,10 @@ final class ChildProcessBroker implements AutoCloseable {
     }
 
     void start() throws Exception {
-        process = java("kafka.Kafka", config.toString()).start();
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "io.kafkatranslator.cli.Main", "broker",
+                "--port", Integer.toString(port), "--data-dir", dataDir.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers(), "request.timeout.ms", "2000",

@@ -14,7 +14,6 @@ import io.kafkatranslator.topology.OutputCodec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -60,10 +59,9 @@ class LongMessageIntegrationTest {
         assertEquals(9_990, longText.length());
         try (ChildProcessBroker broker = new ChildProcessBroker(dir);
              Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("translation-requests", 2, (short) 1),
-                    new NewTopic("translation-results", 2, (short) 1).configs(Map.of("max.message.bytes", "16384")),
-                    new NewTopic("translation-dead-letters", 1, (short) 1).configs(Map.of("max.message.bytes", "4096"))))
-                    .all().get();
+            // The broker command made the topics; these limits make them refuse the long message's result and dead letter.
+            setLimit(admin, "translation-results", 16_384);
+            setLimit(admin, "translation-dead-letters", 4_096);
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                     "kafka.state.dir", dir.resolve("state").toString(), ProcessorConfig.HTTP_PORT, "0",
                     ProcessorConfig.HEALTH_WINDOW_MS, "10000", ProcessorConfig.CLOSE_TIMEOUT_MS, "5000",
@@ -84,7 +82,7 @@ class LongMessageIntegrationTest {
                 assertEquals(200, get(app.httpPort(), "/health/live").statusCode(), "a replaced thread is not a dead process");
 
                 // Dead letters may be large again: the request is dead-lettered with its reason, the other one translated.
-                raiseLimit(admin, "translation-dead-letters");
+                setLimit(admin, "translation-dead-letters", 1_048_588);
                 DeadLetter refused = readDeadLetters(broker, 1).get(0);
                 assertEquals(ErrorCode.RESULT_NOT_WRITTEN.name(), refused.getReason());
                 assertTrue(refused.getMessage().contains("RecordTooLargeException"), refused.getMessage());
@@ -92,12 +90,12 @@ class LongMessageIntegrationTest {
                 awaitHealth(app, "/health/ready", r -> r.statusCode() == 200, "ready again once nothing fails");
 
                 // Results may be large again: a long message comes back translated within its budget.
-                raiseLimit(admin, "translation-results");
+                setLimit(admin, "translation-results", 1_048_588);
                 send(broker, "long", "long-2", longText);
                 send(broker, "normal", "normal-2", "Je reviens demain matin.");
                 List<TranslationResult> results = ResultsReader.readAll(broker.bootstrapServers(), "translation-results", 3);
-                assertEquals(List.of("normal-1", "long-2", "normal-2"), results.stream().map(TranslationResult::getRequestId)
-                        .sorted((a, b) -> order(a) - order(b)).toList(), "each result once, none for the refused one");
+                assertEquals(List.of("long-2", "normal-1", "normal-2"), results.stream().map(TranslationResult::getRequestId)
+                        .sorted().toList(), "each result once, none for the refused one");
                 TranslationResult translated = results.stream().filter(r -> r.getRequestId().equals("long-2")).findFirst().orElseThrow();
                 assertFalse(translated.getAlignmentDropped(), "within the default 512 KiB budget");
                 assertEquals(longText, translated.getSourceText());
@@ -113,10 +111,6 @@ class LongMessageIntegrationTest {
                 awaitHealth(app, "/health/ready", r -> r.statusCode() == 200, "ready again after the broker's restart");
             }
         }
-    }
-
-    private static int order(String id) {
-        return List.of("normal-1", "long-2", "normal-2").indexOf(id);
     }
 
     private static String longMessage() {
@@ -136,9 +130,9 @@ class LongMessageIntegrationTest {
         }
     }
 
-    private static void raiseLimit(Admin admin, String topic) throws Exception {
+    private static void setLimit(Admin admin, String topic, int bytes) throws Exception {
         admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
-                new ConfigEntry("max.message.bytes", "1048588"), AlterConfigOp.OpType.SET)))).all().get();
+                new ConfigEntry("max.message.bytes", Integer.toString(bytes)), AlterConfigOp.OpType.SET)))).all().get();
     }
 
     /** Every dead letter until `expected` have come and then nothing for 5 s, or a minute. */

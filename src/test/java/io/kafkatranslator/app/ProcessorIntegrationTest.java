@@ -7,6 +7,7 @@ import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
+import io.kafkatranslator.topology.AlignmentCodec;
 import io.kafkatranslator.topology.AvroSerde;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -83,7 +84,8 @@ class ProcessorIntegrationTest {
                     TranslationRequest request = sent.get(result.getRequestId());
                     assertEquals(request.getConversationId(), result.getConversationId());
                     assertFalse(result.getTranslation().isBlank());
-                    assertEquals(result.getTargetWords().size(), result.getWordAlignment().size());
+                    assertEquals(request.getText(), result.getSourceText(), "the message as written");
+                    assertEquals(result.getTargetWords().size(), AlignmentCodec.wordMatrix(result).length);
                     if (request.getText().equals("lol")) {
                         assertEquals("LANGUAGE_NOT_DETECTED", result.getUntranslatedReason());
                         assertEquals("lol", result.getTranslation());

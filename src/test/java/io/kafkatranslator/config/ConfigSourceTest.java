@@ -44,7 +44,7 @@ class ConfigSourceTest {
     @Test
     void misspeltSettingIsRejectedWithTheNearestValidOne(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("app.properties");
-        Files.writeString(file, "kafka.whatever.kafka.decides=1\ntranslator.beam_size=1\n");
+        Files.writeString(file, "translator.beam_size=1\n");
         IllegalArgumentException inFile = assertThrows(IllegalArgumentException.class, () -> ConfigSource.load(file, Map.of()));
         assertEquals("unknown setting translator.beam_size in " + file + "; did you mean translator.beam.size?",
                 inFile.getMessage());
@@ -52,5 +52,24 @@ class ConfigSourceTest {
                 () -> ConfigSource.load(null, Map.of("PATH", "/bin", "PROCESSOR_INPUT_TOPICS", "requests")));
         assertEquals("unknown setting PROCESSOR_INPUT_TOPICS in the environment; did you mean PROCESSOR_INPUT_TOPIC?",
                 inEnvironment.getMessage());
+    }
+
+    @Test
+    void aMisspeltKafkaSettingIsRejectedInAFileAndToldInTheEnvironment(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("app.properties");
+        Files.writeString(file, "kafka.producer.max.request.size=2000000\nkafka.topic.segment.bytes=1000000\nkafka.num.stream.thread=2\n");
+        IllegalArgumentException inFile = assertThrows(IllegalArgumentException.class, () -> ConfigSource.load(file, Map.of()));
+        assertEquals("unknown Kafka setting kafka.num.stream.thread in " + file + "; did you mean kafka.num.stream.threads?",
+                inFile.getMessage());
+        // Kubernetes' service links and the Kafka scripts' variables share the prefix: passed on, but not fatal.
+        ConfigSource environment = ConfigSource.load(null, Map.of("KAFKA_NUM_STREAM_THREAD", "2", "KAFKA_PORT", "tcp://10.0.0.1:9092"));
+        assertEquals("2", environment.withPrefix("kafka.").get("num.stream.thread"));
+    }
+
+    @Test
+    void anEmptyVariableLeavesTheFilesValue(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("app.properties");
+        Files.writeString(file, "kafka.bootstrap.servers=file:9092\n");
+        assertEquals("file:9092", ProcessorConfig.from(ConfigSource.load(file, Map.of("KAFKA_BOOTSTRAP_SERVERS", ""))).bootstrapServers());
     }
 }
