@@ -43,12 +43,15 @@ final class ConsumeCommand implements Callable<Integer> {
     private long max = Long.MAX_VALUE;
 
     private ProcessorConfig config;
-    private final OutputCodec<TranslationResult> results = new OutputCodec<>(TranslationResult.getClassSchema());
-    private final OutputCodec<DeadLetter> deadLetters = new OutputCodec<>(DeadLetter.getClassSchema());
+    // Made when the command runs: picocli builds every command at every start, and these load Avro and Jackson.
+    private OutputCodec<TranslationResult> results;
+    private OutputCodec<DeadLetter> deadLetters;
 
     @Override
     public Integer call() throws Exception {
         config = ProcessorConfig.from(configuration.source());
+        results = new OutputCodec<>(TranslationResult.getClassSchema());
+        deadLetters = new OutputCodec<>(DeadLetter.getClassSchema());
         config.bootstrapServers();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         List<String> topics = List.of(config.outputTopic(), config.deadLetterTopic());

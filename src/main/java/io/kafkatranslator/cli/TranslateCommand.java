@@ -93,7 +93,10 @@ final class TranslateCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         int failures = 0;
         int lineNumber = 0;
-        try (TranslationModels models = TranslationModels.load(config); Translators translators = new Translators(models)) {
+        // A fixed pair needs its model alone; --from auto, every model and the detector.
+        boolean fixed = from != null && !from.equals(to);
+        try (TranslationModels models = fixed ? TranslationModels.load(config, new LanguagePair(from, to)) : TranslationModels.load(config);
+             Translators translators = new Translators(models)) {
             boolean more = true;
             while (more) {
                 List<String> batch = new ArrayList<>();

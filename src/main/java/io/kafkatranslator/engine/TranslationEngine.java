@@ -12,6 +12,8 @@ import io.kafkatranslator.tokenize.SourceLexicon;
 import io.kafkatranslator.tokenize.SubwordTokenizer;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 /**
@@ -26,6 +28,8 @@ public final class TranslationEngine implements AutoCloseable {
     private final SourceLexicon sourceLexicon;
     private final LanguageDetector detector;
     private final InferenceBackend backend;
+    /** A word as the source lexicon counts them (training/lexicon.py): a run of letters. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
 
     private TranslationEngine(TranslatorConfig config, ModelDirectory model, InferenceBackend backend) {
         this.config = config;
@@ -103,9 +107,24 @@ public final class TranslationEngine implements AutoCloseable {
         return sourceLexicon;
     }
 
-    /** Whether a sentence is already in the target language, by a lead of translator.keep.target.margin. */
+    /**
+     * Whether a sentence is already in the target language, by a lead of translator.keep.target.margin.
+     * A sentence whose every word the model's source lexicon knows is taken to be in the source
+     * language without asking Lingua, whose models take most of a short command's start-up to load.
+     */
     boolean inTargetLanguage(String sentence) {
-        return detector != null && manifest().targetLanguage().equals(detector.detect(sentence).language());
+        return detector != null && (sourceLexicon == null || hasUnknownWord(sentence))
+                && manifest().targetLanguage().equals(detector.detect(sentence).language());
+    }
+
+    private boolean hasUnknownWord(String sentence) {
+        Matcher words = WORD.matcher(sentence);
+        while (words.find()) {
+            if (!sourceLexicon.knows(words.group())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

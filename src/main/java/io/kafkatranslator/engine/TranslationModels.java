@@ -46,6 +46,11 @@ public final class TranslationModels implements AutoCloseable {
         return new TranslationModels(engines);
     }
 
+    /** The model of one pair alone: what a command translating in one direction needs, and nothing else to load. */
+    public static TranslationModels load(TranslatorConfig config, LanguagePair pair) {
+        return new TranslationModels(Map.of(pair, TranslationEngine.load(config, pair)));
+    }
+
     public Set<LanguagePair> pairs() {
         return engines.keySet();
     }

@@ -138,6 +138,10 @@ public final class SourceLexicon {
     }
 
     private static String key(String word) {
+        // Most words are plain ASCII: nothing to take off, and the lexicon is read at every start.
+        if (word.chars().allMatch(c -> c < 0x80)) {
+            return word;
+        }
         return Normalizer.normalize(MARK.matcher(Normalizer.normalize(word, Normalizer.Form.NFD)).replaceAll(""),
                 Normalizer.Form.NFC);
     }
