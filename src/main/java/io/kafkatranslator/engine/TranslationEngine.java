@@ -30,6 +30,7 @@ public final class TranslationEngine implements AutoCloseable {
     private final InferenceBackend backend;
     /** A word as the source lexicon counts them (training/lexicon.py): a run of letters. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+");
+    private static final int COMMON = 20;
 
     private TranslationEngine(TranslatorConfig config, ModelDirectory model, InferenceBackend backend) {
         this.config = config;
@@ -109,8 +110,10 @@ public final class TranslationEngine implements AutoCloseable {
 
     /**
      * Whether a sentence is already in the target language, by a lead of translator.keep.target.margin.
-     * A sentence whose every word the model's source lexicon knows is taken to be in the source
-     * language without asking Lingua, whose models take most of a short command's start-up to load.
+     * A sentence whose every word is common in the model's training sources is taken to be in the
+     * source language without asking Lingua, whose models take most of a short command's start-up to
+     * load. Common: seen COMMON times at least, since those sources hold the odd English word too
+     * ("hey" 4 times, "there" once in the French of Tatoeba).
      */
     boolean inTargetLanguage(String sentence) {
         return detector != null && (sourceLexicon == null || hasUnknownWord(sentence))
@@ -120,7 +123,7 @@ public final class TranslationEngine implements AutoCloseable {
     private boolean hasUnknownWord(String sentence) {
         Matcher words = WORD.matcher(sentence);
         while (words.find()) {
-            if (!sourceLexicon.knows(words.group())) {
+            if (sourceLexicon.count(words.group()) < COMMON) {
                 return true;
             }
         }

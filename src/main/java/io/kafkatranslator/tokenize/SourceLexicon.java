@@ -70,6 +70,12 @@ public final class SourceLexicon {
         }
     }
 
+    /** How often the training sources have this word, in any case, with or without its accents (its commonest form's count). */
+    public int count(String word) {
+        String form = best.get(key(word.toLowerCase(Locale.ROOT)));
+        return form == null ? 0 : counts.getOrDefault(form, 0);
+    }
+
     /** Whether the training sources have this word, in any case, with or without its accents. */
     public boolean knows(String word) {
         return best.containsKey(key(word.toLowerCase(Locale.ROOT)));
