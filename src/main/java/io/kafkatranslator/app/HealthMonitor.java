@@ -20,9 +20,9 @@ import java.util.function.LongSupplier;
  * metrics. Not ready: Streams not RUNNING, no stream thread alive, a stream thread failed within the
  * window (its replacement waits for the group to take the dead thread's partitions back, up to the
  * consumer's session timeout), no group heartbeat answered for the window (the broker unreachable),
- * or lag on the input while nothing was processed for the window. Not live: Streams failed or stopped without being asked to, or not
- * ready for longer than the stuck time for any reason but the broker (a restart does not bring a
- * broker back; it only adds a rebalance).
+ * or lag on the input while nothing was processed for the window. Not live: Streams failed or
+ * stopped without being asked to, or not ready for longer than the stuck time for any reason but
+ * the broker (a restart does not bring a broker back; it only adds a rebalance).
  */
 final class HealthMonitor implements AutoCloseable {
     private static final Set<String> DEAD_THREAD_STATES = Set.of("DEAD", "PENDING_SHUTDOWN");
