@@ -3,11 +3,16 @@ package io.kafkatranslator.app;
 import io.kafkatranslator.config.ProcessorConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -31,6 +36,39 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TopicPreflight {
     private TopicPreflight() {
+    }
+
+    /**
+     * Throws, naming the topic, when one of the topics refuses records of the given size (its
+     * max.message.bytes): a refused result costs a stream thread, and a refused dead letter one per
+     * retry, so a topic below the result budget is told at start-up. A principal without the right to
+     * read topic configurations (DescribeConfigs, not among the ACLs the processor needs) is not checked.
+     */
+    public static void ensureAccepts(Map<String, String> kafka, List<String> topics, int bytes, String setting, Duration timeout)
+            throws InterruptedException {
+        Admin admin = Admin.create(ProcessorConfig.clientSettings(kafka, AdminClientConfig.configNames()));
+        try {
+            List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (ConfigResource topic : resources) {
+                ConfigEntry limit = configs.get(topic).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                if (limit != null && limit.value() != null && Integer.parseInt(limit.value()) < bytes) {
+                    throw new IllegalStateException(topic.name() + " takes records of at most " + limit.value()
+                            + " bytes (max.message.bytes), below " + setting + " (" + bytes + "): raise the topic's limit or lower "
+                            + setting);
+                }
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof AuthorizationException)) {
+                throw new IllegalStateException("Kafka at " + kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+                        + " refused: " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " within " + timeout.toSeconds() + " s");
+        } finally {
+            admin.close(Duration.ofSeconds(1));
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.kafkatranslator.app;
 
 import io.kafkatranslator.broker.EmbeddedBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +12,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Missing topics and an unreachable cluster stop a command at startup, naming what is wrong. */
+/** Missing topics, topics too small for the results and an unreachable cluster stop a command at startup, naming what is wrong. */
 class TopicPreflightTest {
 
     @Test
@@ -25,6 +27,22 @@ class TopicPreflightTest {
                     + " (create them, or set processor.create.topics=true for development)", missing.getMessage());
             TopicPreflight.ensure(kafka, topics, List.of(), true, Duration.ofSeconds(30));
             TopicPreflight.ensure(kafka, topics, List.of(), false, Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void aTopicThatRefusesRecordsOfTheResultBudgetIsNamed() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start();
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("results", 1, (short) 1).configs(Map.of("max.message.bytes", "16384")),
+                    new NewTopic("dead-letters", 1, (short) 1))).all().get();
+            Map<String, String> kafka = Map.of("bootstrap.servers", broker.bootstrapServers());
+            IllegalStateException small = assertThrows(IllegalStateException.class, () -> TopicPreflight.ensureAccepts(kafka,
+                    List.of("results", "dead-letters"), 524_288, "processor.result.max.bytes", Duration.ofSeconds(30)));
+            assertEquals("results takes records of at most 16384 bytes (max.message.bytes), below processor.result.max.bytes "
+                    + "(524288): raise the topic's limit or lower processor.result.max.bytes", small.getMessage());
+            TopicPreflight.ensureAccepts(kafka, List.of("results", "dead-letters"), 16_384, "processor.result.max.bytes",
+                    Duration.ofSeconds(30));
         }
     }
 
