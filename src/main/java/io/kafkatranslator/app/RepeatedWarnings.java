@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * counted, and the next one to pass after it reports the count. Set in logback.xml.
  */
 public final class RepeatedWarnings extends TurboFilter {
-    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(RepeatedWarnings.class);
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
     private long intervalMs = 30_000;
 
@@ -48,7 +46,8 @@ public final class RepeatedWarnings extends TurboFilter {
         }
         long repeats = w.suppressed.getAndSet(0);
         if (repeats > 0) {
-            LOG.warn("the next warning was repeated {} more time(s) in the last {} s", repeats, (now - opened) / 1000);
+            logger.getLoggerContext().getLogger(RepeatedWarnings.class)
+                    .warn("the next warning was repeated {} more time(s) in the last {} s", repeats, (now - opened) / 1000);
         }
         return FilterReply.NEUTRAL;
     }
