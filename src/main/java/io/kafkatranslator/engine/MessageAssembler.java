@@ -19,8 +19,6 @@ import java.util.Locale;
  * so one there was invented. Also builds the message-level alignments, segments and quality.
  */
 final class MessageAssembler {
-    private static final String END_PUNCTUATION = ".!?…";
-
     private final OutputBuilder output;
 
     MessageAssembler(OutputBuilder output) {
@@ -145,7 +143,7 @@ final class MessageAssembler {
         }
         Token last = words.get(words.size() - 1);
         int base = last.text().length();
-        while (base > 0 && END_PUNCTUATION.indexOf(last.text().charAt(base - 1)) >= 0) {
+        while (base > 0 && MessagePreparer.END_PUNCTUATION.indexOf(last.text().charAt(base - 1)) >= 0) {
             base--;
         }
         String ending = last.text().substring(base);

@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * message) is kept as written. Not thread-safe (one per translator).
  */
 final class MessagePreparer {
-    private static final String END_PUNCTUATION = ".!?…";
+    /** The marks that end a sentence, which the model is given as one and the assembler restores as written. */
+    static final String END_PUNCTUATION = ".!?…";
     private static final String CHUNK_PUNCTUATION = ",;:";
     private static final int SHOUTED_MIN_LETTERS = 4;
 

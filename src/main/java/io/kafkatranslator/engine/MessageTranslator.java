@@ -226,10 +226,6 @@ public final class MessageTranslator implements AutoCloseable {
         return session.aligns();
     }
 
-    public DecodingOptions defaultOptions() {
-        return defaults;
-    }
-
     @Override
     public void close() {
         session.close();
