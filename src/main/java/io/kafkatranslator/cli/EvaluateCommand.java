@@ -15,6 +15,7 @@ import io.kafkatranslator.evaluation.Chrf;
 import io.kafkatranslator.evaluation.DetectionReport;
 import io.kafkatranslator.evaluation.RobustnessReport;
 import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.reason.UnsupportedPair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -175,7 +176,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (TranslationModels models = TranslationModels.load(config)) {
             TranslationEngine engine = models.find(direction);
             if (engine == null) {
-                throw new UsageException("no model translates " + direction + "; the models serve " + models.pairs());
+                throw new UsageException(UnsupportedPair.message(direction.source(), direction.target(), null, models.pairs()));
             }
             TranslationEngine other = models.find(new LanguagePair(direction.target(), direction.source()));
             try (MessageTranslator translator = engine.newTranslator();

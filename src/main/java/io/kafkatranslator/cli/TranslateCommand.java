@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Alignments;
-import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.reason.ErrorCode;
+import io.kafkatranslator.reason.UnsupportedPair;
 import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
@@ -12,6 +13,7 @@ import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
+import io.kafkatranslator.model.ModelDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -95,6 +97,10 @@ final class TranslateCommand implements Callable<Integer> {
         int lineNumber = 0;
         // A fixed pair needs its model alone; --from auto, every model and the detector.
         boolean fixed = from != null && !from.equals(to);
+        List<String> served = ModelDirectory.pairs(config.models(), config.cacheDir());
+        if (fixed && !served.contains(from + "-" + to)) {
+            throw new UsageException(UnsupportedPair.message(from, to, null, served));
+        }
         try (TranslationModels models = fixed ? TranslationModels.load(config, new LanguagePair(from, to)) : TranslationModels.load(config);
              Translators translators = new Translators(models)) {
             boolean more = true;
@@ -146,9 +152,6 @@ final class TranslateCommand implements Callable<Integer> {
         Translators(TranslationModels models) {
             this.models = models;
             this.router = models.router();
-            if (from != null && !from.equals(to) && models.find(new LanguagePair(from, to)) == null) {
-                throw new UsageException("no model translates " + from + "-" + to + "; the models serve " + models.pairs());
-            }
         }
 
         List<TranslationOutcome> translate(List<String> lines) {
@@ -160,7 +163,7 @@ final class TranslateCommand implements Callable<Integer> {
                     byModel.computeIfAbsent(m.pair(), p -> new ArrayList<>()).add(i);
                 } else if (route instanceof LanguageRouter.Unsupported u) {
                     out[i] = new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR,
-                            "detected as " + u.source() + ", which no model translates into " + to);
+                            UnsupportedPair.message(u.source(), to, u.detection().confidence(), models.pairs()));
                 } else {
                     out[i] = Translation.unchanged(lines.get(i));
                 }

@@ -1,5 +1,7 @@
 package io.kafkatranslator.engine;
 
+import io.kafkatranslator.reason.ErrorCode;
+
 /** Rejects text that must not reach the model, before any work is spent on it. */
 public final class InputValidator {
     private InputValidator() {

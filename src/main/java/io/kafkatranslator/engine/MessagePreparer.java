@@ -1,5 +1,6 @@
 package io.kafkatranslator.engine;
 
+import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.engine.PreparedMessage.PlacedSpan;
 import io.kafkatranslator.engine.PreparedMessage.Placement;
 import io.kafkatranslator.engine.PreparedMessage.Unit;

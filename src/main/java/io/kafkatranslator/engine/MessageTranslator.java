@@ -1,5 +1,6 @@
 package io.kafkatranslator.engine;
 
+import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.align.Realignment;
 import io.kafkatranslator.batching.TokenBudgetBatcher;
 import io.kafkatranslator.config.TranslatorConfig;

@@ -1,5 +1,7 @@
 package io.kafkatranslator.model;
 
+import io.kafkatranslator.reason.UnsupportedPair;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,15 +38,18 @@ public final class ModelDirectory {
 
     /** Of the configured (or bundled) models, the one translating the pair ("fr-en"); only that one is verified. */
     public static ModelDirectory forPair(List<Path> configured, Path cacheDir, String pair) {
-        List<String> served = new ArrayList<>();
         for (Path dir : directories(configured, cacheDir)) {
-            ModelManifest manifest = manifest(dir);
-            if (manifest.languagePair().equals(pair)) {
+            if (manifest(dir).languagePair().equals(pair)) {
                 return open(dir);
             }
-            served.add(manifest.languagePair());
         }
-        throw new ModelLoadException("No model translates " + pair + "; the models serve " + served);
+        String[] languages = pair.split("-");
+        throw new ModelLoadException(UnsupportedPair.message(languages[0], languages[1], null, pairs(configured, cacheDir)));
+    }
+
+    /** The pairs ("fr-en") the configured (or bundled) models serve, read from their manifests alone. */
+    public static List<String> pairs(List<Path> configured, Path cacheDir) {
+        return directories(configured, cacheDir).stream().map(dir -> manifest(dir).languagePair()).toList();
     }
 
     public static ModelDirectory open(Path dir) {

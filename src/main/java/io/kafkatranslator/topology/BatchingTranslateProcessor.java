@@ -1,6 +1,7 @@
 package io.kafkatranslator.topology;
 
-import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.reason.ErrorCode;
+import io.kafkatranslator.reason.UnsupportedPair;
 import io.kafkatranslator.engine.InputValidator;
 import io.kafkatranslator.engine.Preparation;
 import io.kafkatranslator.engine.PreparedMessage;
@@ -105,9 +106,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private RoutedRequest prepare(TranslationRequest request) {
         LanguageRouter.Route route = router.route(request.getSourceLanguage(), request.getTargetLanguage(), request.getText());
         if (route instanceof LanguageRouter.Unsupported u) {
-            return new RoutedRequest(route, null, new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, String.format(Locale.ROOT,
-                    "the message was detected as %s (confidence %.2f), which no loaded model translates into %s",
-                    u.source(), u.detection().confidence(), u.target())));
+            return new RoutedRequest(route, null, new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR,
+                    UnsupportedPair.message(u.source(), u.target(), u.detection().confidence(), router.pairs())));
         }
         if (route instanceof LanguageRouter.ToModel m) {
             Preparation p = batch.translator(m.pair()).prepare(request.getText());

@@ -1,6 +1,6 @@
 package io.kafkatranslator.topology;
 
-import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.PendingRequest;

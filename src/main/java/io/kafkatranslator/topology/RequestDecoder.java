@@ -3,7 +3,8 @@ package io.kafkatranslator.topology;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.decode.DecodingOptions;
-import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.reason.ErrorCode;
+import io.kafkatranslator.reason.UnsupportedPair;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
@@ -112,9 +113,7 @@ final class RequestDecoder {
         boolean served = target.equals(source) || (source == null
                 ? detectable.contains(target) : pairs.contains(new LanguagePair(source, target)));
         if (!served) {
-            return reject(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, "no loaded model translates "
-                    + (source == null ? "into " + target : source + "-" + target) + " (this processor serves "
-                    + pairs.stream().map(LanguagePair::toString).sorted().toList() + ")");
+            return reject(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, UnsupportedPair.message(source, target, null, pairs));
         }
         try {
             options(defaults, r);

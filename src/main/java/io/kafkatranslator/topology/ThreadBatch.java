@@ -1,7 +1,7 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.decode.DecodingOptions;
-import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.engine.PreparedMessage;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;

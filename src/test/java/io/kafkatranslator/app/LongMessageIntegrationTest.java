@@ -3,7 +3,7 @@ package io.kafkatranslator.app;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;

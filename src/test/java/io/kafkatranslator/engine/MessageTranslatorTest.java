@@ -1,5 +1,6 @@
 package io.kafkatranslator.engine;
 
+import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.TranslatorConfig;

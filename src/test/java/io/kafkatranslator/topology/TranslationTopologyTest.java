@@ -6,7 +6,7 @@ import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.engine.ErrorCode;
+import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.Segment;

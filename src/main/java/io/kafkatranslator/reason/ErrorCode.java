@@ -1,8 +1,9 @@
-package io.kafkatranslator.engine;
+package io.kafkatranslator.reason;
 
 /**
  * Why a record or a message could not be translated: the one vocabulary of reasons, used as the
- * dead-letter reason code by every step of the pipeline and by the command line.
+ * dead-letter reason code by every step of the pipeline and by the command line. README.md lists
+ * them, in this order (ErrorCodeTest).
  */
 public enum ErrorCode {
     /** The record has no value. */
@@ -15,12 +16,16 @@ public enum ErrorCode {
     UNKNOWN_SCHEMA,
     /** Missing ids or decoding options out of range. */
     INVALID_REQUEST,
+    /** No loaded model serves the pair, given or detected (worded by {@link UnsupportedPair}). */
     UNSUPPORTED_LANGUAGE_PAIR,
+    /** No text, or only white space. */
     EMPTY_TEXT,
     /** More than translator.max.message.chars characters. */
     TEXT_TOO_LONG,
     CONTROL_CHARACTER,
+    /** Invalid UTF-8 or an unpaired surrogate. */
     INVALID_UNICODE,
+    /** The engine failed on the message. */
     TRANSLATION_FAILED,
     /** The translation alone (alignments dropped) is over processor.result.max.bytes. */
     RESULT_TOO_LARGE,
