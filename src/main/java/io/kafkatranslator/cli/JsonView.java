@@ -1,6 +1,6 @@
 package io.kafkatranslator.cli;
 
-import io.kafkatranslator.engine.Quality;
+import io.kafkatranslator.engine.QualitySignal;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
@@ -57,7 +57,7 @@ final class JsonView {
         m.put(name, b.weights());
     }
 
-    private static Map<String, Object> quality(Quality q) {
+    private static Map<String, Object> quality(QualitySignal q) {
         if (q == null) {
             return null;
         }

@@ -251,7 +251,7 @@ final class MessageAssembler {
             target.append(message, previousEnd, u.start());
             previousEnd = u.end();
             int targetStart = target.length();
-            Quality quality = null;
+            QualitySignal quality = null;
             Translation.Block pieceBlock = new Translation.Block(targetPieces.size(), sourcePieces.size(), 0, new float[0][]);
             Translation.Block wordBlock;
             if (!u.translatable()) {
@@ -293,7 +293,7 @@ final class MessageAssembler {
                         }
                     }
                 }
-                quality = Quality.of(o.logProb(), o.steps(), o.covered(), o.sourcePieces().size());
+                quality = QualitySignal.of(o.logProb(), o.steps(), o.covered(), o.sourcePieces().size());
                 pieceBlock = new Translation.Block(targetPieces.size(), sourcePieces.size(), o.sourcePieces().size(), o.subword());
                 sourcePieces.addAll(o.sourcePieces());
                 targetPieces.addAll(o.targetPieces());
@@ -326,12 +326,12 @@ final class MessageAssembler {
             return translatedUnits == 0 ? 0 : scoreSum / translatedUnits;
         }
 
-        Quality quality() {
+        QualitySignal quality() {
             if (translatedUnits == 0) {
                 return null;
             }
-            Quality q = Quality.of(logProb, steps, covered, pieces);
-            return new Quality(q.meanLogProb(), q.coverage(), lowConfidence);
+            QualitySignal q = QualitySignal.of(logProb, steps, covered, pieces);
+            return new QualitySignal(q.meanLogProb(), q.coverage(), lowConfidence);
         }
     }
 }

@@ -26,7 +26,7 @@ public record Translation(
         int unknownsReplaced,
         List<Segment> segments,
         List<SpanCopy> spans,
-        Quality quality) implements TranslationOutcome {
+        QualitySignal quality) implements TranslationOutcome {
 
     public record NBestEntry(String text, double score) {
     }
@@ -49,7 +49,7 @@ public record Translation(
      * message's pieces and words; quality is null when it was copied, not translated.
      */
     public record Segment(int sourceStart, int sourceEnd, int targetStart, int targetEnd, boolean translated,
-                          Quality quality, Block pieces, Block words) {
+                          QualitySignal quality, Block pieces, Block words) {
     }
 
     /**

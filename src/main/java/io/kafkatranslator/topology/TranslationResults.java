@@ -1,6 +1,7 @@
 package io.kafkatranslator.topology;
 
-import io.kafkatranslator.engine.Quality;
+import io.kafkatranslator.engine.QualitySignal;
+import io.kafkatranslator.schema.Quality;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.schema.ProtectedSpanCopy;
 import io.kafkatranslator.schema.ScoredTranslation;
@@ -48,7 +49,7 @@ public final class TranslationResults {
                 .build();
     }
 
-    private static io.kafkatranslator.schema.Quality quality(Quality q) {
-        return q == null ? null : new io.kafkatranslator.schema.Quality(q.meanLogProb(), q.coverage(), q.lowConfidence());
+    private static Quality quality(QualitySignal q) {
+        return q == null ? null : new Quality(q.meanLogProb(), q.coverage(), q.lowConfidence());
     }
 }

@@ -7,14 +7,14 @@ package io.kafkatranslator.engine;
  * share). lowConfidence when either falls below its floor: a chat client should show such a
  * translation as doubtful. The floors were set on the dev split (README, "Messages"), never on test data.
  */
-public record Quality(double meanLogProb, double coverage, boolean lowConfidence) {
+public record QualitySignal(double meanLogProb, double coverage, boolean lowConfidence) {
     public static final double MIN_MEAN_LOG_PROB = -1.2;
     public static final double MIN_COVERAGE = 0.35;
 
     /** covered: the sum over source pieces of min(1, attention received). */
-    public static Quality of(double logProb, int tokens, double covered, int pieces) {
+    public static QualitySignal of(double logProb, int tokens, double covered, int pieces) {
         double mean = tokens == 0 ? 0 : logProb / tokens;
         double coverage = pieces == 0 ? 1 : covered / pieces;
-        return new Quality(mean, coverage, mean < MIN_MEAN_LOG_PROB || coverage < MIN_COVERAGE);
+        return new QualitySignal(mean, coverage, mean < MIN_MEAN_LOG_PROB || coverage < MIN_COVERAGE);
     }
 }
