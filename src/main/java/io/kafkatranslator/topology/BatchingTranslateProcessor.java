@@ -2,6 +2,7 @@ package io.kafkatranslator.topology;
 
 import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.reason.UnsupportedPair;
+import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.InputValidator;
 import io.kafkatranslator.engine.Preparation;
 import io.kafkatranslator.engine.PreparedMessage;
@@ -51,15 +52,17 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private final TranslationMetrics metrics;
     private final ResultBudget budget;
     private final RefusedResults refusals;
+    private final DecodingOptions defaults;
     private final List<ThreadBatch.Completed> ready = new ArrayList<>();
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<Long, PendingRequest> store;
     private ThreadBatch batch;
     private long nextSequence;
 
-    BatchingTranslateProcessor(ThreadBatches batches, LanguageRouter router, ResultBudget budget, RefusedResults refusals,
-                               TranslationMetrics metrics) {
+    BatchingTranslateProcessor(ThreadBatches batches, LanguageRouter router, DecodingOptions defaults, ResultBudget budget,
+                               RefusedResults refusals, TranslationMetrics metrics) {
         this.batches = batches;
+        this.defaults = defaults;
         this.router = router;
         this.budget = budget;
         this.refusals = refusals;
@@ -92,28 +95,36 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         forwardReady(now);
         PendingRequest pending = record.value();
         RoutedRequest routed = prepare(pending.getRequest());
-        if (routed.error() != null) {
-            deadLetter(pending, routed.error(), now);
+        if (routed instanceof RoutedRequest.Rejected rejected) {
+            deadLetter(pending, rejected.error(), now);
             return;
         }
-        pending.setSourceTokens(routed.message() == null ? 0 : routed.message().sourceTokens());
+        pending.setSourceTokens(routed instanceof RoutedRequest.ToModel m ? m.message().sourceTokens() : 0);
         store.put(nextSequence, pending);
         batch.add(new ThreadBatch.Entry(this, nextSequence++, pending, routed), now, record.timestamp());
         forwardReady(now);
     }
 
-    /** The request routed and, for a model, prepared by it. */
+    /** The request routed and, for a model, prepared by it, with its decoding options (checked when it was decoded). */
     private RoutedRequest prepare(TranslationRequest request) {
         LanguageRouter.Route route = router.route(request.getSourceLanguage(), request.getTargetLanguage(), request.getText());
         if (route instanceof LanguageRouter.Unsupported u) {
-            return new RoutedRequest(route, null, new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR,
+            return new RoutedRequest.Rejected(new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR,
                     UnsupportedPair.message(u.source(), u.target(), u.detection().confidence(), router.pairs())));
         }
         if (route instanceof LanguageRouter.ToModel m) {
+            DecodingOptions options;
+            try {
+                options = RequestDecoder.options(defaults, request);
+            } catch (IllegalArgumentException e) {
+                // Checked when it was decoded; a request restored from the store after the defaults changed may not fit them.
+                return new RoutedRequest.Rejected(new TranslationError(ErrorCode.INVALID_REQUEST, "options: " + e.getMessage()));
+            }
             Preparation p = batch.translator(m.pair()).prepare(request.getText());
-            return p instanceof TranslationError e ? new RoutedRequest(route, null, e) : new RoutedRequest(route, (PreparedMessage) p, null);
+            return p instanceof TranslationError e ? new RoutedRequest.Rejected(e) : new RoutedRequest.ToModel(m, (PreparedMessage) p, options);
         }
-        return new RoutedRequest(route, null, InputValidator.check(request.getText()));
+        TranslationError invalid = InputValidator.check(request.getText());
+        return invalid != null ? new RoutedRequest.Rejected(invalid) : new RoutedRequest.Unchanged(route);
     }
 
     @Override
@@ -166,13 +177,13 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private TranslationResult result(PendingRequest pending, RoutedRequest routed, Translation t, long batchStart, long decodingMs,
                                      long end) {
         TranslationRequest request = pending.getRequest();
-        LanguageRouter.Route route = routed.route();
-        BatchTranslator model = routed.pair() == null ? null : batch.translator(routed.pair());
-        String source = route instanceof LanguageRouter.SameLanguage same ? same.language()
-                : routed.pair() == null ? null : routed.pair().source();
-        String untranslated = route instanceof LanguageRouter.SameLanguage ? "SAME_LANGUAGE"
-                : route instanceof LanguageRouter.Undetected ? "LANGUAGE_NOT_DETECTED" : null;
-        LanguageDetector.Detection detection = route.detection();
+        BatchTranslator model = routed instanceof RoutedRequest.ToModel m ? batch.translator(m.pair()) : null;
+        String source = routed instanceof RoutedRequest.ToModel m ? m.pair().source()
+                : routed instanceof RoutedRequest.Unchanged u && u.route() instanceof LanguageRouter.SameLanguage same ? same.language()
+                : null;
+        String untranslated = !(routed instanceof RoutedRequest.Unchanged u) ? null
+                : u.route() instanceof LanguageRouter.SameLanguage ? "SAME_LANGUAGE" : "LANGUAGE_NOT_DETECTED";
+        LanguageDetector.Detection detection = routed.detection();
         Long endToEnd = request.getClientTimestamp() == null ? null : end - request.getClientTimestamp().toEpochMilli();
         return TranslationResults.of(t)
                 .setRequestId(request.getRequestId())

@@ -1,16 +1,46 @@
 package io.kafkatranslator.topology;
 
+import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.PreparedMessage;
 import io.kafkatranslator.engine.TranslationError;
+import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
 
 /**
- * A request's route and, for a model, its prepared message (null when no model runs it), or the error
- * that sends it to the dead letters.
+ * Where a request goes once it is routed and prepared, with all that its translation needs: to a
+ * model, with its prepared message and its decoding options (resolved here, once); back as it was
+ * written (already in its target language, or in a language that cannot be told); or to the dead
+ * letters, with the reason.
  */
-record RoutedRequest(LanguageRouter.Route route, PreparedMessage message, TranslationError error) {
-    LanguagePair pair() {
-        return route instanceof LanguageRouter.ToModel m ? m.pair() : null;
+sealed interface RoutedRequest {
+
+    /** The language detection, when the request left its language to it; null otherwise. */
+    LanguageDetector.Detection detection();
+
+    record ToModel(LanguageRouter.ToModel route, PreparedMessage message, DecodingOptions options) implements RoutedRequest {
+        LanguagePair pair() {
+            return route.pair();
+        }
+
+        @Override
+        public LanguageDetector.Detection detection() {
+            return route.detection();
+        }
+    }
+
+    /** No model runs: the route is SameLanguage or Undetected. */
+    record Unchanged(LanguageRouter.Route route) implements RoutedRequest {
+        @Override
+        public LanguageDetector.Detection detection() {
+            return route.detection();
+        }
+    }
+
+    record Rejected(TranslationError error) implements RoutedRequest {
+        @Override
+        public LanguageDetector.Detection detection() {
+            return null;
+        }
     }
 }

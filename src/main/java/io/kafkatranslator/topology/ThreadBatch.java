@@ -49,7 +49,6 @@ final class ThreadBatch {
     }
 
     private final Map<LanguagePair, BatchTranslator> translators;
-    private final DecodingOptions defaults;
     private final int maxRequests;
     private final int maxTokens;
     private final long maxWaitMs;
@@ -68,10 +67,9 @@ final class ThreadBatch {
     /** The last request to join was produced more than BACKLOG_LAG before: the thread is reading a backlog. */
     private boolean backlog;
 
-    ThreadBatch(Map<LanguagePair, BatchTranslator> translators, DecodingOptions defaults, int maxRequests, int maxTokens,
+    ThreadBatch(Map<LanguagePair, BatchTranslator> translators, int maxRequests, int maxTokens,
                 Duration maxWait, TranslationMetrics metrics, Runnable onClose) {
         this.translators = translators;
-        this.defaults = defaults;
         this.maxRequests = maxRequests;
         this.maxTokens = maxTokens;
         this.maxWaitMs = maxWait.toMillis();
@@ -136,14 +134,12 @@ final class ThreadBatch {
         Map<Group, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             RoutedRequest routed = batch.get(i).routed();
-            if (routed.error() != null) {
-                outcomes[i] = routed.error();
-            } else if (routed.message() == null) {
-                outcomes[i] = Translation.unchanged(batch.get(i).pending().getRequest().getText());
+            if (routed instanceof RoutedRequest.ToModel m) {
+                groups.computeIfAbsent(new Group(m.pair(), m.options()), g -> new ArrayList<>()).add(i);
+            } else if (routed instanceof RoutedRequest.Rejected r) {
+                outcomes[i] = r.error();
             } else {
-                // Checked when the request was decoded, by the same rule.
-                Group group = new Group(routed.pair(), RequestDecoder.options(defaults, batch.get(i).pending().getRequest()));
-                groups.computeIfAbsent(group, g -> new ArrayList<>()).add(i);
+                outcomes[i] = Translation.unchanged(batch.get(i).pending().getRequest().getText());
             }
         }
         long start = System.nanoTime();
@@ -167,7 +163,7 @@ final class ThreadBatch {
     }
 
     private void translate(Group group, List<Integer> members, List<Entry> batch, TranslationOutcome[] outcomes) {
-        List<PreparedMessage> messages = members.stream().map(i -> batch.get(i).routed().message()).toList();
+        List<PreparedMessage> messages = members.stream().map(i -> ((RoutedRequest.ToModel) batch.get(i).routed()).message()).toList();
         try {
             List<TranslationOutcome> out = translators.get(group.pair()).translate(messages, group.options());
             for (int m = 0; m < members.size(); m++) {

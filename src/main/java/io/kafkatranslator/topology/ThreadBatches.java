@@ -1,6 +1,5 @@
 package io.kafkatranslator.topology;
 
-import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.metrics.TranslationMetrics;
 
@@ -16,16 +15,14 @@ import java.util.function.Supplier;
 final class ThreadBatches {
     private final Map<Thread, ThreadBatch> batches = new ConcurrentHashMap<>();
     private final Supplier<Map<LanguagePair, BatchTranslator>> translators;
-    private final DecodingOptions defaults;
     private final int maxRequests;
     private final int maxTokens;
     private final Duration maxWait;
     private final TranslationMetrics metrics;
 
-    ThreadBatches(Supplier<Map<LanguagePair, BatchTranslator>> translators, DecodingOptions defaults, int maxRequests,
+    ThreadBatches(Supplier<Map<LanguagePair, BatchTranslator>> translators, int maxRequests,
                   int maxTokens, Duration maxWait, TranslationMetrics metrics) {
         this.translators = translators;
-        this.defaults = defaults;
         this.maxRequests = maxRequests;
         this.maxTokens = maxTokens;
         this.maxWait = maxWait;
@@ -35,7 +32,7 @@ final class ThreadBatches {
     /** The calling stream thread's batch, which the caller (a task's processor) joins until it leaves. */
     ThreadBatch join() {
         ThreadBatch batch = batches.computeIfAbsent(Thread.currentThread(), thread -> new ThreadBatch(
-                translators.get(), defaults, maxRequests, maxTokens, maxWait, metrics, () -> batches.remove(thread)));
+                translators.get(), maxRequests, maxTokens, maxWait, metrics, () -> batches.remove(thread)));
         batch.join();
         return batch;
     }

@@ -72,10 +72,10 @@ public final class TranslationTopology {
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
         topology.addProcessor(DECODER, () -> new DecodeProcessor(
                 new RequestDecoder(config.acceptJson(), router.pairs(), defaults), metrics), SOURCE);
-        ThreadBatches batches = new ThreadBatches(translators, defaults, config.batchMaxRequests(), config.batchMaxTokens(),
+        ThreadBatches batches = new ThreadBatches(translators, config.batchMaxRequests(), config.batchMaxTokens(),
                 config.batchMaxWait(), metrics);
         ResultBudget budget = new ResultBudget(results, config.outputTopic(), config.resultMaxBytes());
-        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(batches, router, budget, refusals, metrics), DECODER);
+        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(batches, router, defaults, budget, refusals, metrics), DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Long(), pending), BATCHER);
         topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), new ByteArraySerializer(), BATCHER);

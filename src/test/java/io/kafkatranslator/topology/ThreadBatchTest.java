@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ThreadBatchTest {
     private static final LanguagePair FR_EN = new LanguagePair("fr", "en");
     private final FakeTranslator model = new FakeTranslator("fake", false);
-    private final ThreadBatch batch = new ThreadBatch(Map.of(FR_EN, model), TranslatorConfig.defaults().decoding(),
+    private final ThreadBatch batch = new ThreadBatch(Map.of(FR_EN, model),
             4, 1000, Duration.ofMillis(5), TranslationMetrics.NONE, () -> { });
 
     /** A task: what it got back, in order. */
@@ -45,7 +45,8 @@ class ThreadBatchTest {
                 .setRequest(TranslationRequest.newBuilder().setRequestId("r" + sequence).setConversationId("c").setText(text).build())
                 .setOriginalValue(ByteBuffer.allocate(0)).setSourceTopic("in").setSourcePartition(0).setSourceOffset(sequence)
                 .setArrivedAt(Instant.ofEpochMilli(arrivedAt)).setSourceTokens(2).build();
-        RoutedRequest routed = new RoutedRequest(new LanguageRouter.ToModel(FR_EN, null), new PreparedMessage(text, List.of(), 2), null);
+        RoutedRequest routed = new RoutedRequest.ToModel(new LanguageRouter.ToModel(FR_EN, null), new PreparedMessage(text, List.of(), 2),
+                TranslatorConfig.defaults().decoding());
         batch.add(new ThreadBatch.Entry(task, sequence, pending, routed), now, now);
     }
 
