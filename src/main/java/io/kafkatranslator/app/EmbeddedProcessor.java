@@ -40,8 +40,8 @@ public final class EmbeddedProcessor implements AutoCloseable {
         Path stateDir = null;
         EmbeddedProcessor embedded;
         try {
-            // Not under the OS temp directory, which Streams warns about at every start: the cache directory's.
-            Path states = TranslatorConfig.from(source).cacheDir().resolve("state");
+            // A directory of this run's own, where the processor keeps its state by default.
+            Path states = ProcessorApp.stateDirectory(TranslatorConfig.from(source));
             Files.createDirectories(states);
             stateDir = Files.createTempDirectory(states, applicationId);
             ProcessorConfig config = ProcessorConfig.from(source.with(Map.of(

@@ -1,6 +1,7 @@
 package io.kafkatranslator.app;
 
 import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.metrics.HttpEndpoints;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,7 +58,7 @@ public final class ProcessorApp implements AutoCloseable {
         Properties properties = TranslationTopology.streamsProperties(config, refusals);
         // Streams' default, under the OS temp directory, may be cleared under a running instance (and it warns so at
         // every start): the processor's own cache directory instead, unless kafka.state.dir says where.
-        properties.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, models.config().cacheDir().resolve("state").toString());
+        properties.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, stateDirectory(models.config()).toString());
         this.streams = new KafkaStreams(TranslationTopology.build(config, models.router(), models.config().decoding(),
                 () -> translators(models), refusals, metrics), properties);
         metrics.bind(streams);
@@ -85,6 +87,11 @@ public final class ProcessorApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the metrics and health port " + config.httpPort(), e);
         }
+    }
+
+    /** Where Kafka Streams keeps its state unless kafka.state.dir says otherwise: under the cache directory, not the OS temp one. */
+    static Path stateDirectory(TranslatorConfig config) {
+        return config.cacheDir().resolve("state");
     }
 
     private static Map<LanguagePair, BatchTranslator> translators(TranslationModels models) {

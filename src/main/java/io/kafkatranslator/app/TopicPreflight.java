@@ -46,7 +46,8 @@ public final class TopicPreflight {
      */
     public static void ensureAccepts(Map<String, String> kafka, List<String> topics, int bytes, String setting, Duration timeout)
             throws InterruptedException {
-        Admin admin = Admin.create(ProcessorConfig.clientSettings(kafka, AdminClientConfig.configNames()));
+        String bootstrap = kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        Admin admin = admin(kafka);
         try {
             List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
             Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -60,14 +61,12 @@ public final class TopicPreflight {
             }
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof AuthorizationException)) {
-                throw new IllegalStateException("Kafka at " + kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-                        + " refused: " + e.getCause().getMessage(), e.getCause());
+                throw refused(bootstrap, e);
             }
         } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-                    + " within " + timeout.toSeconds() + " s");
+            throw unreachable(bootstrap, timeout);
         } finally {
-            admin.close(Duration.ofSeconds(1));
+            close(admin);
         }
     }
 
@@ -78,11 +77,10 @@ public final class TopicPreflight {
      */
     public static void ensure(Map<String, String> kafka, List<String> reads, List<String> writes, boolean create,
                               Duration timeout) throws InterruptedException {
-        Map<String, Object> props = ProcessorConfig.clientSettings(kafka, AdminClientConfig.configNames());
         String bootstrap = kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         Set<String> topics = new LinkedHashSet<>(reads);
         topics.addAll(writes);
-        Admin admin = Admin.create(props);
+        Admin admin = admin(kafka);
         try {
             Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(topics,
                     new DescribeTopicsOptions().includeAuthorizedOperations(true)).topicNameValues();
@@ -123,17 +121,33 @@ public final class TopicPreflight {
             admin.createTopics(missing.stream().map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList())
                     .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds() + " s");
+            throw unreachable(bootstrap, timeout);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AuthenticationException) {
                 throw new IllegalStateException("authentication to Kafka at " + bootstrap + " failed: "
                         + e.getCause().getMessage() + " (check kafka.security.protocol, kafka.sasl.mechanism and "
                         + "kafka.sasl.jaas.config)", e.getCause());
             }
-            throw new IllegalStateException("Kafka at " + bootstrap + " refused: " + e.getCause().getMessage(), e.getCause());
+            throw refused(bootstrap, e);
         } finally {
-            // Not the default close, which waits a minute for the calls still pending on a cluster that never answered.
-            admin.close(Duration.ofSeconds(1));
+            close(admin);
         }
+    }
+
+    private static Admin admin(Map<String, String> kafka) {
+        return Admin.create(ProcessorConfig.clientSettings(kafka, AdminClientConfig.configNames()));
+    }
+
+    private static void close(Admin admin) {
+        // Not the default close, which waits a minute for the calls still pending on a cluster that never answered.
+        admin.close(Duration.ofSeconds(1));
+    }
+
+    private static IllegalStateException unreachable(String bootstrap, Duration timeout) {
+        return new IllegalStateException("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds() + " s");
+    }
+
+    private static IllegalStateException refused(String bootstrap, ExecutionException e) {
+        return new IllegalStateException("Kafka at " + bootstrap + " refused: " + e.getCause().getMessage(), e.getCause());
     }
 }

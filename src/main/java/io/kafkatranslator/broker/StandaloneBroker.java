@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * A single-node KRaft broker (broker and controller in one) run by Kafka's own server classes in
@@ -56,7 +57,7 @@ public final class StandaloneBroker implements AutoCloseable {
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
         StandaloneBroker broker = new StandaloneBroker(server, port(props));
-        broker.awaitReady(Duration.ofSeconds(60));
+        awaitReady(broker.bootstrapServers(), Duration.ofSeconds(60), () -> true);
         return broker;
     }
 
@@ -95,22 +96,28 @@ public final class StandaloneBroker implements AutoCloseable {
         return Integer.parseInt(advertised.substring(advertised.lastIndexOf(':') + 1));
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    private void awaitReady(Duration timeout) throws InterruptedException {
+    /**
+     * Returns once the broker at the address answers; throws after the timeout, or as soon as starting says
+     * it has given up (a broker process that died).
+     */
+    public static void awaitReady(String bootstrapServers, Duration timeout, BooleanSupplier starting) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers(), "request.timeout.ms", "2000",
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "request.timeout.ms", "2000",
                     "default.api.timeout.ms", "3000"))) {
                 admin.describeCluster().nodes().get();
                 return;
             } catch (ExecutionException | RuntimeException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the broker was not ready " + timeout.toSeconds() + " s after it started", notYet);
+                if (System.nanoTime() > deadline || !starting.getAsBoolean()) {
+                    throw new IllegalStateException("the broker at " + bootstrapServers + " was not ready "
+                            + timeout.toSeconds() + " s after it started", notYet);
                 }
                 Thread.sleep(250);
             }

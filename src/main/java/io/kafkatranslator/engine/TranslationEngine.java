@@ -111,9 +111,9 @@ public final class TranslationEngine implements AutoCloseable {
     /**
      * Whether a sentence is already in the target language, by a lead of translator.keep.target.margin.
      * A sentence whose every word is common in the model's training sources is taken to be in the
-     * source language without asking Lingua, whose models take most of a short command's start-up to
-     * load. Common: seen COMMON times at least, since those sources hold the odd English word too
-     * ("hey" 4 times, "there" once in the French of Tatoeba).
+     * source language without asking Lingua, whose models take a large part of a short command's
+     * start-up to load. Common: seen COMMON times at least, since those sources hold the odd English
+     * word too ("hey" 4 times, "there" once in the French of Tatoeba).
      */
     boolean inTargetLanguage(String sentence) {
         return detector != null && (sourceLexicon == null || hasUnknownWord(sentence))

@@ -1,9 +1,12 @@
 package io.kafkatranslator.topology;
 
+import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.schema.Segment;
 import io.kafkatranslator.schema.TranslationResult;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A result's alignment blocks as bytes: row-major, one unsigned byte per weight (weight = byte / 255).
@@ -44,18 +47,15 @@ public final class AlignmentCodec {
 
     /** The whole message's word matrix (target words x source words), its segments' blocks on the diagonal. */
     public static float[][] wordMatrix(TranslationResult r) {
-        float[][] out = new float[r.getTargetWords().size()][r.getSourceWords().size()];
+        List<Translation.Block> blocks = new ArrayList<>();
         for (Segment s : r.getSegments()) {
             int rows = s.getTargetWordEnd() - s.getTargetWordStart();
             int columns = s.getSourceWordEnd() - s.getSourceWordStart();
-            if (rows == 0 || columns == 0 || !s.getWordAlignment().hasRemaining()) {
-                continue;
-            }
-            float[][] block = decode(s.getWordAlignment(), rows, columns);
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(block[i], 0, out[s.getTargetWordStart() + i], s.getSourceWordStart(), columns);
+            if (rows > 0 && columns > 0 && s.getWordAlignment().hasRemaining()) {
+                blocks.add(new Translation.Block(s.getTargetWordStart(), s.getSourceWordStart(), columns,
+                        decode(s.getWordAlignment(), rows, columns)));
             }
         }
-        return out;
+        return Translation.dense(blocks, r.getTargetWords().size(), r.getSourceWords().size());
     }
 }

@@ -15,7 +15,7 @@ public final class RefusedResults {
     /** The Streams property under which the handler finds this instance. */
     public static final String PROPERTY = "translator.refused.results";
     private static final int CAPACITY = 10_000;
-    private final Map<String, String> reasons = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<String, String> reasons = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > CAPACITY;

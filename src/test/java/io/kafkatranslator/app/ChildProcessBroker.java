@@ -1,12 +1,9 @@
 package io.kafkatranslator.app;
 
-import org.apache.kafka.clients.admin.Admin;
+import io.kafkatranslator.broker.StandaloneBroker;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,7 +16,7 @@ final class ChildProcessBroker implements AutoCloseable {
     private Process process;
 
     ChildProcessBroker(Path dir) throws Exception {
-        port = freePort();
+        port = StandaloneBroker.freePort();
         dataDir = dir.resolve("broker");
         start();
     }
@@ -33,19 +30,7 @@ final class ChildProcessBroker implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "io.kafkatranslator.cli.Main", "broker",
                 "--port", Integer.toString(port), "--data-dir", dataDir.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers(), "request.timeout.ms", "2000",
-                    "default.api.timeout.ms", "3000"))) {
-                admin.describeCluster().nodes().get();
-                return;
-            } catch (Exception notYet) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new IllegalStateException("the broker did not start", notYet);
-                }
-                Thread.sleep(250);
-            }
-        }
+        StandaloneBroker.awaitReady(bootstrapServers(), Duration.ofSeconds(60), process::isAlive);
     }
 
     /** A controlled shutdown (SIGTERM), as an operator's restart does. */
@@ -53,12 +38,6 @@ final class ChildProcessBroker implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

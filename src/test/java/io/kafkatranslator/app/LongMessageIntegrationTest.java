@@ -10,15 +10,12 @@ import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.AvroSerde;
 import io.kafkatranslator.topology.DeadLetters;
-import io.kafkatranslator.topology.OutputCodec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -30,8 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -56,7 +51,6 @@ class LongMessageIntegrationTest {
     @Test
     void aLongMessageNeverStopsTheProcessorAndHealthSaysWhatIsWrong(@TempDir Path dir) throws Exception {
         String longText = longMessage();
-        assertEquals(9_990, longText.length());
         try (ChildProcessBroker broker = new ChildProcessBroker(dir);
              Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             // The broker command made the topics; these limits make them refuse the long message's result and dead letter.
@@ -135,25 +129,9 @@ class LongMessageIntegrationTest {
                 new ConfigEntry("max.message.bytes", Integer.toString(bytes)), AlterConfigOp.OpType.SET)))).all().get();
     }
 
-    /** Every dead letter until `expected` have come and then nothing for 5 s, or a minute. */
-    private static List<DeadLetter> readDeadLetters(ChildProcessBroker broker, int expected) throws Exception {
-        OutputCodec<DeadLetter> codec = new OutputCodec<>(DeadLetter.getClassSchema());
-        Map<String, Object> props = new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
-                "group.id", "dead-letters-" + System.nanoTime(), "auto.offset.reset", "earliest", "isolation.level", "read_committed"));
-        List<DeadLetter> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("translation-dead-letters"));
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            int quiet = 0;
-            while (System.nanoTime() < deadline && (out.size() < expected || quiet < 25)) {
-                var records = consumer.poll(Duration.ofMillis(200));
-                quiet = records.isEmpty() ? quiet + 1 : 0;
-                for (var r : records) {
-                    out.add(codec.decode(r.value()));
-                }
-            }
-        }
-        return out;
+    private static List<DeadLetter> readDeadLetters(ChildProcessBroker broker, int expected) {
+        return ResultsReader.readAll(Map.of("bootstrap.servers", broker.bootstrapServers()), "translation-dead-letters", expected,
+                DeadLetter.getClassSchema());
     }
 
     private static String awaitHealth(ProcessorApp app, String path, Predicate<HttpResponse<String>> expected, String what)

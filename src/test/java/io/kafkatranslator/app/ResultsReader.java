@@ -2,6 +2,8 @@ package io.kafkatranslator.app;
 
 import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.OutputCodec;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -30,8 +32,13 @@ public final class ResultsReader {
 
     /** The same with the client settings of a secured cluster (bootstrap.servers among them). */
     public static List<TranslationResult> readAll(Map<String, Object> client, String topic, int expected) {
-        OutputCodec<TranslationResult> codec = new OutputCodec<>(TranslationResult.getClassSchema());
-        List<TranslationResult> results = new ArrayList<>();
+        return readAll(client, topic, expected, TranslationResult.getClassSchema());
+    }
+
+    /** Every record of the schema (results or dead letters, in either output format) until `expected` have come, then as above. */
+    public static <T extends SpecificRecord> List<T> readAll(Map<String, Object> client, String topic, int expected, Schema schema) {
+        OutputCodec<T> codec = new OutputCodec<>(schema);
+        List<T> records = new ArrayList<>();
         Map<String, Object> props = new HashMap<>(client);
         props.putAll(Map.of("group.id", "results-reader-" + System.nanoTime(), "auto.offset.reset", "earliest",
                 "isolation.level", "read_committed"));
@@ -40,19 +47,19 @@ public final class ResultsReader {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             int quietPolls = 0;
-            while (System.nanoTime() < deadline && (results.size() < expected || quietPolls < 25)) {
-                var records = consumer.poll(Duration.ofMillis(200));
-                quietPolls = records.isEmpty() ? quietPolls + 1 : 0;
-                for (ConsumerRecord<String, byte[]> r : records) {
+            while (System.nanoTime() < deadline && (records.size() < expected || quietPolls < 25)) {
+                var polled = consumer.poll(Duration.ofMillis(200));
+                quietPolls = polled.isEmpty() ? quietPolls + 1 : 0;
+                for (ConsumerRecord<String, byte[]> r : polled) {
                     try {
-                        results.add(codec.decode(r.value()));
+                        records.add(codec.decode(r.value()));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 }
             }
         }
-        return results;
+        return records;
     }
 
     /**
