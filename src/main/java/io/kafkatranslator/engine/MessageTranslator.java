@@ -9,6 +9,11 @@ import io.kafkatranslator.decode.ForcedDecoding;
 import io.kafkatranslator.decode.Hypothesis;
 import io.kafkatranslator.decode.SearchStrategy;
 import io.kafkatranslator.decode.SourceBatch;
+import io.kafkatranslator.message.MessageAssembler;
+import io.kafkatranslator.message.MessagePreparer;
+import io.kafkatranslator.message.Preparation;
+import io.kafkatranslator.message.PreparedMessage;
+import io.kafkatranslator.message.Unit;
 import io.kafkatranslator.model.ModelManifest;
 import io.kafkatranslator.runtime.EncodedBatch;
 import io.kafkatranslator.runtime.InferenceSession;
@@ -113,7 +118,7 @@ public final class MessageTranslator implements AutoCloseable {
         options.validate();
         List<int[]> units = new ArrayList<>();
         for (int m = 0; m < messages.size(); m++) {
-            List<PreparedMessage.Unit> us = messages.get(m).units();
+            List<Unit> us = messages.get(m).units();
             for (int u = 0; u < us.size(); u++) {
                 if (us.get(u).translatable()) {
                     units.add(new int[] {m, u});

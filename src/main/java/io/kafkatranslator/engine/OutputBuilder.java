@@ -14,12 +14,12 @@ import java.util.Set;
  * {@code <unk>} the model emitted replaced by the source word it attended to most (OpenNMT's
  * replace_unk, once per source word), and the subword and word alignment matrices.
  */
-final class OutputBuilder {
+public final class OutputBuilder {
     private final SubwordTokenizer source;
     private final SubwordTokenizer target;
     private final int unkId;
 
-    OutputBuilder(SubwordTokenizer source, SubwordTokenizer target, int unkId) {
+    public OutputBuilder(SubwordTokenizer source, SubwordTokenizer target, int unkId) {
         this.source = source;
         this.target = target;
         this.unkId = unkId;
@@ -29,11 +29,11 @@ final class OutputBuilder {
      * A rendered hypothesis: target words (the text is them joined by spaces), source and target pieces, subword
      * alignment (target pieces x source pieces) and word alignment (target words x the source's words).
      */
-    record Rendered(List<String> words, List<String> sourcePieces, List<String> pieces, float[][] subword,
+    public record Rendered(List<String> words, List<String> sourcePieces, List<String> pieces, float[][] subword,
                     float[][] wordAlignment, int replaced) {
     }
 
-    Rendered render(String normalizedSource, int[] sourceIds, Hypothesis h, boolean replaceUnknowns) {
+    public Rendered render(String normalizedSource, int[] sourceIds, Hypothesis h, boolean replaceUnknowns) {
         String[] sourcePieces = source.pieces(sourceIds);
         int[] sourceWordOf = SubwordTokenizer.wordIndex(sourcePieces);
         List<String> sourceWords = sourceWords(normalizedSource, sourceIds, sourceWordOf);

@@ -1,8 +1,8 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.decode.DecodingOptions;
-import io.kafkatranslator.engine.Preparation;
-import io.kafkatranslator.engine.PreparedMessage;
+import io.kafkatranslator.message.Preparation;
+import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.TranslationOutcome;
 
 import java.util.List;

@@ -2,8 +2,8 @@ package io.kafkatranslator.topology;
 
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.MessageTranslator;
-import io.kafkatranslator.engine.Preparation;
-import io.kafkatranslator.engine.PreparedMessage;
+import io.kafkatranslator.message.Preparation;
+import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.engine.TranslationOutcome;
 

@@ -1,7 +1,7 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.decode.DecodingOptions;
-import io.kafkatranslator.engine.PreparedMessage;
+import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.language.LanguagePair;

@@ -2,7 +2,7 @@ package io.kafkatranslator.topology;
 
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.reason.ErrorCode;
-import io.kafkatranslator.engine.PreparedMessage;
+import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;

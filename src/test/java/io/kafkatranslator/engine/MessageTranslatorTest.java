@@ -5,6 +5,7 @@ import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.segment.SpanKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,9 +2,9 @@ package io.kafkatranslator.topology;
 
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.reason.ErrorCode;
-import io.kafkatranslator.engine.InputValidator;
-import io.kafkatranslator.engine.Preparation;
-import io.kafkatranslator.engine.PreparedMessage;
+import io.kafkatranslator.message.InputValidator;
+import io.kafkatranslator.message.Preparation;
+import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;

@@ -1,7 +1,7 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.config.TranslatorConfig;
-import io.kafkatranslator.engine.PreparedMessage;
+import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;

@@ -1,5 +1,6 @@
-package io.kafkatranslator.engine;
+package io.kafkatranslator.message;
 
+import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.reason.ErrorCode;
 
 /** Rejects text that must not reach the model, before any work is spent on it. */

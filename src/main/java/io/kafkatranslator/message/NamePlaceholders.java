@@ -1,6 +1,6 @@
-package io.kafkatranslator.engine;
+package io.kafkatranslator.message;
 
-import io.kafkatranslator.engine.PreparedMessage.NameSlot;
+import io.kafkatranslator.message.UnitOutput.Token;
 import io.kafkatranslator.tokenize.SourceLexicon;
 
 import java.util.ArrayList;
@@ -19,9 +19,14 @@ import java.util.stream.Collectors;
  * name's, which taking it out, as protected spans are, would break. An elision before the name is
  * spelt out ("d'Aurélien" is given as "de Tom": the corpus has no "d'Tom"). In a sentence in
  * capitals (given to the model in lower case) every unknown word is taken for a name. One per sentence:
- * placeholders the sentence already has are not used, and a fifth name is left to the model.
+ * placeholders the sentence already has are not used, and a fifth name is left to the model. A
+ * name whose placeholder the model left out goes after the target word aligned with it: never lost.
  */
-final class NamePlaceholders {
+final class NamePlaceholders implements Adaptation {
+    /** A name the model saw as the placeholder, at source column column. */
+    record NameSlot(String placeholder, String name, int column) {
+    }
+
     private static final List<String> PLACEHOLDERS = List.of("Tom", "Mary", "John", "Alice");
     private static final Map<String, String> ELISIONS = Map.of("d", "de", "qu", "que", "jusqu", "jusque",
             "lorsqu", "lorsque", "puisqu", "puisque");
@@ -34,14 +39,35 @@ final class NamePlaceholders {
     private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
     private static final Map<String, Pattern> AS_WORD = PLACEHOLDERS.stream()
             .collect(Collectors.toMap(p -> p, p -> Pattern.compile("(?<!\\p{L})" + p + "(?!\\p{L})")));
+    /** The same in lower case, as the first word of a chunk that goes on a sentence is given back. */
+    private static final Map<String, Pattern> AS_LOWERED_WORD = PLACEHOLDERS.stream()
+            .collect(Collectors.toMap(p -> p, p -> Pattern.compile("(?<!\\p{L})" + FirstLetter.lowerFirst(p) + "(?!\\p{L})")));
 
     private final SourceLexicon lexicon;
     private final boolean shouted;
     private final List<String> free = new ArrayList<>(PLACEHOLDERS);
     private final List<NameSlot> slots = new ArrayList<>();
 
+    static Adapter adapter(SourceLexicon lexicon) {
+        return draft -> {
+            NamePlaceholders names = new NamePlaceholders(lexicon, draft.text(), draft.lowerCased());
+            List<String> words = new ArrayList<>();
+            List<Integer> columns = new ArrayList<>();
+            for (int w = 0; w < draft.size(); w++) {
+                for (String modelWord : names.modelWords(draft.word(w), draft.column(w))) {
+                    words.add(modelWord);
+                    columns.add(draft.column(w));
+                }
+            }
+            if (!names.slots.isEmpty()) {
+                draft.replaceWords(words, columns);
+                draft.record(names);
+            }
+        };
+    }
+
     /** For one sentence, as written; shouted: written in capitals, its words given in lower case. */
-    NamePlaceholders(SourceLexicon lexicon, String sentence, boolean shouted) {
+    private NamePlaceholders(SourceLexicon lexicon, String sentence, boolean shouted) {
         this.lexicon = lexicon;
         this.shouted = shouted;
         Matcher letters = LETTERS.matcher(sentence);
@@ -52,9 +78,9 @@ final class NamePlaceholders {
 
     /**
      * The model words for one source word: the word itself, or, where it is an unknown name, the
-     * spelt-out elision if any and the placeholder. firstModelWord: the index the first will have.
+     * spelt-out elision if any and the placeholder. column: the source word's.
      */
-    List<String> modelWords(String word, int firstModelWord) {
+    private List<String> modelWords(String word, int column) {
         Matcher m = (shouted ? LOWERED : CAPITALISED).matcher(word);
         if (free.isEmpty() || !m.matches() || !isUnknownName(m.group(3))) {
             return List.of(word);
@@ -65,18 +91,14 @@ final class NamePlaceholders {
         }
         String placeholder = free.remove(0);
         if (elision == null) {
-            slots.add(new NameSlot(placeholder, m.group(3), firstModelWord));
+            slots.add(new NameSlot(placeholder, m.group(3), column));
             return List.of(m.group(1) + placeholder + m.group(4));
         }
         if (Character.isUpperCase(m.group(2).charAt(0))) {
             elision = elision.substring(0, 1).toUpperCase(Locale.ROOT) + elision.substring(1);
         }
-        slots.add(new NameSlot(placeholder, m.group(3), firstModelWord + 1));
+        slots.add(new NameSlot(placeholder, m.group(3), column));
         return List.of(m.group(1) + elision, placeholder + m.group(4));
-    }
-
-    List<NameSlot> slots() {
-        return slots;
     }
 
     /** Mixed case ("SNCF" is an acronym, not a name) and a part the lexicon does not have. */
@@ -93,14 +115,38 @@ final class NamePlaceholders {
         return false;
     }
 
-    /** The word with the placeholders in it turned back into their names; found[s] counts slot s's. */
-    static String restore(String word, List<NameSlot> slots, int[] found) {
+    @Override
+    public void restore(UnitOutput output) {
+        List<Token> words = output.tokens();
+        int[] found = new int[slots.size()];
+        for (int t = 0; t < words.size(); t++) {
+            words.set(t, words.get(t).withText(restore(words.get(t).text(), t == 0, found)));
+        }
+        for (int s = 0; s < found.length; s++) {
+            if (found[s] == 0) {
+                NameSlot slot = slots.get(s);
+                words.add(output.alignedWord(slot.column()) + 1, new Token(slot.name(), true, output.oneHot(slot.column()), null));
+            }
+        }
+    }
+
+    /**
+     * The word with the placeholders in it turned back into their names; found[s] counts slot s's.
+     * opening: the unit's first word, where a placeholder in lower case gives its name in lower case.
+     */
+    private String restore(String word, boolean opening, int[] found) {
         String out = word;
         for (int s = 0; s < slots.size(); s++) {
-            Matcher m = AS_WORD.get(slots.get(s).placeholder()).matcher(out);
-            if (m.find()) {
+            NameSlot slot = slots.get(s);
+            Matcher m = AS_WORD.get(slot.placeholder()).matcher(out);
+            String name = slot.name();
+            if (!m.find() && opening) {
+                m = AS_LOWERED_WORD.get(slot.placeholder()).matcher(out);
+                name = FirstLetter.lowerFirst(name);
+            }
+            if (m.find(0)) {
                 found[s]++;
-                out = m.replaceAll(Matcher.quoteReplacement(slots.get(s).name()));
+                out = m.replaceAll(Matcher.quoteReplacement(name));
             }
         }
         return out;

@@ -1,0 +1,36 @@
+package io.kafkatranslator.message;
+
+import io.kafkatranslator.tokenize.SourceLexicon;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one place that says in which order a unit is adapted for the model; its translation undoes
+ * the adaptations in the reverse order. Adding an adaptation is adding its class and a line here.
+ */
+final class Adaptations {
+    private Adaptations() {
+    }
+
+    /** lexicon: the model's source lexicon, or null where it has none (no names, no accents). */
+    static List<Adaptation.Adapter> inOrder(SourceLexicon lexicon, Locale locale) {
+        List<Adaptation.Adapter> order = new ArrayList<>();
+        // Taken out first and put back last, by the words once every other adaptation is undone.
+        order.add(ProtectedSpans::adapt);
+        // Split off the translation before the spans are placed, since some go before it.
+        order.add(EndPunctuation::adapt);
+        order.add(Shouting.adapter(locale));
+        if (lexicon != null) {
+            // After the shouting: in a sentence in capitals, every unknown word is a name.
+            order.add(NamePlaceholders.adapter(lexicon));
+        }
+        // After the names: a raised first letter would look like one.
+        order.add(FirstLetter.adapter(locale));
+        if (lexicon != null) {
+            order.add(Accents.adapter(lexicon));
+        }
+        return order;
+    }
+}

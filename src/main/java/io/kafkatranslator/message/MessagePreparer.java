@@ -1,0 +1,132 @@
+package io.kafkatranslator.message;
+
+import io.kafkatranslator.engine.TranslationError;
+import io.kafkatranslator.reason.ErrorCode;
+import io.kafkatranslator.segment.ProtectedSpan;
+import io.kafkatranslator.segment.SentenceSplitter;
+import io.kafkatranslator.segment.SpanDetector;
+import io.kafkatranslator.tokenize.SourceLexicon;
+import io.kafkatranslator.tokenize.SubwordTokenizer;
+import io.kafkatranslator.tokenize.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+
+/**
+ * The one place where a message is validated, segmented and tokenised. A message is split into
+ * sentences and its protected spans found; a sentence already in the target language (an English
+ * one in a French message) is kept as written; a sentence too long for the model is cut into
+ * {@link ClauseChunks}; each unit is then adapted for the model in the order {@link Adaptations}
+ * declares, and tokenised. Not thread-safe (one per translator).
+ */
+public final class MessagePreparer {
+    private final SubwordTokenizer tokenizer;
+    private final SpanDetector spans;
+    private final SentenceSplitter splitter;
+    private final Predicate<String> inTargetLanguage;
+    private final ClauseChunks chunks;
+    private final List<Adaptation.Adapter> adaptations;
+    private final int maxMessageChars;
+    private final int maxSourceTokens;
+
+    /**
+     * lexicon: the model's source lexicon, or null; carried: whether the model reads and writes a
+     * punctuation mark or sign (see {@link SpanDetector}); maxSentenceWords: 0 keeps sentences whole,
+     * whatever their length in words.
+     */
+    public MessagePreparer(SubwordTokenizer tokenizer, SourceLexicon lexicon, String language, IntPredicate carried,
+                           Predicate<String> inTargetLanguage, int maxMessageChars, int maxSourceTokens, int maxSentenceWords) {
+        this.tokenizer = tokenizer;
+        this.spans = new SpanDetector(carried);
+        this.splitter = new SentenceSplitter(language);
+        this.inTargetLanguage = inTargetLanguage;
+        this.chunks = new ClauseChunks(tokenizer, maxSourceTokens, maxSentenceWords);
+        this.adaptations = Adaptations.inOrder(lexicon, Locale.forLanguageTag(language));
+        this.maxMessageChars = maxMessageChars;
+        this.maxSourceTokens = maxSourceTokens;
+    }
+
+    public Preparation prepare(String text) {
+        TranslationError error = check(text);
+        if (error != null) {
+            return error;
+        }
+        List<ProtectedSpan> found = spans.find(text);
+        List<Unit> units = new ArrayList<>();
+        for (int[] sentence : splitter.split(text, found)) {
+            List<Element> elements = Element.of(text, sentence[0], sentence[1], found);
+            if (inTargetLanguage.test(text.substring(sentence[0], sentence[1]))) {
+                units.add(new UnitDraft(text, elements, false).copied());
+            } else {
+                units.addAll(units(text, elements));
+            }
+        }
+        return message(text, units);
+    }
+
+    /**
+     * The whole text as one sentence, as the model alone would take it: no segmentation, no
+     * protected spans, no adaptation. The robustness report's baseline.
+     */
+    public Preparation prepareAsOneSentence(String text) {
+        TranslationError error = check(text);
+        if (error != null) {
+            return error;
+        }
+        Unit unit = encoded(new UnitDraft(text, Element.of(text, 0, text.length(), List.of()), false));
+        if (unit.ids().length > maxSourceTokens) {
+            return new TranslationError(ErrorCode.TEXT_TOO_LONG, "the text has " + unit.ids().length
+                    + " source pieces, more than the model's maximum of " + maxSourceTokens);
+        }
+        return message(text, List.of(unit));
+    }
+
+    private TranslationError check(String text) {
+        TranslationError error = InputValidator.check(text);
+        if (error == null && text.length() > maxMessageChars) {
+            error = new TranslationError(ErrorCode.TEXT_TOO_LONG, "the message has " + text.length()
+                    + " characters, more than the maximum of " + maxMessageChars + " (translator.max.message.chars)");
+        }
+        return error;
+    }
+
+    private static Preparation message(String text, List<Unit> units) {
+        int tokens = units.stream().mapToInt(u -> u.ids().length).sum();
+        if (units.stream().anyMatch(Unit::translatable) && tokens == 0) {
+            return new TranslationError(ErrorCode.EMPTY_TEXT, "the text has no translatable content");
+        }
+        return new PreparedMessage(text, units, tokens);
+    }
+
+    /** The sentence as one unit where the model takes it whole, else its chunks. */
+    private List<Unit> units(String text, List<Element> elements) {
+        Unit whole = adapted(text, elements, false);
+        if (!whole.translatable() || chunks.fits(elements, whole.ids().length)) {
+            return List.of(whole);
+        }
+        List<List<Element>> parts = chunks.chunks(text, elements);
+        List<Unit> out = new ArrayList<>();
+        for (int c = 0; c < parts.size(); c++) {
+            out.add(adapted(text, parts.get(c), c > 0));
+        }
+        return out;
+    }
+
+    /** A unit with no word with letters (emoji, numbers, a URL…) is copied as it is, its spans where they are. */
+    private Unit adapted(String text, List<Element> elements, boolean continues) {
+        UnitDraft draft = new UnitDraft(text, elements, continues);
+        if (!draft.anyLexical()) {
+            return draft.copied();
+        }
+        adaptations.forEach(a -> a.adapt(draft));
+        return encoded(draft);
+    }
+
+    private Unit encoded(UnitDraft draft) {
+        String modelText = TextNormalizer.normalize(String.join(" ", draft.words()));
+        return draft.toUnit(modelText, tokenizer.encode(modelText));
+    }
+}
