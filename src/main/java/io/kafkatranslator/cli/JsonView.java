@@ -42,9 +42,16 @@ final class JsonView {
             block(m, "word", "word_alignment", s.words());
             return m;
         }).toList());
-        out.put("protected_spans", t.spans().stream().map(s -> Map.of("kind", s.kind().name(),
-                "source_start", s.sourceStart(), "source_end", s.sourceEnd(),
-                "target_start", s.targetStart(), "target_end", s.targetEnd())).toList());
+        // Ordered, as everything else here: Map.of's order changes from one JVM run to the next.
+        out.put("protected_spans", t.spans().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", s.kind().name());
+            m.put("source_start", s.sourceStart());
+            m.put("source_end", s.sourceEnd());
+            m.put("target_start", s.targetStart());
+            m.put("target_end", s.targetEnd());
+            return m;
+        }).toList());
         return out;
     }
 
