@@ -21,10 +21,9 @@ import numpy as np
 import sentencepiece as spm
 import torch
 
+import common
 import data
 import similarity
-import train
-from export import model_from
 from model import Aligner, AlignerConfig
 
 
@@ -81,15 +80,15 @@ def held_out_aer(model, aligner, spelling, examples, tables):
     matched = predicted = reference = 0
     with torch.no_grad():
         for source, target, _, word_links in examples:
-            src, lengths, tgt_in, tgt_out, _ = train.collate([(source, target, [])], [0], "cpu")
+            src, lengths, tgt_in, tgt_out, _ = common.collate([(source, target, [])], [0], "cpu")
             if aligner is None:
                 states, init = model.encoder(src, lengths)
                 _, _, weights = model.decoder(tgt_in, init, states, (src != model.cfg.pad_id).float())
             else:
                 weights = forward(model, aligner, src, lengths, tgt_out, [spelling.pair(source, target)])
             weights = weights[0, :len(target), :len(source) - 1]
-            src_words = train.piece_words(source[:-1], tables[0])
-            tgt_words = train.piece_words(target, tables[1])
+            src_words = common.piece_words(source[:-1], tables[0])
+            tgt_words = common.piece_words(target, tables[1])
             merged = torch.zeros(tgt_words[-1] + 1, src_words[-1] + 1)
             merged.index_add_(0, torch.tensor(tgt_words),
                               torch.zeros(len(target), merged.size(1)).index_add_(1, torch.tensor(src_words), weights))
@@ -123,22 +122,22 @@ def main():
     torch.manual_seed(args.seed)
     os.makedirs(args.run, exist_ok=True)
     base = torch.load(args.checkpoint, map_location="cpu")
-    model = model_from(base)
+    model = common.model_from(base)
     for p in model.parameters():
         p.requires_grad_(False)
     src_sp = spm.SentencePieceProcessor(model_file=os.path.join(args.data, "source.model"))
     tgt_sp = spm.SentencePieceProcessor(model_file=os.path.join(args.data, "target.model"))
-    tables = (train.word_start_table(src_sp), train.word_start_table(tgt_sp))
+    tables = (common.word_start_table(src_sp), common.word_start_table(tgt_sp))
     spelling = Spelling(src_sp, tgt_sp)
     pairs = data.read_train(args.data)
-    links = train.read_links(args.alignments)
+    links = common.read_links(args.alignments)
     if len(links) != len(pairs):
         raise SystemExit(f"{args.alignments} has {len(links)} lines for {len(pairs)} training pairs")
     triples = [(*p, l) for p, l in zip(pairs, links)]
-    examples = train.encode_pairs(src_sp, tgt_sp, [t for i, t in enumerate(triples) if i % args.hold_out], 64)
+    examples = common.encode_pairs(src_sp, tgt_sp, [t for i, t in enumerate(triples) if i % args.hold_out], 64)
     spelt = [spelling.pair(source, target) for source, target, _ in examples]
     held_out = [(*e[0], t[2]) for i, t in enumerate(triples) if i % args.hold_out == 0 and t[2]
-                for e in [train.encode_pairs(src_sp, tgt_sp, [t], 64)] if e]
+                for e in [common.encode_pairs(src_sp, tgt_sp, [t], 64)] if e]
 
     ckpt_path = os.path.join(args.run, "checkpoint.pt")
     ckpt = torch.load(ckpt_path, map_location="cpu") if os.path.exists(ckpt_path) else None
@@ -153,25 +152,25 @@ def main():
         optimizer.load_state_dict(ckpt["optimizer"])
         torch.set_rng_state(ckpt["rng"])
         state = ckpt["state"]
-        train.log(args.run, f"resumed at epoch {state['epoch']} batch {state['batch']}")
+        common.log(args.run, f"resumed at epoch {state['epoch']} batch {state['batch']}")
     else:
         attention = held_out_aer(model, None, spelling, held_out, tables)
         state["attention_aer"] = attention
-        train.log(args.run, f"start: {len(examples)} pairs, {len(held_out)} held out, "
+        common.log(args.run, f"start: {len(examples)} pairs, {len(held_out)} held out, "
                             f"{sum(p.numel() for p in aligner.parameters())} parameters; "
                             f"the attention's AER against the held-out links {attention:.1f} %")
 
     def checkpoint():
-        train.save_atomic({"model": aligner.state_dict(), "optimizer": optimizer.state_dict(),
+        common.save_atomic({"model": aligner.state_dict(), "optimizer": optimizer.state_dict(),
                            "rng": torch.get_rng_state(), "state": state, "config": cfg.to_dict()}, ckpt_path)
 
     session_start = last_ckpt = time.time()
     aligner.train()
     while state["epoch"] < args.epochs:
         epoch = state["epoch"]
-        batches = train.make_batches(examples, args.max_tokens, args.seed, epoch)
+        batches = common.make_batches(examples, args.max_tokens, args.seed, epoch)
         for b in range(state["batch"], len(batches)):
-            src, lengths, _, tgt_out, guide = train.collate(examples, batches[b], "cpu")
+            src, lengths, _, tgt_out, guide = common.collate(examples, batches[b], "cpu")
             if guide is None:
                 continue
             first, second = forward(model, aligner, src, lengths, tgt_out, [spelt[i] for i in batches[b]], both=True)
@@ -181,7 +180,7 @@ def main():
             optimizer.step()
             state["batch"] = b + 1
             if b % 100 == 0:
-                train.log(args.run, f"epoch {epoch} batch {b}/{len(batches)} alignment ce {loss.item():.3f}")
+                common.log(args.run, f"epoch {epoch} batch {b}/{len(batches)} alignment ce {loss.item():.3f}")
             if time.time() - last_ckpt > args.checkpoint_minutes * 60:
                 state["elapsed"] += time.time() - session_start
                 session_start = last_ckpt = time.time()
@@ -190,7 +189,7 @@ def main():
         aer = held_out_aer(model, aligner, spelling, held_out, tables)
         aligner.train()
         state["history"].append({"epoch": epoch, "held_out_aer": round(aer, 2)})
-        train.log(args.run, f"epoch {epoch} done: AER against the held-out links {aer:.1f} %")
+        common.log(args.run, f"epoch {epoch} done: AER against the held-out links {aer:.1f} %")
         if state["best"] is None or aer < state["best"]["held_out_aer"]:
             state["best"] = {"epoch": epoch, "held_out_aer": round(aer, 2),
                              "model": {k: v.clone() for k, v in aligner.state_dict().items()}}
@@ -200,11 +199,11 @@ def main():
         checkpoint()
         last_ckpt = time.time()
     best = state["best"]
-    train.save_atomic({**base, "aligner": {
+    common.save_atomic({**base, "aligner": {
         "config": cfg.to_dict(), "model": best["model"], "epoch": best["epoch"],
         "held_out_aer": best["held_out_aer"], "attention_held_out_aer": round(state["attention_aer"], 2),
         "history": state["history"], "hours": round(state["elapsed"] / 3600, 2)}}, args.out)
-    train.log(args.run, f"kept epoch {best['epoch']} (held-out AER {best['held_out_aer']:.1f} %) -> {args.out}")
+    common.log(args.run, f"kept epoch {best['epoch']} (held-out AER {best['held_out_aer']:.1f} %) -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -15,8 +15,7 @@ import re
 import sentencepiece as spm
 import torch
 
-import train
-from export import model_from
+import common
 
 
 def epoch_checkpoints(run_dir):
@@ -48,11 +47,11 @@ def main():
         candidates[f"average of last {n}"] = average(epochs[-n:])
     scores = {}
     for name, ckpt in candidates.items():
-        model = model_from(ckpt)
-        scores[name] = round(train.dev_bleu(model, args.data, tgt_sp, src_sp), 2)
+        model = common.model_from(ckpt)
+        scores[name] = round(common.dev_bleu(model, args.data, tgt_sp, src_sp), 2)
         print(f"{name}: dev BLEU {scores[name]:.2f}", flush=True)
     chosen = max(scores, key=scores.get)
-    train.save_atomic({**candidates[chosen], "dev_bleu": scores[chosen],
+    common.save_atomic({**candidates[chosen], "dev_bleu": scores[chosen],
                        "selection": {"chosen": chosen, "dev_bleu": scores}}, args.out)
     print(f"chose {chosen} -> {args.out}")
 

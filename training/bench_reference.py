@@ -12,8 +12,8 @@ import time
 import sentencepiece as spm
 import torch
 
+import common
 import data
-from export import load_model
 from reference import DECODING, make_decoder
 
 
@@ -45,7 +45,7 @@ def main():
     with open(args.src, encoding="utf-8") as f:
         sources = [line.rstrip("\n") for line in f][:args.limit]
     encoded = sp.encode([data.normalize(s) for s in sources])
-    decoder = make_decoder(load_model(args.checkpoint))
+    decoder = make_decoder(common.load_model(args.checkpoint))
     decoder.greedy(encoded[:8])
     for batch in (1, 8, 32, 64):
         start = time.perf_counter()

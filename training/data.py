@@ -13,6 +13,9 @@ from collections import OrderedDict
 # mostly writes in ASCII; folding them keeps one spelling per word for the tokenizer.
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
+# Ids fixed by the model contract (see README): the Java runtime reads them from model.json.
+PAD_ID, UNK_ID, BOS_ID, EOS_ID = 0, 1, 2, 3
+
 
 def normalize(text):
     """NFKC (turns the French no-break spaces U+00A0/U+202F before ? ! : into spaces),

@@ -21,11 +21,10 @@ import re
 import sentencepiece as spm
 import torch
 
+import common
 import data
 import metrics
-import train
 import wordalign
-from export import load_model
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HANSARDS = os.path.join(HERE, "..", "..", "shared", "data", "hansards-align-trial")
@@ -36,15 +35,15 @@ def attention(data_dir, checkpoints):
     src_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "source.model"))
     tgt_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "target.model"))
     pairs = data.read_train(data_dir)
-    links = train.read_links(os.path.join(data_dir, "train.align"))
+    links = common.read_links(os.path.join(data_dir, "train.align"))
     sample = range(0, len(pairs), 800)
-    examples = train.encode_pairs(src_sp, tgt_sp, [(*pairs[i], links[i]) for i in sample], 64)
+    examples = common.encode_pairs(src_sp, tgt_sp, [(*pairs[i], links[i]) for i in sample], 64)
     for path in checkpoints:
-        model = load_model(path)
+        model = common.load_model(path)
         eos = linked = guided = rows = 0
         with torch.no_grad():
             for k in range(len(examples)):
-                src, lengths, tgt_in, _, guide = train.collate(examples, [k], "cpu")
+                src, lengths, tgt_in, _, guide = common.collate(examples, [k], "cpu")
                 _, attn = model(src, lengths, tgt_in)
                 for r in range(attn.size(1) - 1):  # the end-of-sentence step left out
                     eos, rows = eos + attn[0, r, -1].item(), rows + 1
@@ -64,7 +63,7 @@ def lengths(data_dir, checkpoints, comments):
     sentences = [p for parts in split for p in parts]
     encoded = src_sp.encode(sentences)
     for path in checkpoints:
-        out = train.translate_greedy(load_model(path), encoded, tgt_sp, chunk_size=32)
+        out = common.translate_greedy(common.load_model(path), encoded, tgt_sp, chunk_size=32)
         buckets = {}
         for sentence, hyp in zip(sentences, out):
             words = len(sentence.split())

@@ -5,7 +5,6 @@ aligner.py), the two SentencePiece models, the source lexicon and model.json (se
 training/README.md, "Model contract") into --out.
 """
 import argparse
-import hashlib
 import json
 import os
 import shutil
@@ -13,33 +12,14 @@ import shutil
 import onnx
 import torch
 
+import common
 import data
 import lexicon
-from model import DecoderStep, ModelConfig, Seq2Seq, aligner_from
+from model import DecoderStep, aligner_from
 
 OPSET = 17
 ALIGNER_FILE = "aligner.onnx"
 TOKENIZER_FILES = {"source": "source.model", "target": "target.model"}
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def load_model(checkpoint_path):
-    return model_from(torch.load(checkpoint_path, map_location="cpu"))
-
-
-def model_from(ckpt):
-    """The model of a checkpoint dict (best.pt, epoch<N>.pt, final.pt), ready to decode."""
-    model = Seq2Seq(ModelConfig(**ckpt["config"]))
-    model.load_state_dict(ckpt["model"])
-    model.eval()
-    return model
 
 
 def export_onnx(model, aligner, out_dir):
@@ -117,7 +97,7 @@ def write_manifest(out_dir, cfg, name, version, direction, scores, decoding, ext
         "lexicons": {"source": lexicon.FILE_NAME},
         "normalization": "NFKC, typographic apostrophes to ASCII, whitespace collapsed",
         "scores": scores,
-        "files": {f: sha256(os.path.join(out_dir, f)) for f in files},
+        "files": {f: common.sha256(os.path.join(out_dir, f)) for f in files},
     }
     manifest.update(extra)
     with open(os.path.join(out_dir, "model.json"), "w") as f:
@@ -156,7 +136,7 @@ def main():
 
     os.makedirs(args.out, exist_ok=True)
     ckpt = torch.load(args.checkpoint, map_location="cpu")
-    model = model_from(ckpt)
+    model = common.model_from(ckpt)
     aligner = aligner_from(ckpt)
     export_onnx(model, aligner, args.out)
     for file_name in TOKENIZER_FILES.values():

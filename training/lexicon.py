@@ -20,6 +20,8 @@ import os
 import re
 import unicodedata
 
+import common
+
 FILE_NAME = "source.lexicon.tsv"
 # Letter runs: the Java side splits with \p{L}+, which is the same on NFKC text.
 WORD = re.compile(r"[^\W\d_]+")
@@ -135,13 +137,12 @@ def main():
         return
     if not args.model_dir:
         ap.error("--model-dir or --evaluate is required")
-    from export import sha256
     name = write(args.data, args.model_dir)
     path = os.path.join(args.model_dir, "model.json")
     with open(path, encoding="utf-8") as f:
         manifest = json.load(f)
     manifest["lexicons"] = {"source": name}
-    manifest["files"][name] = sha256(os.path.join(args.model_dir, name))
+    manifest["files"][name] = common.sha256(os.path.join(args.model_dir, name))
     if args.version:
         manifest["version"] = args.version
     with open(path, "w", encoding="utf-8") as f:

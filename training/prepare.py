@@ -10,8 +10,7 @@ import sentencepiece as spm
 
 import data
 
-# Ids fixed by the model contract (see README): the Java runtime reads them from model.json.
-PAD_ID, UNK_ID, BOS_ID, EOS_ID = 0, 1, 2, 3
+from data import BOS_ID, EOS_ID, PAD_ID, UNK_ID
 
 
 def train_sentencepiece(sentences, prefix, vocab_size, seed_sentences):

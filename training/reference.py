@@ -14,11 +14,11 @@ import time
 import sentencepiece as spm
 import torch
 
+import common
 import data
 import metrics
 from decode import ReferenceDecoder
 from aligner import Spelling, rows
-from export import load_model
 from model import DecoderStep, aligner_from
 
 # Sentences written for this project (not from the corpus) on which Python and Java must tokenise
@@ -101,7 +101,7 @@ def main():
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
-    model = load_model(args.checkpoint)
+    model = common.load_model(args.checkpoint)
     src_sp = spm.SentencePieceProcessor(model_file=os.path.join(args.data, "source.model"))
     tgt_sp = spm.SentencePieceProcessor(model_file=os.path.join(args.data, "target.model"))
     if args.scores:

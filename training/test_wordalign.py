@@ -1,9 +1,7 @@
 """The statistical aligner that teaches the attention, and how its word links reach the model's pieces."""
 import unittest
 
-import sentencepiece as spm
-
-import train
+import common
 import wordalign
 
 
@@ -26,12 +24,12 @@ class PieceLinkTest(unittest.TestCase):
         # Piece ids standing for "▁je ▁sui s" and "▁I ▁am"; word starts flagged by id.
         src_start = {10: 1, 11: 1, 12: 0}
         tgt_start = {20: 1, 21: 1}
-        links = train.piece_links([10, 11, 12], [20, 21], [(0, 0), (1, 1)], src_start, tgt_start)
+        links = common.piece_links([10, 11, 12], [20, 21], [(0, 0), (1, 1)], src_start, tgt_start)
         self.assertEqual([(0, 0), (1, 1), (1, 2)], links)
 
     def test_the_guide_sends_each_linked_step_to_its_source_pieces_and_the_end_to_the_end(self):
         example = ([10, 11, 12, 3], [20, 21], [(0, 0), (1, 1), (1, 2)])
-        guide = train.guide_matrix([example], [0], 4, 3)[0]
+        guide = common.guide_matrix([example], [0], 4, 3)[0]
         self.assertEqual([[1, 0, 0, 0], [0, 0.5, 0.5, 0], [0, 0, 0, 1]], guide.tolist())
 
 

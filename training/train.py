@@ -10,120 +10,16 @@ and the epoch number). `best.pt` holds the weights with the best dev BLEU so far
 import argparse
 import json
 import os
-import random
 import time
 
 import sentencepiece as spm
 import torch
 
 import augment
+import common
 import data
-import metrics
-from decode import ReferenceDecoder
-from model import DecoderStep, ModelConfig, Seq2Seq
-from prepare import BOS_ID, EOS_ID, PAD_ID, UNK_ID
-
-
-def log(run_dir, message):
-    line = f"{time.strftime('%Y-%m-%d %H:%M:%S')} {message}"
-    print(line, flush=True)
-    with open(os.path.join(run_dir, "train.log"), "a") as f:
-        f.write(line + "\n")
-
-
-def piece_words(ids, word_start):
-    """The whitespace word each piece belongs to: SentencePiece marks a word's first piece with "▁"."""
-    words, current = [], -1
-    for piece in ids:
-        current += word_start[piece]
-        words.append(max(current, 0))
-    return words
-
-
-def piece_links(src, tgt, word_links, src_start, tgt_start):
-    """Word links -> (target piece, source piece) links: every piece of a word inherits its links."""
-    if not word_links:
-        return []
-    src_pieces, tgt_pieces = {}, {}
-    for k, w in enumerate(piece_words(src, src_start)):
-        src_pieces.setdefault(w, []).append(k)
-    for k, w in enumerate(piece_words(tgt, tgt_start)):
-        tgt_pieces.setdefault(w, []).append(k)
-    return [(t, s) for i, j in word_links for t in tgt_pieces.get(j, ()) for s in src_pieces.get(i, ())]
-
-
-def word_start_table(sp):
-    return [1 if sp.id_to_piece(i).startswith("\u2581") else 0 for i in range(sp.get_piece_size())]
-
-
-def encode_pairs(src_sp, tgt_sp, triples, max_len):
-    """(source, target, word links) -> (source ids + EOS, target ids, piece links), too long ones dropped."""
-    srcs = src_sp.encode([s for s, _, _ in triples])
-    tgts = tgt_sp.encode([t for _, t, _ in triples])
-    src_start, tgt_start = word_start_table(src_sp), word_start_table(tgt_sp)
-    return [(s + [EOS_ID], t, piece_links(s, t, links, src_start, tgt_start))
-            for s, t, (_, _, links) in zip(srcs, tgts, triples)
-            if 0 < len(s) < max_len and 0 < len(t) < max_len]
-
-
-def read_links(path):
-    with open(path) as f:
-        return [[tuple(map(int, link.split("-"))) for link in line.split()] for line in f]
-
-
-def make_batches(examples, max_tokens, seed, epoch):
-    """Length-sorted batches under a padded-token budget, in an epoch-specific order."""
-    rng = random.Random(seed * 1000 + epoch)
-    order = sorted(range(len(examples)),
-                   key=lambda i: (len(examples[i][0]), len(examples[i][1]), rng.random()))
-    batches, current, longest = [], [], 0
-    for i in order:
-        need = max(len(examples[i][0]), len(examples[i][1]) + 1)
-        if current and max(longest, need) * (len(current) + 1) > max_tokens:
-            batches.append(current)
-            current, longest = [], 0
-        current.append(i)
-        longest = max(longest, need)
-    if current:
-        batches.append(current)
-    rng.shuffle(batches)
-    return batches
-
-
-def collate(examples, indices, device):
-    srcs = [examples[i][0] for i in indices]
-    tgts = [examples[i][1] for i in indices]
-    s_len = max(len(s) for s in srcs)
-    t_len = max(len(t) for t in tgts) + 1
-    src = torch.full((len(indices), s_len), PAD_ID, dtype=torch.long)
-    tgt_in = torch.full((len(indices), t_len), PAD_ID, dtype=torch.long)
-    tgt_out = torch.full((len(indices), t_len), PAD_ID, dtype=torch.long)
-    for row, (s, t) in enumerate(zip(srcs, tgts)):
-        src[row, :len(s)] = torch.tensor(s)
-        tgt_in[row, :len(t) + 1] = torch.tensor([BOS_ID] + t)
-        tgt_out[row, :len(t) + 1] = torch.tensor(t + [EOS_ID])
-    lengths = torch.tensor([len(s) for s in srcs])
-    guide = guide_matrix(examples, indices, s_len, t_len)
-    return (src.to(device), lengths, tgt_in.to(device), tgt_out.to(device),
-            None if guide is None else guide.to(device))
-
-
-def guide_matrix(examples, indices, s_len, t_len):
-    """[B,T,S] the attention a step should have: uniform over the source pieces its word is linked
-    to, and the source's end for the target's end. Rows of unlinked pieces are zero (no guidance).
-    None when no pair of the batch has links (an unguided run builds nothing)."""
-    rows, cols, srcs = [], [], []
-    for row, i in enumerate(indices):
-        src, tgt, links = examples[i]
-        if not links:
-            continue
-        for t, s in links + [(len(tgt), len(src) - 1)]:
-            rows.append(row), cols.append(t), srcs.append(s)
-    if not rows:
-        return None
-    guide = torch.zeros(len(indices), t_len, s_len)
-    guide[rows, cols, srcs] = 1.0
-    return guide / guide.sum(-1, keepdim=True).clamp_min(1.0)
+from data import BOS_ID, EOS_ID, PAD_ID, UNK_ID
+from model import ModelConfig, Seq2Seq
 
 
 def guided_alignment_loss(attn, guide):
@@ -142,37 +38,9 @@ def smoothed_nll(logprobs, target, epsilon):
     return loss, nll[mask].sum().item(), int(mask.sum())
 
 
-def dev_bleu(model, data_dir, tgt_sp, src_sp, limit=None):
-    sources, refs = data.read_eval_set(data_dir, "dev")
-    if limit:
-        sources, refs = sources[:limit], refs[:limit]
-    model.eval()
-    hyps = translate_greedy(model, src_sp.encode(sources), tgt_sp)
-    model.train()
-    return metrics.corpus_bleu(hyps, refs)
-
-
-def translate_greedy(model, encoded, tgt_sp, chunk_size=100):
-    """Greedy translations of source piece ids, in their order, decoded in chunks of similar length."""
-    decoder = ReferenceDecoder(model.encoder, DecoderStep(model.decoder), model.cfg)
-    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
-    hyps = [None] * len(encoded)
-    for start in range(0, len(order), chunk_size):
-        chunk = order[start:start + chunk_size]
-        for i, hyp in zip(chunk, decoder.greedy([encoded[i] for i in chunk])):
-            hyps[i] = tgt_sp.decode(hyp.ids)
-    return hyps
-
-
 def hardware(device):
     name = torch.cuda.get_device_name(device) if device.type == "cuda" else f"{os.cpu_count()} CPU cores"
     return f"{name}, torch {torch.__version__}"
-
-
-def save_atomic(obj, path):
-    tmp = path + ".tmp"
-    torch.save(obj, tmp)
-    os.replace(tmp, path)
 
 
 def main():
@@ -222,7 +90,7 @@ def main():
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
     pairs = data.read_train(args.data)
     direction = data.direction(args.data)
-    links = read_links(args.alignments) if args.alignments else None
+    links = common.read_links(args.alignments) if args.alignments else None
     if links is not None and len(links) != len(pairs):
         raise SystemExit(f"{args.alignments} has {len(links)} lines for {len(pairs)} training pairs")
 
@@ -234,11 +102,11 @@ def main():
         optimizer.load_state_dict(ckpt["optimizer"])
         torch.set_rng_state(ckpt["rng"])
         state = ckpt["state"]
-        log(args.run, f"resumed at epoch {state['epoch']} batch {state['batch']}")
+        common.log(args.run, f"resumed at epoch {state['epoch']} batch {state['batch']}")
     else:
         if args.init:
             model.load_state_dict(torch.load(args.init, map_location=device)["model"])
-        log(args.run, f"start: {len(pairs)} training pairs, config {json.dumps(cfg.to_dict())}, "
+        common.log(args.run, f"start: {len(pairs)} training pairs, config {json.dumps(cfg.to_dict())}, "
                       f"{sum(p.numel() for p in model.parameters())} parameters, args {vars(args)}")
 
     # A resumed run keeps the augmentation it started with: its epochs' batches must not change.
@@ -247,11 +115,11 @@ def main():
 
     def epoch_examples(epoch):
         """Each epoch sees its own variants of the pairs (the pairs themselves when rates is empty)."""
-        return encode_pairs(src_sp, tgt_sp, augment.augment_epoch(pairs, rates, args.seed, epoch, links, direction),
+        return common.encode_pairs(src_sp, tgt_sp, augment.augment_epoch(pairs, rates, args.seed, epoch, links, direction),
                             args.max_len)
 
     def checkpoint():
-        save_atomic({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+        common.save_atomic({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                      "rng": torch.get_rng_state(), "state": state, "config": cfg.to_dict()},
                     ckpt_path)
 
@@ -266,10 +134,10 @@ def main():
     while not finished():
         epoch = state["epoch"]
         examples = epoch_examples(epoch)
-        batches = make_batches(examples, args.max_tokens, args.seed, epoch)
+        batches = common.make_batches(examples, args.max_tokens, args.seed, epoch)
         loss_sum, tokens = 0.0, 0
         for b in range(state["batch"], len(batches)):
-            src, lengths, tgt_in, tgt_out, guide = collate(examples, batches[b], device)
+            src, lengths, tgt_in, tgt_out, guide = common.collate(examples, batches[b], device)
             logprobs, attn = model(src, lengths, tgt_in)
             loss, nll, n = smoothed_nll(logprobs, tgt_out, args.label_smoothing)
             optimizer.zero_grad()
@@ -284,23 +152,23 @@ def main():
             loss_sum, tokens = loss_sum + nll, tokens + n
             state["batch"] = b + 1
             if b % 100 == 0:
-                log(args.run, f"epoch {epoch} batch {b}/{len(batches)} nll/token {nll / n:.3f}"
+                common.log(args.run, f"epoch {epoch} batch {b}/{len(batches)} nll/token {nll / n:.3f}"
                               + ("" if align_loss is None else f" alignment ce {align_loss.item():.3f}"))
             if time.time() - last_ckpt > args.checkpoint_minutes * 60:
                 state["elapsed"] += time.time() - session_start
                 session_start = last_ckpt = time.time()
                 checkpoint()
-        bleu = dev_bleu(model, args.data, tgt_sp, src_sp, args.dev_limit or None)
+        bleu = common.dev_bleu(model, args.data, tgt_sp, src_sp, args.dev_limit or None)
         state["history"].append({"epoch": epoch, "train_nll": loss_sum / max(tokens, 1),
                                  "dev_bleu": bleu, "lr": state["lr"]})
-        log(args.run, f"epoch {epoch} done: train nll/token {loss_sum / max(tokens, 1):.3f} "
+        common.log(args.run, f"epoch {epoch} done: train nll/token {loss_sum / max(tokens, 1):.3f} "
                       f"dev BLEU {bleu:.2f}")
         # Every epoch's weights are kept for checkpoint averaging (average.py).
-        save_atomic({"model": model.state_dict(), "config": cfg.to_dict(), "dev_bleu": bleu, "epoch": epoch},
+        common.save_atomic({"model": model.state_dict(), "config": cfg.to_dict(), "dev_bleu": bleu, "epoch": epoch},
                     os.path.join(args.run, f"epoch{epoch}.pt"))
         if bleu > state["best_bleu"]:
             state["best_bleu"], state["bad_epochs"] = bleu, 0
-            save_atomic({"model": model.state_dict(), "config": cfg.to_dict(),
+            common.save_atomic({"model": model.state_dict(), "config": cfg.to_dict(),
                          "dev_bleu": bleu, "epoch": epoch}, os.path.join(args.run, "best.pt"))
         else:
             state["bad_epochs"] += 1
@@ -312,7 +180,7 @@ def main():
         session_start = time.time()
         checkpoint()
         last_ckpt = time.time()
-    log(args.run, f"finished: best dev BLEU {state['best_bleu']:.2f}, "
+    common.log(args.run, f"finished: best dev BLEU {state['best_bleu']:.2f}, "
                   f"{state['elapsed'] / 3600:.2f} h of training")
 
 
