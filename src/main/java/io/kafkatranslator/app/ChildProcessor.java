@@ -25,7 +25,7 @@ public final class ChildProcessor {
         pb.command().addAll(arguments);
         pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         pb.environment().put("KAFKA_STATE_DIR", stateDir.toString());
-        pb.environment().put(ConfigSource.variableName(ProcessorConfig.HTTP_PORT), "-1");
+        pb.environment().put(ConfigSource.variableName(ProcessorConfig.HTTP_PORT.key()), "-1");
         pb.environment().putAll(environment);
         return pb.redirectErrorStream(true).redirectOutput(output).start();
     }

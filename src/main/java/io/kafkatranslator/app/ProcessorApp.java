@@ -6,8 +6,7 @@ import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.metrics.HttpEndpoints;
 import io.kafkatranslator.metrics.PrometheusMetrics;
-import io.kafkatranslator.topology.BatchTranslator;
-import io.kafkatranslator.topology.EngineBatchTranslator;
+import io.kafkatranslator.route.Routing;
 import io.kafkatranslator.topology.RefusedResults;
 import io.kafkatranslator.topology.TranslationTopology;
 import org.apache.kafka.streams.CloseOptions;
@@ -60,7 +59,7 @@ public final class ProcessorApp implements AutoCloseable {
         // every start): the processor's own cache directory instead, unless kafka.state.dir says where.
         properties.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, stateDirectory(models.config()).toString());
         this.streams = new KafkaStreams(TranslationTopology.build(config, models.router(), models.config().decoding(),
-                () -> translators(models), refusals, metrics), properties);
+                () -> Routing.translators(models), refusals, metrics), properties);
         metrics.bind(streams);
         this.closeTimeout = config.closeTimeout();
         this.health = new HealthMonitor(streams, config.healthWindow(), config.healthStuck(), System::currentTimeMillis);
@@ -92,12 +91,6 @@ public final class ProcessorApp implements AutoCloseable {
     /** Where Kafka Streams keeps its state unless kafka.state.dir says otherwise: under the cache directory, not the OS temp one. */
     static Path stateDirectory(TranslatorConfig config) {
         return config.cacheDir().resolve("state");
-    }
-
-    private static Map<LanguagePair, BatchTranslator> translators(TranslationModels models) {
-        Map<LanguagePair, BatchTranslator> out = new LinkedHashMap<>();
-        models.pairs().forEach(p -> out.put(p, new EngineBatchTranslator(models.find(p))));
-        return out;
     }
 
     public void start() {

@@ -93,7 +93,7 @@ public final class LoadTest {
         Path stateDir = Files.createTempDirectory("kafka-translator-load");
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             Map<String, String> settings = Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
-                    "kafka.state.dir", stateDir.toString(), ProcessorConfig.HTTP_PORT, "0");
+                    "kafka.state.dir", stateDir.toString(), ProcessorConfig.HTTP_PORT.key(), "0");
             ProcessorConfig config = ProcessorConfig.from(source.with(settings));
             broker.createTopics(Map.of(config.inputTopic(), 2, config.outputTopic(), 2, config.deadLetterTopic(), 1));
             TranslationModels models = TranslationModels.load(translatorConfig);

@@ -116,9 +116,9 @@ public final class ScaleTest {
         Map<String, String> environment = Map.of(
                 "KAFKA_APPLICATION_ID", "scaletest-" + run,
                 "KAFKA_NUM_STREAM_THREADS", Integer.toString(layout.threads),
-                ConfigSource.variableName(ProcessorConfig.INPUT_TOPIC), input,
-                ConfigSource.variableName(ProcessorConfig.OUTPUT_TOPIC), output,
-                ConfigSource.variableName(ProcessorConfig.DEAD_LETTER_TOPIC), deadLetters);
+                ConfigSource.variableName(ProcessorConfig.INPUT_TOPIC.key()), input,
+                ConfigSource.variableName(ProcessorConfig.OUTPUT_TOPIC.key()), output,
+                ConfigSource.variableName(ProcessorConfig.DEAD_LETTER_TOPIC.key()), deadLetters);
         List<Process> instances = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                 "linger.ms", "5"), new StringSerializer(), new ByteArraySerializer());
@@ -129,7 +129,7 @@ public final class ScaleTest {
                 Path log = dir.resolve(run + "-instance-" + i + ".log");
                 Map<String, String> own = new HashMap<>(environment);
                 ports.add(freePort());
-                own.put(ConfigSource.variableName(ProcessorConfig.HTTP_PORT), Integer.toString(ports.get(i)));
+                own.put(ConfigSource.variableName(ProcessorConfig.HTTP_PORT.key()), Integer.toString(ports.get(i)));
                 instances.add(ChildProcessor.start(broker.bootstrapServers(), dir.resolve(run + "-state-" + i),
                         own, ProcessBuilder.Redirect.to(log.toFile()), runArguments));
             }

@@ -46,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConfigSource source = configuration.source();
         if (threads != null) {
-            source = source.with(Map.of(TranslatorConfig.INTRA_OP_THREADS, threads));
+            source = source.with(Map.of(TranslatorConfig.INTRA_OP_THREADS.key(), threads));
         }
         Path sentences = src == null ? Sample.frenchSources() : src;
         if (suite == Suite.sizes) {

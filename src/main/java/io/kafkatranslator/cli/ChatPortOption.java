@@ -12,6 +12,6 @@ final class ChatPortOption {
     private Integer port;
 
     ConfigSource apply(ConfigSource source) {
-        return port == null ? source : source.with(Map.of(ChatConfig.PORT, port.toString()));
+        return port == null ? source : source.with(Map.of(ChatConfig.PORT.key(), port.toString()));
     }
 }

@@ -16,6 +16,7 @@ import io.kafkatranslator.evaluation.DetectionReport;
 import io.kafkatranslator.evaluation.RobustnessReport;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.reason.UnsupportedPair;
+import io.kafkatranslator.route.Routing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -138,13 +139,17 @@ final class EvaluateCommand implements Callable<Integer> {
             Report.publish(DetectionReport.build(command(), known, List.of(direction.source(), direction.target())), out);
             return 0;
         }
-        try (TranslationEngine engine = TranslationEngine.load(config, direction); MessageTranslator translator = engine.newTranslator()) {
-            if (suite == Suite.robustness) {
+        if (suite == Suite.robustness) {
+            try (TranslationEngine engine = TranslationEngine.load(config, direction); MessageTranslator translator = engine.newTranslator()) {
                 Report.publish(new RobustnessReport(translator, options).build(command(), sources, references, mtnt), out);
-                return 0;
             }
+            return 0;
+        }
+        try (TranslationModels models = TranslationModels.load(config, direction); Routing routing = Routing.open(models)) {
+            TranslationEngine engine = models.find(direction);
             long start = System.nanoTime();
-            List<TranslationOutcome> outcomes = translator.translate(sources, options);
+            List<TranslationOutcome> outcomes = routing.translate(sources.stream()
+                    .map(line -> routing.route(direction.source(), direction.target(), line, options)).toList());
             double seconds = (System.nanoTime() - start) / 1e9;
             List<String> hypotheses = new ArrayList<>();
             int failed = 0;

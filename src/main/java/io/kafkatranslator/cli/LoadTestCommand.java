@@ -38,7 +38,7 @@ final class LoadTestCommand implements Callable<Integer> {
         Main.requireInProcessBroker("loadtest");
         ConfigSource source = configuration.source();
         if (beam != null) {
-            source = source.with(Map.of(TranslatorConfig.BEAM_SIZE, beam));
+            source = source.with(Map.of(TranslatorConfig.BEAM_SIZE.key(), beam));
         }
         return new LoadTest(source, src == null ? Sample.frenchSources() : src, Duration.ofSeconds(phaseSeconds), burst, out).run();
     }

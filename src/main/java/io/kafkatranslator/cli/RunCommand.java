@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
         TopicPreflight.ensure(config.kafka(), List.of(config.inputTopic()), List.of(config.outputTopic(), config.deadLetterTopic()),
                 config.createTopics(), Duration.ofSeconds(30));
         TopicPreflight.ensureAccepts(config.kafka(), List.of(config.outputTopic(), config.deadLetterTopic()), config.resultMaxBytes(),
-                ProcessorConfig.RESULT_MAX_BYTES, Duration.ofSeconds(30));
+                ProcessorConfig.RESULT_MAX_BYTES.key(), Duration.ofSeconds(30));
         ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.from(source)), config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         app.start();

@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Alignments;
-import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.reason.UnsupportedPair;
-import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.language.LanguagePair;
-import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.model.ModelDirectory;
+import io.kafkatranslator.route.Routing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,16 +24,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * stdin → stdout, one message a line, from --from (or, with auto, each line's detected language) to --to (its sentences, spans and all; see MessageTranslator), in order. Lines are read on their own thread; each batch
+ * stdin → stdout, one message a line, from --from (or, with auto, each line's detected language) to --to, by the
+ * topology's own path ({@link Routing}), in order. Lines are read on their own thread; each batch
  * is whatever has arrived by the time the previous one is done (at most {@link #MAX_LINES}), so a
  * person typing gets every line back at once and a large file is translated in full batches.
  */
@@ -102,7 +98,7 @@ final class TranslateCommand implements Callable<Integer> {
             throw new UsageException(UnsupportedPair.message(from, to, null, served));
         }
         try (TranslationModels models = fixed ? TranslationModels.load(config, new LanguagePair(from, to)) : TranslationModels.load(config);
-             Translators translators = new Translators(models)) {
+             Routing routing = Routing.open(models)) {
             boolean more = true;
             while (more) {
                 List<String> batch = new ArrayList<>();
@@ -120,7 +116,7 @@ final class TranslateCommand implements Callable<Integer> {
                     }
                     batch.add(line);
                 }
-                List<TranslationOutcome> outcomes = translators.translate(batch);
+                List<TranslationOutcome> outcomes = routing.translate(batch.stream().map(line -> routing.route(from, to, line, options)).toList());
                 for (int i = 0; i < batch.size(); i++) {
                     lineNumber++;
                     TranslationOutcome outcome = outcomes.get(i);
@@ -141,47 +137,6 @@ final class TranslateCommand implements Callable<Integer> {
             }
         }
         return failures == 0 ? 0 : 1;
-    }
-
-    /** Each line routed to its model (one translator per model, opened when first needed) or returned as it is. */
-    private final class Translators implements AutoCloseable {
-        private final TranslationModels models;
-        private final LanguageRouter router;
-        private final Map<LanguagePair, MessageTranslator> open = new HashMap<>();
-
-        Translators(TranslationModels models) {
-            this.models = models;
-            this.router = models.router();
-        }
-
-        List<TranslationOutcome> translate(List<String> lines) {
-            TranslationOutcome[] out = new TranslationOutcome[lines.size()];
-            Map<LanguagePair, List<Integer>> byModel = new LinkedHashMap<>();
-            for (int i = 0; i < lines.size(); i++) {
-                LanguageRouter.Route route = router.route(from, to, lines.get(i));
-                if (route instanceof LanguageRouter.ToModel m) {
-                    byModel.computeIfAbsent(m.pair(), p -> new ArrayList<>()).add(i);
-                } else if (route instanceof LanguageRouter.Unsupported u) {
-                    out[i] = new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR,
-                            UnsupportedPair.message(u.source(), to, u.detection().confidence(), models.pairs()));
-                } else {
-                    out[i] = Translation.unchanged(lines.get(i));
-                }
-            }
-            byModel.forEach((pair, members) -> {
-                MessageTranslator translator = open.computeIfAbsent(pair, p -> models.find(p).newTranslator());
-                List<TranslationOutcome> translated = translator.translate(members.stream().map(lines::get).toList(), options);
-                for (int m = 0; m < members.size(); m++) {
-                    out[members.get(m)] = translated.get(m);
-                }
-            });
-            return List.of(out);
-        }
-
-        @Override
-        public void close() {
-            open.values().forEach(MessageTranslator::close);
-        }
     }
 
     private void printText(PrintStream out, TranslationOutcome outcome) {

@@ -8,14 +8,15 @@ import java.util.List;
  */
 public record ChatConfig(String bindAddress, int port) {
 
-    public static final String BIND_ADDRESS = "chat.bind.address";
-    public static final String PORT = "chat.port";
+    public static final Setting<Integer> PORT = Setting.integer("chat.port", 8090, v -> v >= 0 && v <= 65535,
+            "a port, 0 for any free port", "the chat page's port (`chat`, `demo`); 0 for any free one");
+    public static final Setting<String> BIND_ADDRESS = Setting.text("chat.bind.address", "127.0.0.1", "the interface the chat "
+            + "page listens on; `0.0.0.0` exposes it to the network, and with it the right to send requests");
 
-    static final List<String> KNOWN_KEYS = List.of(BIND_ADDRESS, PORT);
+    /** In README.md's order. */
+    static final List<Setting<?>> SETTINGS = List.of(PORT, BIND_ADDRESS);
 
     public static ChatConfig from(ConfigSource source) {
-        ChatConfig config = new ChatConfig(source.get(BIND_ADDRESS, "127.0.0.1"), source.getInt(PORT, 8090));
-        TranslatorConfig.require(config.port >= 0 && config.port <= 65535, PORT + " must be a port, 0 for any free port");
-        return config;
+        return new ChatConfig(BIND_ADDRESS.from(source), PORT.from(source));
     }
 }

@@ -118,10 +118,16 @@ public final class ConfigSource {
 
     /** The engine's, the processor's and the chat page's own settings (kafka.* ones are Kafka's). */
     public static Set<String> processorKeys() {
-        Set<String> keys = new HashSet<>(TranslatorConfig.KNOWN_KEYS);
-        keys.addAll(ProcessorConfig.KNOWN_KEYS);
-        keys.addAll(ChatConfig.KNOWN_KEYS);
+        Set<String> keys = new HashSet<>();
+        for (List<Setting<?>> settings : settings()) {
+            settings.forEach(s -> keys.add(s.key()));
+        }
         return keys;
+    }
+
+    /** Every declaration, as README.md's configuration table lists them: the engine's, the processor's, the chat page's. */
+    static List<List<Setting<?>>> settings() {
+        return List.of(TranslatorConfig.SETTINGS, ProcessorConfig.SETTINGS, ChatConfig.SETTINGS);
     }
 
     public static String variableName(String key) {
@@ -133,29 +139,16 @@ public final class ConfigSource {
         return value == null || value.isEmpty() ? defaultValue : value;
     }
 
-    public int getInt(String key, int defaultValue) {
-        return parse(key, defaultValue, Integer::parseInt);
-    }
-
-    public long getLong(String key, long defaultValue) {
-        return parse(key, defaultValue, Long::parseLong);
-    }
-
-    public double getDouble(String key, double defaultValue) {
-        return parse(key, defaultValue, Double::parseDouble);
-    }
-
     public <T> T get(String key, T defaultValue, Function<String, T> parser) {
-        return parse(key, defaultValue, parser);
-    }
-
-    public boolean getBoolean(String key, boolean defaultValue) {
-        return parse(key, defaultValue, v -> {
-            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-                throw new IllegalArgumentException("not true or false");
-            }
-            return Boolean.parseBoolean(v);
-        });
+        String raw = values.get(key);
+        if (raw == null || raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return parser.apply(raw);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Invalid value for " + key + ": '" + raw + "' (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Every key with the given prefix, prefix removed (used to pass client settings through). */
@@ -167,17 +160,5 @@ public final class ConfigSource {
             }
         });
         return out;
-    }
-
-    private <T> T parse(String key, T defaultValue, Function<String, T> parser) {
-        String raw = values.get(key);
-        if (raw == null || raw.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            return parser.apply(raw);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Invalid value for " + key + ": '" + raw + "' (" + e.getMessage() + ")", e);
-        }
     }
 }

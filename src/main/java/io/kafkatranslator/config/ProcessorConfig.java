@@ -8,8 +8,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The processor's own settings, plus every Kafka client and Streams setting, given as
- * {@code kafka.<name>} and passed through unchanged (SASL/SSL included). README.md lists them.
+ * The processor's own settings, each read from its one declaration ({@link Setting}), plus every Kafka
+ * client and Streams setting, given as {@code kafka.<name>} and passed through unchanged (SASL/SSL included).
  */
 public record ProcessorConfig(
         String inputTopic,
@@ -28,57 +28,77 @@ public record ProcessorConfig(
         Duration healthStuck,
         Map<String, String> kafka) {
 
-    public static final String INPUT_TOPIC = "processor.input.topic";
-    public static final String OUTPUT_TOPIC = "processor.output.topic";
-    public static final String DEAD_LETTER_TOPIC = "processor.dead.letter.topic";
-    public static final String BATCH_MAX_REQUESTS = "processor.batch.max.requests";
-    public static final String BATCH_MAX_TOKENS = "processor.batch.max.tokens";
-    public static final String BATCH_MAX_WAIT_MS = "processor.batch.max.wait.ms";
-    public static final String ACCEPT_JSON = "processor.input.accept.json";
-    public static final String OUTPUT_FORMAT = "processor.output.format";
-    public static final String CREATE_TOPICS = "processor.create.topics";
-    public static final String HTTP_PORT = "processor.http.port";
-    public static final String RESULT_MAX_BYTES = "processor.result.max.bytes";
-    public static final String CLOSE_TIMEOUT_MS = "processor.close.timeout.ms";
-    public static final String HEALTH_WINDOW_MS = "processor.health.window.ms";
-    public static final String HEALTH_STUCK_MS = "processor.health.stuck.ms";
+    public static final Setting<String> INPUT_TOPIC = Setting.text("processor.input.topic", "translation-requests", "requests");
+    public static final Setting<String> OUTPUT_TOPIC = Setting.text("processor.output.topic", "translation-results",
+            "results, keyed by conversation id");
+    public static final Setting<String> DEAD_LETTER_TOPIC = Setting.text("processor.dead.letter.topic", "translation-dead-letters",
+            "dead letters (also Kafka Streams' `errors.dead.letter.queue.topic.name`)");
+    public static final Setting<Integer> BATCH_MAX_REQUESTS = Setting.integer("processor.batch.max.requests", 64, v -> v > 0,
+            "> 0", "a micro-batch is translated when it holds this many requests");
+    public static final Setting<Integer> BATCH_MAX_TOKENS = Setting.integer("processor.batch.max.tokens", 2048, v -> v > 0,
+            "> 0", "… or this many source tokens");
+    public static final Setting<Duration> BATCH_MAX_WAIT_MS = Setting.millis("processor.batch.max.wait.ms", 5,
+            v -> !v.isNegative() && !v.isZero(), "> 0", "… or when it has been open this long (four times this long while "
+            + "the stream thread reads a backlog: records produced more than a second before). Under load, batches fill long "
+            + "before this; at a trickle it is pure latency. One batch per stream thread, filled by all its tasks");
+    public static final Setting<Boolean> ACCEPT_JSON = Setting.flag("processor.input.accept.json", false,
+            "also accept requests as JSON objects with the request schema's field names");
+    public static final Setting<OutputFormat> OUTPUT_FORMAT = new Setting<>("processor.output.format", OutputFormat.AVRO,
+            "`avro`", OutputFormat::parse, v -> true, "", "results and dead letters as Avro single-object encoded records, or "
+            + "`json`: plain JSON objects with the schema's field names (\"Running against a real cluster\")");
+    public static final Setting<Integer> RESULT_MAX_BYTES = Setting.integer("processor.result.max.bytes", 524_288,
+            v -> v >= 4096, "at least 4096", "the most bytes a result may take as serialised (checked before it is produced): "
+            + "over it, the result keeps its translation and loses its alignments (tokens, words and blocks, "
+            + "`alignment_dropped: true`); a result over it even then is dead-lettered (`RESULT_TOO_LARGE`). Must stay below "
+            + "the producer's `max.request.size` (1 MB by default) and the output and dead-letter topics' "
+            + "`max.message.bytes`, both checked at start-up");
+    public static final Setting<Duration> CLOSE_TIMEOUT_MS = Setting.millis("processor.close.timeout.ms", 10_000,
+            v -> v.toMillis() > 0, "> 0", "how long a stop (SIGTERM, Ctrl-C) waits for Kafka Streams to commit and close "
+            + "before it gives up; the process exits within it even with the broker gone");
+    public static final Setting<Duration> HEALTH_WINDOW_MS = Setting.millis("processor.health.window.ms", 30_000,
+            v -> v.toMillis() > 0, "> 0", "`/health/ready` fails when the broker has been unreachable this long, when two "
+            + "stream threads failed within this long, or when the input has lag while nothing was processed for this long "
+            + "(\"Operating it\")");
+    public static final Setting<Duration> HEALTH_STUCK_MS = Setting.millis("processor.health.stuck.ms", 300_000,
+            v -> v.toMillis() > 0, "> 0", "`/health/live` fails when the instance has not been ready this long for any "
+            + "reason but an unreachable broker (a restart cannot bring a broker back)");
+    public static final Setting<Boolean> CREATE_TOPICS = Setting.flag("processor.create.topics", false,
+            "`run` creates missing topics (broker defaults) instead of stopping with their names: for development");
+    public static final Setting<Integer> HTTP_PORT = Setting.integer("processor.http.port", 8080,
+            v -> v >= -1 && v <= 65535, "a port, 0 for any free port or -1 for none",
+            "the port of `/metrics`, `/health/live` and `/health/ready`; 0 for any free one, -1 for none");
     public static final String KAFKA_PREFIX = "kafka.";
     /** The producer's own default max.request.size. */
     private static final int PRODUCER_MAX_REQUEST_SIZE = 1_048_576;
 
-    static final List<String> KNOWN_KEYS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, BATCH_MAX_REQUESTS,
-            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, OUTPUT_FORMAT, CREATE_TOPICS, HTTP_PORT, RESULT_MAX_BYTES, CLOSE_TIMEOUT_MS,
-            HEALTH_WINDOW_MS, HEALTH_STUCK_MS);
+    /** In README.md's order. */
+    static final List<Setting<?>> SETTINGS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, BATCH_MAX_REQUESTS,
+            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, OUTPUT_FORMAT, RESULT_MAX_BYTES, CLOSE_TIMEOUT_MS, HEALTH_WINDOW_MS,
+            HEALTH_STUCK_MS, CREATE_TOPICS, HTTP_PORT);
 
     public static ProcessorConfig from(ConfigSource source) {
         ProcessorConfig config = new ProcessorConfig(
-                source.get(INPUT_TOPIC, "translation-requests"),
-                source.get(OUTPUT_TOPIC, "translation-results"),
-                source.get(DEAD_LETTER_TOPIC, "translation-dead-letters"),
-                source.getInt(BATCH_MAX_REQUESTS, 64),
-                source.getInt(BATCH_MAX_TOKENS, 2048),
-                Duration.ofMillis(source.getLong(BATCH_MAX_WAIT_MS, 5)),
-                source.getBoolean(ACCEPT_JSON, false),
-                source.get(OUTPUT_FORMAT, OutputFormat.AVRO, OutputFormat::parse),
-                source.getBoolean(CREATE_TOPICS, false),
-                source.getInt(HTTP_PORT, 8080),
-                source.getInt(RESULT_MAX_BYTES, 524_288),
-                Duration.ofMillis(source.getLong(CLOSE_TIMEOUT_MS, 10_000)),
-                Duration.ofMillis(source.getLong(HEALTH_WINDOW_MS, 30_000)),
-                Duration.ofMillis(source.getLong(HEALTH_STUCK_MS, 300_000)),
+                INPUT_TOPIC.from(source),
+                OUTPUT_TOPIC.from(source),
+                DEAD_LETTER_TOPIC.from(source),
+                BATCH_MAX_REQUESTS.from(source),
+                BATCH_MAX_TOKENS.from(source),
+                BATCH_MAX_WAIT_MS.from(source),
+                ACCEPT_JSON.from(source),
+                OUTPUT_FORMAT.from(source),
+                CREATE_TOPICS.from(source),
+                HTTP_PORT.from(source),
+                RESULT_MAX_BYTES.from(source),
+                CLOSE_TIMEOUT_MS.from(source),
+                HEALTH_WINDOW_MS.from(source),
+                HEALTH_STUCK_MS.from(source),
                 source.withPrefix(KAFKA_PREFIX));
-        TranslatorConfig.require(config.httpPort >= -1 && config.httpPort <= 65535,
-                HTTP_PORT + " must be a port, 0 for any free port or -1 for none");
-        TranslatorConfig.require(config.batchMaxRequests > 0, BATCH_MAX_REQUESTS + " must be > 0");
-        TranslatorConfig.require(config.batchMaxTokens > 0, BATCH_MAX_TOKENS + " must be > 0");
-        TranslatorConfig.require(!config.batchMaxWait.isNegative() && !config.batchMaxWait.isZero(),
-                BATCH_MAX_WAIT_MS + " must be > 0");
+        // What no single setting can check alone.
         int maxRequestSize = config.maxRequestSize();
-        TranslatorConfig.require(config.resultMaxBytes >= 4096 && config.resultMaxBytes < maxRequestSize,
-                RESULT_MAX_BYTES + " must be at least 4096 and below the producer's max.request.size (" + maxRequestSize + ")");
-        TranslatorConfig.require(config.closeTimeout.toMillis() > 0, CLOSE_TIMEOUT_MS + " must be > 0");
-        TranslatorConfig.require(config.healthWindow.toMillis() > 0 && config.healthStuck.compareTo(config.healthWindow) > 0,
-                HEALTH_WINDOW_MS + " must be > 0 and " + HEALTH_STUCK_MS + " longer than it");
+        TranslatorConfig.require(config.resultMaxBytes < maxRequestSize,
+                RESULT_MAX_BYTES.key() + " must be below the producer's max.request.size (" + maxRequestSize + ")");
+        TranslatorConfig.require(config.healthStuck.compareTo(config.healthWindow) > 0,
+                HEALTH_STUCK_MS.key() + " must be longer than " + HEALTH_WINDOW_MS.key());
         return config;
     }
 

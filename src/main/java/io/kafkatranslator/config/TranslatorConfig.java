@@ -7,9 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every engine setting, typed, with its default. README.md ("Configuration") lists the same keys;
- * each can be overridden by the environment variable of the same name upper-cased with dots as
- * underscores ({@code translator.beam.size} → {@code TRANSLATOR_BEAM_SIZE}).
+ * Every engine setting, typed, read from its one declaration ({@link Setting}). Each can be overridden
+ * by the environment variable of the same name upper-cased with dots as underscores ({@code translator.beam.size} → {@code TRANSLATOR_BEAM_SIZE}).
  */
 public record TranslatorConfig(
         List<Path> models,
@@ -24,59 +23,79 @@ public record TranslatorConfig(
         double detectionMargin,
         double keepTargetMargin) {
 
-    public static final String MODELS = "translator.models";
-    public static final String CACHE_DIR = "translator.cache.dir";
-    public static final String INTRA_OP_THREADS = "translator.onnx.intra.op.threads";
-    public static final String BEAM_SIZE = "translator.beam.size";
-    public static final String NBEST = "translator.nbest";
-    public static final String LENGTH_PENALTY = "translator.length.penalty";
-    public static final String COVERAGE_PENALTY = "translator.coverage.penalty";
-    public static final String MAX_LENGTH_A = "translator.max.length.a";
-    public static final String MAX_LENGTH_B = "translator.max.length.b";
-    public static final String REPLACE_UNKNOWNS = "translator.replace.unknowns";
-    public static final String ALIGNMENTS = "translator.alignments";
-    public static final String MAX_SOURCE_TOKENS = "translator.max.source.tokens";
-    public static final String MAX_SENTENCE_WORDS = "translator.max.sentence.words";
-    public static final String MAX_MESSAGE_CHARS = "translator.max.message.chars";
-    public static final String BATCH_MAX_TOKENS = "translator.batch.max.tokens";
-    public static final String BATCH_MAX_SENTENCES = "translator.batch.max.sentences";
-    public static final String DETECTION_MARGIN = "translator.detection.margin";
-    public static final String KEEP_TARGET_MARGIN = "translator.keep.target.margin";
+    public static final Setting<String> MODELS = new Setting<>("translator.models", "", "(empty: the bundled models)", v -> v,
+            v -> true, "", "comma-separated model directories, each following the contract in `training/README.md`, one per "
+            + "language pair; requests are routed to them by pair (\"Languages and models\")");
+    public static final Setting<Double> KEEP_TARGET_MARGIN = Setting.decimal("translator.keep.target.margin", 0.2,
+            v -> v >= 0 && v <= 1, "in [0, 1] (1: every sentence translated)", "a sentence that Lingua finds in the target "
+            + "language by this lead is kept as written (\"Languages and models\"; a sentence whose every word the source lexicon "
+            + "knows is not asked about); 1: every sentence translated");
+    public static final Setting<Double> DETECTION_MARGIN = Setting.decimal("translator.detection.margin", 0.05,
+            v -> v >= 0 && v < 1, "in [0, 1)", "a detected language must lead the next one by this much (Lingua's relative "
+            + "confidence) or the message is returned untranslated with `LANGUAGE_NOT_DETECTED` (\"Languages and models\")");
+    public static final Setting<String> CACHE_DIR = new Setting<>("translator.cache.dir",
+            Path.of(System.getProperty("user.home"), ".cache", "kafka-translator").toString(), "`~/.cache/kafka-translator`",
+            v -> v, v -> true, "", "where the bundled models are unpacked and DJL keeps its native libraries");
+    public static final Setting<Integer> INTRA_OP_THREADS = Setting.integer("translator.onnx.intra.op.threads", 1,
+            v -> v >= 0, ">= 0 (0: ONNX Runtime's default)", "threads ONNX Runtime uses inside one graph run; 0 is ONNX "
+            + "Runtime's default, one per core. One keeps its spinning workers off the cores the Kafka clients need "
+            + "(measured in `docs/settings.md`): scale with stream threads instead");
+    public static final Setting<Integer> BEAM_SIZE = Setting.integer("translator.beam.size", 5,
+            v -> v >= 1 && v <= DecodingOptions.MAX_BEAM, "in 1.." + DecodingOptions.MAX_BEAM, "beam size; 1 is greedy search");
+    public static final Setting<Integer> NBEST = Setting.integer("translator.nbest", 1, v -> v >= 1, ">= 1",
+            "hypotheses returned per sentence (at most the beam size)");
+    public static final Setting<Double> LENGTH_PENALTY = Setting.decimal("translator.length.penalty", 0.6, v -> v >= 0, ">= 0",
+            "GNMT length-penalty alpha for ranking beam hypotheses");
+    public static final Setting<Double> COVERAGE_PENALTY = Setting.decimal("translator.coverage.penalty", 0.2, v -> v >= 0, ">= 0",
+            "GNMT coverage-penalty beta for ranking beam hypotheses (greedy search ignores it); 0 switches it off. Chosen on "
+            + "the dev split (`docs/settings.md`)");
+    public static final Setting<Double> MAX_LENGTH_A = Setting.decimal("translator.max.length.a", 1.5, v -> v >= 0, ">= 0",
+            "output capped at floor(a × source pieces + b) tokens");
+    public static final Setting<Double> MAX_LENGTH_B = Setting.decimal("translator.max.length.b", 10, v -> v >= 1, ">= 1",
+            "b of `translator.max.length.a`");
+    public static final Setting<Boolean> REPLACE_UNKNOWNS = Setting.flag("translator.replace.unknowns", true, "replace an "
+            + "`<unk>` output by the source word it attended to most; the copy stands for the whole target word (the pieces "
+            + "the model goes on spelling it with are dropped), and each source word is copied once");
+    public static final Setting<Boolean> ALIGNMENTS = Setting.flag("translator.alignments", true, "compute alignment matrices");
+    public static final Setting<Integer> MAX_SOURCE_TOKENS = Setting.integer("translator.max.source.tokens", 200, v -> v > 0,
+            "> 0", "the most pieces the model is given at once: a longer sentence is translated in chunks");
+    public static final Setting<Integer> MAX_SENTENCE_WORDS = Setting.integer("translator.max.sentence.words", 15, v -> v >= 0,
+            ">= 0 (0: sentences kept whole)", "a longer sentence is translated clause by clause, cut after `,` `;` `:` "
+            + "(\"Messages\"); 0 keeps sentences whole");
+    public static final Setting<Integer> MAX_MESSAGE_CHARS = Setting.integer("translator.max.message.chars", 10_000, v -> v > 0,
+            "> 0", "longer messages are rejected with `TEXT_TOO_LONG`");
+    public static final Setting<Integer> BATCH_MAX_TOKENS = Setting.integer("translator.batch.max.tokens", 2048, v -> v > 0,
+            "> 0", "token budget of a batch: longest source × sentences");
+    public static final Setting<Integer> BATCH_MAX_SENTENCES = Setting.integer("translator.batch.max.sentences", 64, v -> v > 0,
+            "> 0", "most sentences in a batch");
 
-    static final List<String> KNOWN_KEYS = List.of(MODELS, CACHE_DIR, INTRA_OP_THREADS, BEAM_SIZE, NBEST,
-            LENGTH_PENALTY, COVERAGE_PENALTY, MAX_LENGTH_A, MAX_LENGTH_B, REPLACE_UNKNOWNS, ALIGNMENTS, MAX_SOURCE_TOKENS,
-            MAX_SENTENCE_WORDS, MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES, DETECTION_MARGIN,
-            KEEP_TARGET_MARGIN);
+    /** In README.md's order. */
+    static final List<Setting<?>> SETTINGS = List.of(MODELS, KEEP_TARGET_MARGIN, DETECTION_MARGIN, CACHE_DIR, INTRA_OP_THREADS,
+            BEAM_SIZE, NBEST, LENGTH_PENALTY, COVERAGE_PENALTY, MAX_LENGTH_A, MAX_LENGTH_B, REPLACE_UNKNOWNS, ALIGNMENTS,
+            MAX_SOURCE_TOKENS, MAX_SENTENCE_WORDS, MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES);
 
     public static TranslatorConfig defaults() {
         return from(ConfigSource.of(java.util.Map.of()));
     }
 
     public static TranslatorConfig from(ConfigSource source) {
-        List<Path> models = Arrays.stream(source.get(MODELS, "").split(","))
+        List<Path> models = Arrays.stream(MODELS.from(source).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList();
-        String cacheDir = source.get(CACHE_DIR, Path.of(System.getProperty("user.home"), ".cache", "kafka-translator").toString());
-        DecodingOptions decoding = new DecodingOptions(
-                source.getInt(BEAM_SIZE, 5),
-                source.getInt(NBEST, 1),
-                source.getDouble(LENGTH_PENALTY, 0.6),
-                source.getDouble(COVERAGE_PENALTY, 0.2),
-                source.getDouble(MAX_LENGTH_A, 1.5),
-                source.getDouble(MAX_LENGTH_B, 10),
-                source.getBoolean(REPLACE_UNKNOWNS, true),
-                source.getBoolean(ALIGNMENTS, true));
+        DecodingOptions decoding = new DecodingOptions(BEAM_SIZE.from(source), NBEST.from(source), LENGTH_PENALTY.from(source),
+                COVERAGE_PENALTY.from(source), MAX_LENGTH_A.from(source), MAX_LENGTH_B.from(source),
+                REPLACE_UNKNOWNS.from(source), ALIGNMENTS.from(source));
         TranslatorConfig config = new TranslatorConfig(
                 models,
-                Path.of(cacheDir),
-                source.getInt(INTRA_OP_THREADS, 1),
+                Path.of(CACHE_DIR.from(source)),
+                INTRA_OP_THREADS.from(source),
                 decoding,
-                source.getInt(MAX_SOURCE_TOKENS, 200),
-                source.getInt(MAX_SENTENCE_WORDS, 15),
-                source.getInt(MAX_MESSAGE_CHARS, 10_000),
-                source.getInt(BATCH_MAX_TOKENS, 2048),
-                source.getInt(BATCH_MAX_SENTENCES, 64),
-                source.getDouble(DETECTION_MARGIN, 0.05),
-                source.getDouble(KEEP_TARGET_MARGIN, 0.2));
+                MAX_SOURCE_TOKENS.from(source),
+                MAX_SENTENCE_WORDS.from(source),
+                MAX_MESSAGE_CHARS.from(source),
+                BATCH_MAX_TOKENS.from(source),
+                BATCH_MAX_SENTENCES.from(source),
+                DETECTION_MARGIN.from(source),
+                KEEP_TARGET_MARGIN.from(source));
         config.validate();
         return config;
     }
@@ -88,16 +107,9 @@ public record TranslatorConfig(
         return changed;
     }
 
+    /** What no single setting can check alone (each checks itself as it is read). */
     private void validate() {
-        decoding.validate();
-        require(intraOpThreads >= 0, INTRA_OP_THREADS + " must be >= 0 (0: ONNX Runtime's default)");
-        require(maxSourceTokens > 0, MAX_SOURCE_TOKENS + " must be > 0");
-        require(maxSentenceWords >= 0, MAX_SENTENCE_WORDS + " must be >= 0 (0: sentences kept whole)");
-        require(maxMessageChars > 0, MAX_MESSAGE_CHARS + " must be > 0");
-        require(batchMaxSentences > 0, BATCH_MAX_SENTENCES + " must be > 0");
-        require(detectionMargin >= 0 && detectionMargin < 1, DETECTION_MARGIN + " must be in [0, 1)");
-        require(keepTargetMargin >= 0 && keepTargetMargin <= 1, KEEP_TARGET_MARGIN + " must be in [0, 1] (1: every sentence translated)");
-        require(batchMaxTokens >= maxSourceTokens, BATCH_MAX_TOKENS + " must be >= " + MAX_SOURCE_TOKENS
+        require(batchMaxTokens >= maxSourceTokens, BATCH_MAX_TOKENS.key() + " must be >= " + MAX_SOURCE_TOKENS.key()
                 + " so that every sentence or chunk fits a batch");
     }
 

@@ -19,8 +19,8 @@ public record DecodingOptions(
     /** Wider beams cost linearly more and no longer help this model (training/README.md). */
     public static final int MAX_BEAM = 16;
 
-    /** Throws IllegalArgumentException, with a message a person can act on, for options out of range. */
-    public void validate() {
+    /** IllegalArgumentException, with a message a person can act on, for options out of range: no such options exist. */
+    public DecodingOptions {
         if (beamSize < 1 || beamSize > MAX_BEAM) {
             throw new IllegalArgumentException("beam size must be in 1.." + MAX_BEAM + ", got " + beamSize);
         }
@@ -40,10 +40,7 @@ public record DecodingOptions(
     }
 
     public DecodingOptions withBeam(int beam, int best) {
-        DecodingOptions changed = new DecodingOptions(beam, best, lengthPenalty, coveragePenalty, maxLengthA, maxLengthB,
-                replaceUnknowns, alignments);
-        changed.validate();
-        return changed;
+        return new DecodingOptions(beam, best, lengthPenalty, coveragePenalty, maxLengthA, maxLengthB, replaceUnknowns, alignments);
     }
 
     /**
@@ -53,10 +50,8 @@ public record DecodingOptions(
     public DecodingOptions forRequest(Integer requestBeam, Integer requestNbest, Boolean requestAlignments) {
         int beam = requestBeam != null ? requestBeam : beamSize;
         int best = requestNbest != null ? requestNbest : Math.min(nbest, beam);
-        DecodingOptions changed = new DecodingOptions(beam, best, lengthPenalty, coveragePenalty, maxLengthA, maxLengthB,
+        return new DecodingOptions(beam, best, lengthPenalty, coveragePenalty, maxLengthA, maxLengthB,
                 replaceUnknowns, requestAlignments != null ? requestAlignments : alignments);
-        changed.validate();
-        return changed;
     }
 
     public boolean greedy() {

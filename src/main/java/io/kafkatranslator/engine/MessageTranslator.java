@@ -115,7 +115,6 @@ public final class MessageTranslator implements AutoCloseable {
 
     /** Translates prepared messages: all their sentences in shared token-budgeted batches. */
     public List<TranslationOutcome> translatePrepared(List<PreparedMessage> messages, DecodingOptions options) {
-        options.validate();
         List<int[]> units = new ArrayList<>();
         for (int m = 0; m < messages.size(); m++) {
             List<Unit> us = messages.get(m).units();

@@ -1,4 +1,4 @@
-package io.kafkatranslator.topology;
+package io.kafkatranslator.route;
 
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.message.Preparation;
@@ -7,7 +7,7 @@ import io.kafkatranslator.engine.TranslationOutcome;
 
 import java.util.List;
 
-/** What the topology needs from a translator; {@link EngineBatchTranslator} is the real one. */
+/** A model's translator as routing uses it; {@link EngineBatchTranslator} is the real one. */
 public interface BatchTranslator extends AutoCloseable {
     /** Validates, segments and tokenises a message, once: it is prepared as it arrives. */
     Preparation prepare(String text);

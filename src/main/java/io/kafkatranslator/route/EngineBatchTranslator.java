@@ -1,4 +1,4 @@
-package io.kafkatranslator.topology;
+package io.kafkatranslator.route;
 
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.MessageTranslator;
@@ -9,7 +9,7 @@ import io.kafkatranslator.engine.TranslationOutcome;
 
 import java.util.List;
 
-/** The real engine behind the topology: a shared model, a translator (its own predictors) per processor. */
+/** The real engine behind routing: a shared model, a translator (its own predictors) per thread. */
 public final class EngineBatchTranslator implements BatchTranslator {
     private final TranslationEngine engine;
     private final MessageTranslator translator;

@@ -1,25 +1,25 @@
-package io.kafkatranslator.topology;
+package io.kafkatranslator.route;
 
 import io.kafkatranslator.decode.DecodingOptions;
-import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
+import io.kafkatranslator.message.PreparedMessage;
 
 /**
  * Where a request goes once it is routed and prepared, with all that its translation needs: to a
- * model, with its prepared message and its decoding options (resolved here, once); back as it was
- * written (already in its target language, or in a language that cannot be told); or to the dead
- * letters, with the reason.
+ * model, with its prepared message and its decoding options (resolved once, before it was routed);
+ * back as it was written (already in its target language, or in a language that cannot be told); or
+ * to the dead letters, with the reason.
  */
-sealed interface RoutedRequest {
+public sealed interface RoutedRequest {
 
     /** The language detection, when the request left its language to it; null otherwise. */
     LanguageDetector.Detection detection();
 
     record ToModel(LanguageRouter.ToModel route, PreparedMessage message, DecodingOptions options) implements RoutedRequest {
-        LanguagePair pair() {
+        public LanguagePair pair() {
             return route.pair();
         }
 
@@ -30,7 +30,7 @@ sealed interface RoutedRequest {
     }
 
     /** No model runs: the route is SameLanguage or Undetected. */
-    record Unchanged(LanguageRouter.Route route) implements RoutedRequest {
+    record Unchanged(LanguageRouter.Route route, String text) implements RoutedRequest {
         @Override
         public LanguageDetector.Detection detection() {
             return route.detection();

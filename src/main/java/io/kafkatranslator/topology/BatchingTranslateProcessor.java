@@ -1,16 +1,14 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.reason.ErrorCode;
-import io.kafkatranslator.reason.UnsupportedPair;
 import io.kafkatranslator.decode.DecodingOptions;
-import io.kafkatranslator.message.InputValidator;
-import io.kafkatranslator.message.Preparation;
-import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.metrics.TranslationMetrics;
+import io.kafkatranslator.route.BatchTranslator;
+import io.kafkatranslator.route.RoutedRequest;
 import io.kafkatranslator.schema.LanguageDetection;
 import io.kafkatranslator.schema.PendingRequest;
 import io.kafkatranslator.schema.Timings;
@@ -40,7 +38,7 @@ import java.util.Locale;
  * effects are visible or none are, and the restored store plus the re-read input hold exactly the
  * requests that have no committed result yet. A message is prepared (validated, segmented,
  * tokenised) once, as it arrives: text that cannot be translated goes to the dead letters at once.
- * Each request is first routed (LanguageRouter): to the model of its language pair, or, already in
+ * Each request is first routed ({@link io.kafkatranslator.route.Routing}): to the model of its language pair, or, already in
  * its target language or in a language that cannot be told, to no model; it still waits its turn in
  * the batch, so that a conversation's results keep its order. No model call mixes two pairs.
  */
@@ -48,7 +46,6 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     /** How often a task looks for its outcomes and its thread's batch deadline: outcomes wait at most this long. */
     private static final Duration TICK = Duration.ofMillis(1);
     private final ThreadBatches batches;
-    private final LanguageRouter router;
     private final TranslationMetrics metrics;
     private final ResultBudget budget;
     private final RefusedResults refusals;
@@ -59,11 +56,10 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private ThreadBatch batch;
     private long nextSequence;
 
-    BatchingTranslateProcessor(ThreadBatches batches, LanguageRouter router, DecodingOptions defaults, ResultBudget budget,
+    BatchingTranslateProcessor(ThreadBatches batches, DecodingOptions defaults, ResultBudget budget,
                                RefusedResults refusals, TranslationMetrics metrics) {
         this.batches = batches;
         this.defaults = defaults;
-        this.router = router;
         this.budget = budget;
         this.refusals = refusals;
         this.metrics = metrics;
@@ -105,26 +101,18 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         forwardReady(now);
     }
 
-    /** The request routed and, for a model, prepared by it, with its decoding options (checked when it was decoded). */
+    /**
+     * The request routed and, for a model, prepared, with its decoding options: checked when it was decoded, resolved
+     * again only for a request restored from the store, which the defaults may no longer fit if they changed.
+     */
     private RoutedRequest prepare(TranslationRequest request) {
-        LanguageRouter.Route route = router.route(request.getSourceLanguage(), request.getTargetLanguage(), request.getText());
-        if (route instanceof LanguageRouter.Unsupported u) {
-            return new RoutedRequest.Rejected(new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR,
-                    UnsupportedPair.message(u.source(), u.target(), u.detection().confidence(), router.pairs())));
+        DecodingOptions options;
+        try {
+            options = RequestDecoder.options(defaults, request);
+        } catch (IllegalArgumentException e) {
+            return new RoutedRequest.Rejected(new TranslationError(ErrorCode.INVALID_REQUEST, "options: " + e.getMessage()));
         }
-        if (route instanceof LanguageRouter.ToModel m) {
-            DecodingOptions options;
-            try {
-                options = RequestDecoder.options(defaults, request);
-            } catch (IllegalArgumentException e) {
-                // Checked when it was decoded; a request restored from the store after the defaults changed may not fit them.
-                return new RoutedRequest.Rejected(new TranslationError(ErrorCode.INVALID_REQUEST, "options: " + e.getMessage()));
-            }
-            Preparation p = batch.translator(m.pair()).prepare(request.getText());
-            return p instanceof TranslationError e ? new RoutedRequest.Rejected(e) : new RoutedRequest.ToModel(m, (PreparedMessage) p, options);
-        }
-        TranslationError invalid = InputValidator.check(request.getText());
-        return invalid != null ? new RoutedRequest.Rejected(invalid) : new RoutedRequest.Unchanged(route);
+        return batch.routing().route(request.getSourceLanguage(), request.getTargetLanguage(), request.getText(), options);
     }
 
     @Override
@@ -177,7 +165,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private TranslationResult result(PendingRequest pending, RoutedRequest routed, Translation t, long batchStart, long decodingMs,
                                      long end) {
         TranslationRequest request = pending.getRequest();
-        BatchTranslator model = routed instanceof RoutedRequest.ToModel m ? batch.translator(m.pair()) : null;
+        BatchTranslator model = routed instanceof RoutedRequest.ToModel m ? batch.routing().translator(m.pair()) : null;
         String source = routed instanceof RoutedRequest.ToModel m ? m.pair().source()
                 : routed instanceof RoutedRequest.Unchanged u && u.route() instanceof LanguageRouter.SameLanguage same ? same.language()
                 : null;

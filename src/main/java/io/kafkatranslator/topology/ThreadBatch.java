@@ -1,13 +1,10 @@
 package io.kafkatranslator.topology;
 
-import io.kafkatranslator.decode.DecodingOptions;
-import io.kafkatranslator.reason.ErrorCode;
-import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.Translation;
-import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
-import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.metrics.TranslationMetrics;
+import io.kafkatranslator.route.RoutedRequest;
+import io.kafkatranslator.route.Routing;
 import io.kafkatranslator.schema.PendingRequest;
 
 import java.time.Duration;
@@ -20,8 +17,8 @@ import java.util.Map;
  * The micro-batch of one stream thread, shared by every task the thread runs. A thread runs its tasks
  * one after another: with a batch per task, a full batch of one task was followed by a small one of
  * another whose deadline had passed meanwhile. Here requests of all the thread's tasks fill one batch,
- * translated when it holds N requests or T source tokens or has been open W ms (see flushIfDue), one
- * model call per model and set of decoding options. A task may forward only from its own callbacks, so
+ * translated when it holds N requests or T source tokens or has been open W ms (see flushIfDue), by the
+ * thread's {@link Routing} (one model call per model and set of decoding options). A task may forward only from its own callbacks, so
  * each task gets its requests' outcomes back (in its arrival order) and forwards them itself, at its
  * next process() or punctuation; under exactly_once_v2 a thread's tasks share one producer and commit
  * in one transaction. Used only by its stream thread, as the tasks are.
@@ -44,11 +41,7 @@ final class ThreadBatch {
     record Completed(Entry entry, TranslationOutcome outcome, long batchStart, long decodingMs) {
     }
 
-    /** Requests translated by one model call: the same model and the same decoding options. */
-    private record Group(LanguagePair pair, DecodingOptions options) {
-    }
-
-    private final Map<LanguagePair, BatchTranslator> translators;
+    private final Routing routing;
     private final int maxRequests;
     private final int maxTokens;
     private final long maxWaitMs;
@@ -67,9 +60,9 @@ final class ThreadBatch {
     /** The last request to join was produced more than BACKLOG_LAG before: the thread is reading a backlog. */
     private boolean backlog;
 
-    ThreadBatch(Map<LanguagePair, BatchTranslator> translators, int maxRequests, int maxTokens,
-                Duration maxWait, TranslationMetrics metrics, Runnable onClose) {
-        this.translators = translators;
+    ThreadBatch(Routing routing, int maxRequests, int maxTokens, Duration maxWait, TranslationMetrics metrics,
+                Runnable onClose) {
+        this.routing = routing;
         this.maxRequests = maxRequests;
         this.maxTokens = maxTokens;
         this.maxWaitMs = maxWait.toMillis();
@@ -86,13 +79,14 @@ final class ThreadBatch {
         entries.removeIf(e -> e.member() == member);
         tokens = entries.stream().mapToInt(e -> e.pending().getSourceTokens()).sum();
         if (--members == 0) {
-            translators.values().forEach(BatchTranslator::close);
+            routing.close();
             onClose.run();
         }
     }
 
-    BatchTranslator translator(LanguagePair pair) {
-        return translators.get(pair);
+    /** The thread's routing: its tasks route and prepare their requests with the translators the batch runs. */
+    Routing routing() {
+        return routing;
     }
 
     /** Adds a request, produced at producedAt (its record's timestamp); translates the batch at once when it is full. */
@@ -130,50 +124,23 @@ final class ThreadBatch {
         List<Entry> batch = List.copyOf(entries);
         entries.clear();
         tokens = 0;
-        TranslationOutcome[] outcomes = new TranslationOutcome[batch.size()];
-        Map<Group, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            RoutedRequest routed = batch.get(i).routed();
-            if (routed instanceof RoutedRequest.ToModel m) {
-                groups.computeIfAbsent(new Group(m.pair(), m.options()), g -> new ArrayList<>()).add(i);
-            } else if (routed instanceof RoutedRequest.Rejected r) {
-                outcomes[i] = r.error();
-            } else {
-                outcomes[i] = Translation.unchanged(batch.get(i).pending().getRequest().getText());
-            }
-        }
         long start = System.nanoTime();
-        groups.forEach((group, members) -> translate(group, members, batch, outcomes));
+        List<TranslationOutcome> outcomes = routing.translate(batch.stream().map(Entry::routed).toList());
         long decodingMs = (System.nanoTime() - start) / 1_000_000;
         clockFloor = now + decodingMs;
         long targetTokens = 0;
         long unknowns = 0;
         Map<Member, List<Completed>> byMember = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            if (outcomes[i] instanceof Translation t) {
+            if (outcomes.get(i) instanceof Translation t) {
                 targetTokens += t.targetPieces().size();
                 unknowns += t.unknownsReplaced();
             }
             byMember.computeIfAbsent(batch.get(i).member(), m -> new ArrayList<>())
-                    .add(new Completed(batch.get(i), outcomes[i], now, decodingMs));
+                    .add(new Completed(batch.get(i), outcomes.get(i), now, decodingMs));
         }
         metrics.batch(batch.size(), decodingMs, targetTokens, unknowns);
         LOG.debug("translated a batch of {} requests from {} tasks in {} ms", batch.size(), byMember.size(), decodingMs);
         byMember.forEach(Member::completed);
-    }
-
-    private void translate(Group group, List<Integer> members, List<Entry> batch, TranslationOutcome[] outcomes) {
-        List<PreparedMessage> messages = members.stream().map(i -> ((RoutedRequest.ToModel) batch.get(i).routed()).message()).toList();
-        try {
-            List<TranslationOutcome> out = translators.get(group.pair()).translate(messages, group.options());
-            for (int m = 0; m < members.size(); m++) {
-                outcomes[members.get(m)] = out.get(m);
-            }
-        } catch (RuntimeException e) {
-            // Never retry forever: a batch the engine cannot translate goes to the dead letters.
-            for (int i : members) {
-                outcomes[i] = new TranslationError(ErrorCode.TRANSLATION_FAILED, "the translation engine failed: " + e);
-            }
-        }
     }
 }

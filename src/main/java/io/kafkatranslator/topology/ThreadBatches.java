@@ -1,7 +1,10 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.metrics.TranslationMetrics;
+import io.kafkatranslator.route.BatchTranslator;
+import io.kafkatranslator.route.Routing;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,18 +13,20 @@ import java.util.function.Supplier;
 
 /**
  * The batches of one topology, one per stream thread: made when the thread initialises its first task,
- * closed (with the thread's translators) when it closes its last.
+ * with the thread's own translators behind the topology's router, and closed with them when it closes its last.
  */
 final class ThreadBatches {
     private final Map<Thread, ThreadBatch> batches = new ConcurrentHashMap<>();
+    private final LanguageRouter router;
     private final Supplier<Map<LanguagePair, BatchTranslator>> translators;
     private final int maxRequests;
     private final int maxTokens;
     private final Duration maxWait;
     private final TranslationMetrics metrics;
 
-    ThreadBatches(Supplier<Map<LanguagePair, BatchTranslator>> translators, int maxRequests,
+    ThreadBatches(LanguageRouter router, Supplier<Map<LanguagePair, BatchTranslator>> translators, int maxRequests,
                   int maxTokens, Duration maxWait, TranslationMetrics metrics) {
+        this.router = router;
         this.translators = translators;
         this.maxRequests = maxRequests;
         this.maxTokens = maxTokens;
@@ -32,7 +37,7 @@ final class ThreadBatches {
     /** The calling stream thread's batch, which the caller (a task's processor) joins until it leaves. */
     ThreadBatch join() {
         ThreadBatch batch = batches.computeIfAbsent(Thread.currentThread(), thread -> new ThreadBatch(
-                translators.get(), maxRequests, maxTokens, maxWait, metrics, () -> batches.remove(thread)));
+                new Routing(router, translators.get()), maxRequests, maxTokens, maxWait, metrics, () -> batches.remove(thread)));
         batch.join();
         return batch;
     }

@@ -3,6 +3,7 @@ package io.kafkatranslator.topology;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.route.BatchTranslator;
 import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.DeadLetter;
@@ -72,10 +73,10 @@ public final class TranslationTopology {
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.inputTopic());
         topology.addProcessor(DECODER, () -> new DecodeProcessor(
                 new RequestDecoder(config.acceptJson(), router.pairs(), defaults), metrics), SOURCE);
-        ThreadBatches batches = new ThreadBatches(translators, config.batchMaxRequests(), config.batchMaxTokens(),
+        ThreadBatches batches = new ThreadBatches(router, translators, config.batchMaxRequests(), config.batchMaxTokens(),
                 config.batchMaxWait(), metrics);
         ResultBudget budget = new ResultBudget(results, config.outputTopic(), config.resultMaxBytes());
-        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(batches, router, defaults, budget, refusals, metrics), DECODER);
+        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(batches, defaults, budget, refusals, metrics), DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Long(), pending), BATCHER);
         topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), new ByteArraySerializer(), BATCHER);

@@ -28,7 +28,7 @@ class BrokerRestartTest {
     void processorRecoversFromABrokerRestartWithoutLossOrDuplicates(@TempDir Path dir) throws Exception {
         try (ChildProcessBroker broker = new ChildProcessBroker(dir)) {
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
-                    "kafka.state.dir", dir.resolve("state").toString(), ProcessorConfig.HTTP_PORT, "-1")));
+                    "kafka.state.dir", dir.resolve("state").toString(), ProcessorConfig.HTTP_PORT.key(), "-1")));
             TranslatorConfig engineConfig = TranslatorConfig.from(ConfigSource.of(Map.of("translator.beam.size", "1")));
             try (ProcessorApp app = new ProcessorApp(TranslationModels.load(engineConfig), config)) {
                 app.start();

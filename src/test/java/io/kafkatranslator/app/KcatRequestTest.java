@@ -35,7 +35,7 @@ class KcatRequestTest {
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of(
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
-                    ProcessorConfig.ACCEPT_JSON, "true", ProcessorConfig.OUTPUT_FORMAT, "json", ProcessorConfig.HTTP_PORT, "-1")));
+                    ProcessorConfig.ACCEPT_JSON.key(), "true", ProcessorConfig.OUTPUT_FORMAT.key(), "json", ProcessorConfig.HTTP_PORT.key(), "-1")));
             broker.createTopics(Map.of(config.inputTopic(), 1, config.outputTopic(), 1, config.deadLetterTopic(), 1));
             try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.defaults()), config)) {
                 app.start();

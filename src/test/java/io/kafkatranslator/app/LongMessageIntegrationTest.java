@@ -57,8 +57,8 @@ class LongMessageIntegrationTest {
             setLimit(admin, "translation-results", 16_384);
             setLimit(admin, "translation-dead-letters", 4_096);
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
-                    "kafka.state.dir", dir.resolve("state").toString(), ProcessorConfig.HTTP_PORT, "0",
-                    ProcessorConfig.HEALTH_WINDOW_MS, "10000", ProcessorConfig.CLOSE_TIMEOUT_MS, "5000",
+                    "kafka.state.dir", dir.resolve("state").toString(), ProcessorConfig.HTTP_PORT.key(), "0",
+                    ProcessorConfig.HEALTH_WINDOW_MS.key(), "10000", ProcessorConfig.CLOSE_TIMEOUT_MS.key(), "5000",
                     // A replaced stream thread gets its partitions back once the dead one's session has expired.
                     "kafka.session.timeout.ms", "6000", "kafka.heartbeat.interval.ms", "1500")));
             TranslatorConfig engine = TranslatorConfig.from(ConfigSource.of(Map.of("translator.beam.size", "1")));

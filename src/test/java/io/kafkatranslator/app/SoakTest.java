@@ -42,7 +42,7 @@ class SoakTest {
         List<long[]> samples = new ArrayList<>();
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of("kafka.bootstrap.servers",
-                    broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(), ProcessorConfig.HTTP_PORT, "-1")));
+                    broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(), ProcessorConfig.HTTP_PORT.key(), "-1")));
             broker.createTopics(Map.of(config.inputTopic(), 2, config.outputTopic(), 2, config.deadLetterTopic(), 1));
             AvroSerde<TranslationRequest> serde = new AvroSerde<>(TranslationRequest.getClassSchema());
             try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.defaults()), config);

@@ -138,8 +138,8 @@ class MessageTranslatorTest {
     @Test
     void aSentenceTooLongForTheModelIsTranslatedInChunksAndOnlyHugeMessagesAreRejected() {
         String longSentence = "Je pense que nous devrions partir tôt demain matin, " .repeat(30) + "et revenir le soir.";
-        TranslatorConfig small = TranslatorConfig.from(ConfigSource.of(Map.of(TranslatorConfig.MAX_MESSAGE_CHARS, "1000",
-                TranslatorConfig.MAX_SOURCE_TOKENS, "60", TranslatorConfig.MAX_SENTENCE_WORDS, "0")));
+        TranslatorConfig small = TranslatorConfig.from(ConfigSource.of(Map.of(TranslatorConfig.MAX_MESSAGE_CHARS.key(), "1000",
+                TranslatorConfig.MAX_SOURCE_TOKENS.key(), "60", TranslatorConfig.MAX_SENTENCE_WORDS.key(), "0")));
         try (TranslationEngine limited = TranslationEngine.load(small, new LanguagePair("fr", "en")); MessageTranslator strict = limited.newTranslator()) {
             Translation t = (Translation) strict.translate(List.of(longSentence.substring(0, 600))).get(0);
             assertTrue(t.segments().size() > 1, "cut into chunks");

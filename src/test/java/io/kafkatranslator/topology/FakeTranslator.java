@@ -8,6 +8,7 @@ import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
+import io.kafkatranslator.route.BatchTranslator;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,8 @@ import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.schema.PendingRequest;
 import io.kafkatranslator.schema.TranslationRequest;
+import io.kafkatranslator.route.RoutedRequest;
+import io.kafkatranslator.route.Routing;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ThreadBatchTest {
     private static final LanguagePair FR_EN = new LanguagePair("fr", "en");
     private final FakeTranslator model = new FakeTranslator("fake", false);
-    private final ThreadBatch batch = new ThreadBatch(Map.of(FR_EN, model),
+    private final ThreadBatch batch = new ThreadBatch(new Routing(new LanguageRouter(Set.of(FR_EN), null), Map.of(FR_EN, model)),
             4, 1000, Duration.ofMillis(5), TranslationMetrics.NONE, () -> { });
 
     /** A task: what it got back, in order. */

@@ -12,6 +12,8 @@ import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.Segment;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
+import io.kafkatranslator.route.BatchTranslator;
+import io.kafkatranslator.route.EngineBatchTranslator;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -64,8 +66,8 @@ class TranslationTopologyTest {
     }
 
     private void start(Map<String, String> settings, Supplier<Map<LanguagePair, BatchTranslator>> translators) {
-        Map<String, String> all = new LinkedHashMap<>(Map.of(ProcessorConfig.BATCH_MAX_REQUESTS, "4",
-                ProcessorConfig.BATCH_MAX_TOKENS, "20", ProcessorConfig.BATCH_MAX_WAIT_MS, "50"));
+        Map<String, String> all = new LinkedHashMap<>(Map.of(ProcessorConfig.BATCH_MAX_REQUESTS.key(), "4",
+                ProcessorConfig.BATCH_MAX_TOKENS.key(), "20", ProcessorConfig.BATCH_MAX_WAIT_MS.key(), "50"));
         all.putAll(settings);
         ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(all));
         RefusedResults refusals = new RefusedResults();
@@ -296,7 +298,7 @@ class TranslationTopologyTest {
     void aResultOverItsBudgetKeepsItsTranslationAndDropsItsAlignmentsAndOneOverEvenWithoutIsDeadLettered() {
         String sentence = "Le train de huit heures a vingt minutes de retard ce matin encore. ";
         try (TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"))) {
-            start(Map.of(ProcessorConfig.RESULT_MAX_BYTES, "8192"), () -> Map.of(FR_EN, new EngineBatchTranslator(engine)));
+            start(Map.of(ProcessorConfig.RESULT_MAX_BYTES.key(), "8192"), () -> Map.of(FR_EN, new EngineBatchTranslator(engine)));
             send(request("short", "c1", sentence.strip()));
             send(request("long", "c2", sentence.repeat(12).strip()));
             send(request("huge", "c3", sentence.repeat(80).strip()));
@@ -317,7 +319,7 @@ class TranslationTopologyTest {
 
     @Test
     void anOptionOfTheWrongTypeIsNamedAsSuchInItsDeadLetter() {
-        start(Map.of(ProcessorConfig.ACCEPT_JSON, "true"));
+        start(Map.of(ProcessorConfig.ACCEPT_JSON.key(), "true"));
         input.pipeInput("c".getBytes(StandardCharsets.UTF_8), ("{\"request_id\":\"j1\",\"conversation_id\":\"c\",\"text\":\"salut\","
                 + "\"options\":{\"beam_size\":\"five\"}}").getBytes(StandardCharsets.UTF_8));
         driver.advanceWallClockTime(Duration.ofMillis(100));
@@ -328,7 +330,7 @@ class TranslationTopologyTest {
 
     @Test
     void jsonRequestsAreAcceptedWhenSwitchedOnAndAnObjectMissingAFieldIsAnInvalidRequest() {
-        start(Map.of(ProcessorConfig.ACCEPT_JSON, "true"));
+        start(Map.of(ProcessorConfig.ACCEPT_JSON.key(), "true"));
         input.pipeInput("c".getBytes(StandardCharsets.UTF_8), ("{\"request_id\":\"j1\",\"conversation_id\":\"c\",\"text\":\"salut\","
                 + "\"options\":{\"beam_size\":1},\"client_timestamp\":1700000000000}").getBytes(StandardCharsets.UTF_8));
         input.pipeInput("c".getBytes(StandardCharsets.UTF_8), "{\"request_id\":\"j2\",\"text\":\"salut\"}".getBytes(StandardCharsets.UTF_8));

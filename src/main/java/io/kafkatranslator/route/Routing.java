@@ -1,0 +1,116 @@
+package io.kafkatranslator.route;
+
+import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.engine.Translation;
+import io.kafkatranslator.engine.TranslationError;
+import io.kafkatranslator.engine.TranslationModels;
+import io.kafkatranslator.engine.TranslationOutcome;
+import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.language.LanguageRouter;
+import io.kafkatranslator.message.InputValidator;
+import io.kafkatranslator.message.Preparation;
+import io.kafkatranslator.message.PreparedMessage;
+import io.kafkatranslator.reason.ErrorCode;
+import io.kafkatranslator.reason.UnsupportedPair;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one path from a request to its outcome, for the topology and the translate and evaluate
+ * commands alike. A request is routed ({@link LanguageRouter}) and, when a model is to translate it,
+ * prepared by that model's translator, once, and carried with its decoding options; routed requests
+ * are translated with one model call per language pair and set of options (no call mixes two pairs),
+ * and each gets its outcome back in its place. A model call that fails fails its own requests only.
+ * Used by one thread: the translators are that thread's, and close with it.
+ */
+public final class Routing implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Routing.class);
+
+    private final LanguageRouter router;
+    private final Map<LanguagePair, BatchTranslator> translators;
+
+    public Routing(LanguageRouter router, Map<LanguagePair, BatchTranslator> translators) {
+        this.router = router;
+        this.translators = translators;
+    }
+
+    /** A routing over every loaded model, with translators of the calling thread's own. */
+    public static Routing open(TranslationModels models) {
+        return new Routing(models.router(), translators(models));
+    }
+
+    /** One translator per model, by the pair it serves, with predictors of its own. */
+    public static Map<LanguagePair, BatchTranslator> translators(TranslationModels models) {
+        Map<LanguagePair, BatchTranslator> out = new LinkedHashMap<>();
+        models.pairs().forEach(p -> out.put(p, new EngineBatchTranslator(models.find(p))));
+        return out;
+    }
+
+    /** source: null to detect it. The options are the request's own, already checked. */
+    public RoutedRequest route(String source, String target, String text, DecodingOptions options) {
+        LanguageRouter.Route route = router.route(source, target, text);
+        if (route instanceof LanguageRouter.Unsupported u) {
+            return new RoutedRequest.Rejected(new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, UnsupportedPair.message(
+                    u.source(), u.target(), u.detection() == null ? null : u.detection().confidence(), router.pairs())));
+        }
+        if (route instanceof LanguageRouter.ToModel m) {
+            Preparation p = translators.get(m.pair()).prepare(text);
+            return p instanceof TranslationError e ? new RoutedRequest.Rejected(e)
+                    : new RoutedRequest.ToModel(m, (PreparedMessage) p, options);
+        }
+        TranslationError invalid = InputValidator.check(text);
+        return invalid != null ? new RoutedRequest.Rejected(invalid) : new RoutedRequest.Unchanged(route, text);
+    }
+
+    /** One outcome per request, in order. */
+    public List<TranslationOutcome> translate(List<RoutedRequest> requests) {
+        TranslationOutcome[] out = new TranslationOutcome[requests.size()];
+        Map<ModelCall, List<Integer>> calls = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            RoutedRequest request = requests.get(i);
+            if (request instanceof RoutedRequest.ToModel m) {
+                calls.computeIfAbsent(new ModelCall(m.pair(), m.options()), c -> new ArrayList<>()).add(i);
+            } else if (request instanceof RoutedRequest.Rejected r) {
+                out[i] = r.error();
+            } else {
+                out[i] = Translation.unchanged(((RoutedRequest.Unchanged) request).text());
+            }
+        }
+        calls.forEach((call, members) -> call(call, members, requests, out));
+        return Arrays.asList(out);
+    }
+
+    /** Requests translated by one model call: the same model and the same decoding options. */
+    private record ModelCall(LanguagePair pair, DecodingOptions options) {
+    }
+
+    private void call(ModelCall call, List<Integer> members, List<RoutedRequest> requests, TranslationOutcome[] out) {
+        List<PreparedMessage> messages = members.stream().map(i -> ((RoutedRequest.ToModel) requests.get(i)).message()).toList();
+        try {
+            List<TranslationOutcome> translated = translators.get(call.pair()).translate(messages, call.options());
+            for (int m = 0; m < members.size(); m++) {
+                out[members.get(m)] = translated.get(m);
+            }
+        } catch (RuntimeException e) {
+            // Never retry forever: requests the engine cannot translate get the reason, the others go on.
+            LOG.warn("a model call for {} failed", call.pair(), e);
+            for (int i : members) {
+                out[i] = new TranslationError(ErrorCode.TRANSLATION_FAILED, "the translation engine failed: " + e);
+            }
+        }
+    }
+
+    /** The translator of a pair this routing serves. */
+    public BatchTranslator translator(LanguagePair pair) {
+        return translators.get(pair);
+    }
+
+    @Override
+    public void close() {
+        translators.values().forEach(BatchTranslator::close);
+    }
+}
