@@ -78,6 +78,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--mtnt", paramLabel = "FILE.tsv", description = "robustness: MTNT's forum comments as well (not for alignment)")
     private Path mtnt;
 
+    @Option(names = "--wmt", paramLabel = "FILE.tsv", description = "robustness: the WMT 2024 chat dev set's turns in this direction as well (not for alignment)")
+    private Path wmt;
+
     @Option(names = "--out", paramLabel = "FILE", description = "the report (default: target/robustness.md, target/detection.md or target/alignment.md; docs/ holds the published ones)")
     private Path out;
 
@@ -98,6 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
             misplaced.put("--refs", refs);
             misplaced.put("--beam", beam);
             misplaced.put("--mtnt", mtnt);
+            misplaced.put("--wmt", wmt);
         } else {
             misplaced.put("--tgt", tgt);
             misplaced.put("--gold", gold);
@@ -141,7 +145,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (suite == Suite.robustness) {
             try (TranslationEngine engine = TranslationEngine.load(config, direction); MessageTranslator translator = engine.newTranslator()) {
-                Report.publish(new RobustnessReport(translator, options).build(command(), sources, references, mtnt), out);
+                Report.publish(new RobustnessReport(translator, options, direction).build(command(), sources, references, mtnt, wmt), out);
             }
             return 0;
         }

@@ -21,7 +21,8 @@ public record TranslatorConfig(
         int batchMaxTokens,
         int batchMaxSentences,
         double detectionMargin,
-        double keepTargetMargin) {
+        double keepTargetMargin,
+        FrenchSpacing frenchSpacing) {
 
     public static final Setting<String> MODELS = new Setting<>("translator.models", "", "(empty: the bundled models)", v -> v,
             v -> true, "", "comma-separated model directories, each following the contract in `training/README.md`, one per "
@@ -69,10 +70,16 @@ public record TranslatorConfig(
     public static final Setting<Integer> BATCH_MAX_SENTENCES = Setting.integer("translator.batch.max.sentences", 64, v -> v > 0,
             "> 0", "most sentences in a batch");
 
+    public static final Setting<FrenchSpacing> FRENCH_SPACING = new Setting<>("translator.french.spacing", FrenchSpacing.SPACE,
+            "`space`", FrenchSpacing::parse, v -> true, "", "the space French output has before `!` `?` `;` `:` and inside "
+            + "`« »`: `space` (a plain space, as most French chat is typed), `narrow` (no-break spaces, as typesetters "
+            + "want: U+202F before `!` `?` `;`, U+00A0 before `:` and inside `« »`) or `none` (\"Chat spelling and "
+            + "typography\")");
+
     /** In README.md's order. */
     static final List<Setting<?>> SETTINGS = List.of(MODELS, KEEP_TARGET_MARGIN, DETECTION_MARGIN, CACHE_DIR, INTRA_OP_THREADS,
             BEAM_SIZE, NBEST, LENGTH_PENALTY, COVERAGE_PENALTY, MAX_LENGTH_A, MAX_LENGTH_B, REPLACE_UNKNOWNS, ALIGNMENTS,
-            MAX_SOURCE_TOKENS, MAX_SENTENCE_WORDS, MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES);
+            MAX_SOURCE_TOKENS, MAX_SENTENCE_WORDS, MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES, FRENCH_SPACING);
 
     public static TranslatorConfig defaults() {
         return from(ConfigSource.of(java.util.Map.of()));
@@ -95,14 +102,15 @@ public record TranslatorConfig(
                 BATCH_MAX_TOKENS.from(source),
                 BATCH_MAX_SENTENCES.from(source),
                 DETECTION_MARGIN.from(source),
-                KEEP_TARGET_MARGIN.from(source));
+                KEEP_TARGET_MARGIN.from(source),
+                FRENCH_SPACING.from(source));
         config.validate();
         return config;
     }
 
     public TranslatorConfig withBatching(int maxTokens, int maxSentences) {
         TranslatorConfig changed = new TranslatorConfig(models, cacheDir, intraOpThreads, decoding, maxSourceTokens,
-                maxSentenceWords, maxMessageChars, maxTokens, maxSentences, detectionMargin, keepTargetMargin);
+                maxSentenceWords, maxMessageChars, maxTokens, maxSentences, detectionMargin, keepTargetMargin, frenchSpacing);
         changed.validate();
         return changed;
     }

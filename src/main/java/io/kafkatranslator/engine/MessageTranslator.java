@@ -9,6 +9,7 @@ import io.kafkatranslator.decode.ForcedDecoding;
 import io.kafkatranslator.decode.Hypothesis;
 import io.kafkatranslator.decode.SearchStrategy;
 import io.kafkatranslator.decode.SourceBatch;
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.message.MessageAssembler;
 import io.kafkatranslator.message.MessagePreparer;
 import io.kafkatranslator.message.Preparation;
@@ -55,9 +56,9 @@ public final class MessageTranslator implements AutoCloseable {
         this.sourceTokenizer = engine.sourceTokenizer();
         this.targetTokenizer = engine.targetTokenizer();
         this.realignment = new Realignment(sourceTokenizer, targetTokenizer, ids.eos());
-        this.preparer = new MessagePreparer(sourceTokenizer, engine.sourceLexicon(), engine.manifest().sourceLanguage(),
-                carried(sourceTokenizer, targetTokenizer, ids.unk()), engine::inTargetLanguage,
-                config.maxMessageChars(), config.maxSourceTokens(), config.maxSentenceWords());
+        this.preparer = new MessagePreparer(sourceTokenizer, engine.sourceLexicon(),
+                new LanguagePair(engine.manifest().sourceLanguage(), engine.manifest().targetLanguage()),
+                carried(sourceTokenizer, targetTokenizer, ids.unk()), engine::inTargetLanguage, config);
         this.assembler = new MessageAssembler(new OutputBuilder(sourceTokenizer, targetTokenizer, ids.unk()));
         this.batcher = new TokenBudgetBatcher(batching.batchMaxTokens(), batching.batchMaxSentences());
     }

@@ -4,25 +4,33 @@ import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationOutcome;
+import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.message.ChatSpelling;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How translation holds up on text written the way people chat. From a test split it builds
  * deterministic variants (messages of 2–4 sentences, protected spans inserted where chat writers put
- * them, capitals, a lower-case first letter with no final full stop) and scores each with the model
+ * them, capitals, a lower-case first letter with no final full stop, chat spelling) and scores each with the model
  * alone (the whole text given to the model as one sentence, as this engine did before it translated
- * messages) and with the message pipeline, in the same run. Optionally the real forum comments of
- * MTNT (evaluation only).
+ * messages) and with the message pipeline, in the same run; then the project's short replies. Optionally
+ * the real forum comments of MTNT and the customer-support chats of WMT 2024 (evaluation only).
  */
 public final class RobustnessReport {
     /** Span kinds inserted into sentences as chat writers place them: %1$s is the sentence, %2$d a number from its index. */
@@ -39,18 +47,29 @@ public final class RobustnessReport {
             {"CODE", "%1$s `git pull --rebase`", "`git pull --rebase`"},
             {"NUMBER (ticket)", "Ticket JIRA-%2$d : %1$s", "JIRA-%2$d"},
             {"NUMBER (time)", "%1$s À 8h%2$d.", "8h%2$d"},
+            {"MENTION (chat platform)", "@lea.martin%2$d %1$s", "@lea.martin%2$d"},
+            {"MENTION (Slack)", "<@U0%2$dBE7LH> %1$s", "<@U0%2$dBE7LH>"},
+            {"MENTION (Discord)", "%1$s <@!8035%2$d>", "<@!8035%2$d>"},
+            {"CAPITALS (acronym)", "%1$s Je t'envoie le PDF ce soir.", "PDF"},
+            {"CAPITALS (company)", "%1$s Je contacte AIR-FRANCE.", "AIR-FRANCE"},
+            {"CAPITALS (anonymised name)", "Je suis NAME-M. %1$s", "NAME-M"},
+            {"CAPITALS (anonymised organisation)", "%1$s Merci d'avoir contacté PRS-ORG.", "PRS-ORG"},
     };
+    /** A word of two capitals or more, as anonymisation tokens (NAME-M, PRS-ORG) and acronyms are written. */
+    private static final Pattern CAPITALS = Pattern.compile("(?<![\\p{L}\\p{N}_-])\\p{Lu}[\\p{Lu}\\p{N}]*(?:[-_][\\p{Lu}\\p{N}]+)*(?![\\p{L}\\p{N}_-])");
 
     private final MessageTranslator translator;
     private final DecodingOptions options;
+    private final LanguagePair pair;
     private final StringBuilder md = new StringBuilder();
     /** The clean sentences' translations, model alone and pipeline: every variant is compared with them. */
     private Scored cleanAlone;
     private Scored cleanPipeline;
 
-    public RobustnessReport(MessageTranslator translator, DecodingOptions options) {
+    public RobustnessReport(MessageTranslator translator, DecodingOptions options, LanguagePair pair) {
         this.translator = translator;
         this.options = options;
+        this.pair = pair;
     }
 
     /** kept: sentences with letters copied as written (already in the target language). */
@@ -79,7 +98,8 @@ public final class RobustnessReport {
         return new Scored(hypotheses, failed, low, kept);
     }
 
-    public String build(String command, List<String> sources, List<List<String>> references, Path mtnt) throws IOException {
+    public String build(String command, List<String> sources, List<List<String>> references, Path mtnt, Path wmt)
+            throws IOException {
         md.append("# Robustness: chat messages against single sentences\n\n");
         md.append(String.format(Locale.ROOT, "%s, decoding: %s. Reproduce with:%n%n    %s%n%n", LocalDate.now(),
                 options.greedy() ? "greedy" : "beam " + options.beamSize() + ", length penalty " + options.lengthPenalty()
@@ -92,8 +112,13 @@ public final class RobustnessReport {
         messages(sources, references);
         spans(sources);
         styles(sources, references);
+        chatSpelling(sources, references);
+        shortReplies();
         if (mtnt != null) {
             mtnt(mtnt);
+        }
+        if (wmt != null) {
+            wmt(wmt);
         }
         return md.toString();
     }
@@ -217,6 +242,154 @@ public final class RobustnessReport {
 
     private static List<String> lower(List<String> hypotheses) {
         return hypotheses.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * The sentences with a word or phrase of the project's chat spelling list written as chatters write it
+     * ("je suis" as "jsuis", "pourquoi" as "pk"), against the same sentences written out.
+     */
+    private void chatSpelling(List<String> sources, List<List<String>> references) {
+        Map<String, String> spelling = ChatSpelling.list(pair.source());
+        Map<Pattern, String> abbreviate = new LinkedHashMap<>();
+        spelling.forEach((written, spelt) -> abbreviate.putIfAbsent(Pattern.compile("(?<![\\p{L}'’])" + Pattern.quote(spelt)
+                + "(?![\\p{L}'’])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), written));
+        List<String> clean = new ArrayList<>();
+        List<String> chat = new ArrayList<>();
+        List<List<String>> refs = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            String abbreviated = sources.get(i);
+            for (Map.Entry<Pattern, String> e : abbreviate.entrySet()) {
+                String written = e.getValue();
+                abbreviated = e.getKey().matcher(abbreviated).replaceAll(m -> Matcher.quoteReplacement(
+                        Character.isUpperCase(m.group().charAt(0)) ? written.substring(0, 1).toUpperCase(Locale.ROOT) + written.substring(1) : written));
+            }
+            if (!abbreviated.equals(sources.get(i))) {
+                clean.add(sources.get(i));
+                chat.add(abbreviated);
+                refs.add(references.get(i));
+            }
+        }
+        md.append("## Chat spelling (").append(chat.size()).append(" sentences with a word of the ").append(pair.source())
+                .append(" list written short), against the same sentences written out\n\n");
+        md.append("| | BLEU written out | BLEU in chat spelling | ratio |\n|---|---|---|---|\n");
+        for (boolean pipeline : new boolean[] {false, true}) {
+            double base = Bleu.corpus(run(clean, pipeline).hypotheses(), refs);
+            double score = Bleu.corpus(run(chat, pipeline).hypotheses(), refs);
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n", pipeline ? "pipeline" : "model alone",
+                    base, score, base == 0 ? 0 : score / base));
+        }
+        if (!chat.isEmpty()) {
+            md.append("\nFor example: \"").append(chat.get(0)).append("\".\n");
+        }
+        md.append('\n');
+    }
+
+    /**
+     * The project's short replies (greetings, thanks, reactions, wishes, agreement) with several references
+     * each: a reply is acceptable when it matches one of them once case, punctuation and spacing are set aside.
+     */
+    private void shortReplies() throws IOException {
+        String resource = "/evaluation/short-replies." + pair + ".tsv";
+        List<String> sources = new ArrayList<>();
+        List<List<String>> references = new ArrayList<>();
+        try (InputStream in = RobustnessReport.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] columns = line.split("\t");
+                if (columns.length >= 2) {
+                    sources.add(columns[0]);
+                    references.add(List.of(columns).subList(1, columns.length));
+                }
+            }
+        }
+        Scored alone = run(sources, false);
+        Scored pipeline = run(sources, true);
+        md.append("## Short replies (").append(sources.size()).append(", `src/main/resources").append(resource)
+                .append("`): acceptable, i.e. one of the references once case, punctuation and spacing are set aside\n\n");
+        md.append(String.format(Locale.ROOT, "| model alone | pipeline |%n|---|---|%n| %.1f %% | %.1f %% |%n%n",
+                100 * acceptable(alone.hypotheses(), references), 100 * acceptable(pipeline.hypotheses(), references)));
+        md.append("The pipeline's misses:\n\n| source | translation | references |\n|---|---|---|\n");
+        for (int i = 0; i < sources.size(); i++) {
+            if (!acceptable(pipeline.hypotheses().get(i), references.get(i))) {
+                md.append("| ").append(sources.get(i)).append(" | ").append(pipeline.hypotheses().get(i)).append(" | ")
+                        .append(String.join(" / ", references.get(i))).append(" |\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    static double acceptable(List<String> hypotheses, List<List<String>> references) {
+        int ok = 0;
+        for (int i = 0; i < hypotheses.size(); i++) {
+            ok += acceptable(hypotheses.get(i), references.get(i)) ? 1 : 0;
+        }
+        return hypotheses.isEmpty() ? 0 : (double) ok / hypotheses.size();
+    }
+
+    private static boolean acceptable(String hypothesis, List<String> references) {
+        return references.stream().map(RobustnessReport::comparable).anyMatch(comparable(hypothesis)::equals);
+    }
+
+    private static String comparable(String text) {
+        return text.replace('’', '\'').toLowerCase(Locale.ROOT).replaceAll("[\\p{P}&&[^']]", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** The WMT 2024 chat dev set's turns in this report's direction (evaluation only), with the share of capitalised tokens kept. */
+    private void wmt(Path file) throws IOException {
+        List<String> sources = new ArrayList<>();
+        List<List<String>> references = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String[] columns = line.split("\t", -1);
+            if (columns.length >= 6 && columns[0].equals(pair.source()) && columns[1].equals(pair.target())) {
+                sources.add(columns[4]);
+                references.add(List.of(columns[5]));
+            }
+        }
+        md.append("## Real customer-support chats: WMT 2024 chat dev set, ").append(pair.source()).append(" → ")
+                .append(pair.target()).append(" (").append(sources.size()).append(" turns, one reference; evaluation only)\n\n");
+        md.append("| | BLEU | chrF2 | length ratio | capitalised tokens kept verbatim, exactly once | untranslated |\n|---|---|---|---|---|---|\n");
+        for (boolean pipeline : new boolean[] {false, true}) {
+            Scored s = run(sources, pipeline);
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %s | %d |%n", pipeline ? "pipeline" : "model alone",
+                    Bleu.corpus(s.hypotheses(), references), Chrf.corpus(s.hypotheses(), references),
+                    lengthRatio(s.hypotheses(), references), capitalsKept(sources, s.hypotheses()), s.failed()));
+        }
+        md.append("\nThe task's baseline, NLLB-3.3B (a 3.3-billion-parameter model trained on far more data), scores BLEU 52.2 / "
+                + "chrF2 72.5 French → English and 56.2 / 74.2 English → French on this set (its SOURCE.md). Capitalised tokens: "
+                + "words of two capitals or more (the set's anonymisation tokens NAME-M, PRS-ORG, EMAIL…, acronyms) outside "
+                + "turns written mostly in capitals.\n\n");
+    }
+
+    private static String capitalsKept(List<String> sources, List<String> hypotheses) {
+        int kept = 0;
+        int total = 0;
+        for (int i = 0; i < sources.size(); i++) {
+            String s = sources.get(i);
+            long letters = s.codePoints().filter(Character::isLetter).count();
+            if (letters == 0 || 2 * s.codePoints().filter(Character::isUpperCase).count() > letters) {
+                continue;
+            }
+            Map<String, Integer> inSource = counts(s);
+            Map<String, Integer> inTranslation = counts(hypotheses.get(i));
+            for (Map.Entry<String, Integer> e : inSource.entrySet()) {
+                total += e.getValue();
+                kept += e.getValue().equals(inTranslation.get(e.getKey())) ? e.getValue() : 0;
+            }
+        }
+        return String.format(Locale.ROOT, "%.1f %% (%d of %d)", total == 0 ? 0 : 100.0 * kept / total, kept, total);
+    }
+
+    private static Map<String, Integer> counts(String text) {
+        Map<String, Integer> out = new HashMap<>();
+        Matcher m = CAPITALS.matcher(text);
+        while (m.find()) {
+            if (m.group().codePoints().filter(Character::isUpperCase).count() >= 2) {
+                out.merge(m.group(), 1, Integer::sum);
+            }
+        }
+        return out;
     }
 
     /** MTNT's comments, one reference each: evaluation only. */

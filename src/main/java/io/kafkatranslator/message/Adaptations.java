@@ -1,5 +1,7 @@
 package io.kafkatranslator.message;
 
+import io.kafkatranslator.config.FrenchSpacing;
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.tokenize.SourceLexicon;
 
 import java.util.ArrayList;
@@ -15,16 +17,21 @@ final class Adaptations {
     }
 
     /** lexicon: the model's source lexicon, or null where it has none (no names, no accents). */
-    static List<Adaptation.Adapter> inOrder(SourceLexicon lexicon, Locale locale) {
+    static List<Adaptation.Adapter> inOrder(SourceLexicon lexicon, LanguagePair pair, FrenchSpacing spacing) {
+        Locale locale = Locale.forLanguageTag(pair.source());
         List<Adaptation.Adapter> order = new ArrayList<>();
+        // Undone once everything else is in place, the copied spans and the end mark included.
+        order.add(Typography.adapter(pair.target(), spacing));
         // Taken out first and put back last, by the words once every other adaptation is undone.
-        order.add(ProtectedSpans::adapt);
+        order.add(ProtectedSpans.adapter(pair.target()));
         // Split off the translation before the spans are placed, since some go before it.
         order.add(EndPunctuation::adapt);
-        order.add(Shouting.adapter(locale));
+        order.add(Shouting.adapter(locale, lexicon));
+        // After the shouting, which gives "JSUIS" as "jsuis"; before the names, which would take it for one.
+        order.add(ChatSpelling.adapter(pair.source()));
         if (lexicon != null) {
             // After the shouting: in a sentence in capitals, every unknown word is a name.
-            order.add(NamePlaceholders.adapter(lexicon));
+            order.add(NamePlaceholders.adapter(lexicon, pair.source()));
         }
         // After the names: a raised first letter would look like one.
         order.add(FirstLetter.adapter(locale));

@@ -1,6 +1,8 @@
 package io.kafkatranslator.message;
 
 import io.kafkatranslator.engine.TranslationError;
+import io.kafkatranslator.config.TranslatorConfig;
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.segment.ProtectedSpan;
 import io.kafkatranslator.segment.SentenceSplitter;
@@ -11,7 +13,6 @@ import io.kafkatranslator.tokenize.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
@@ -34,19 +35,19 @@ public final class MessagePreparer {
 
     /**
      * lexicon: the model's source lexicon, or null; carried: whether the model reads and writes a
-     * punctuation mark or sign (see {@link SpanDetector}); maxSentenceWords: 0 keeps sentences whole,
-     * whatever their length in words.
+     * punctuation mark or sign (see {@link SpanDetector}); config: the message limits, clause chunks and
+     * French spacing.
      */
-    public MessagePreparer(SubwordTokenizer tokenizer, SourceLexicon lexicon, String language, IntPredicate carried,
-                           Predicate<String> inTargetLanguage, int maxMessageChars, int maxSourceTokens, int maxSentenceWords) {
+    public MessagePreparer(SubwordTokenizer tokenizer, SourceLexicon lexicon, LanguagePair pair, IntPredicate carried,
+                           Predicate<String> inTargetLanguage, TranslatorConfig config) {
         this.tokenizer = tokenizer;
         this.spans = new SpanDetector(carried);
-        this.splitter = new SentenceSplitter(language);
+        this.splitter = new SentenceSplitter(pair.source());
         this.inTargetLanguage = inTargetLanguage;
-        this.chunks = new ClauseChunks(tokenizer, maxSourceTokens, maxSentenceWords);
-        this.adaptations = Adaptations.inOrder(lexicon, Locale.forLanguageTag(language));
-        this.maxMessageChars = maxMessageChars;
-        this.maxSourceTokens = maxSourceTokens;
+        this.chunks = new ClauseChunks(tokenizer, config.maxSourceTokens(), config.maxSentenceWords());
+        this.adaptations = Adaptations.inOrder(lexicon, pair, config.frenchSpacing());
+        this.maxMessageChars = config.maxMessageChars();
+        this.maxSourceTokens = config.maxSourceTokens();
     }
 
     public Preparation prepare(String text) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,7 +19,12 @@ import java.util.stream.Collectors;
  * and the name is put back where the placeholder comes out: the grammar around a name stays a
  * name's, which taking it out, as protected spans are, would break. An elision before the name is
  * spelt out ("d'Aurélien" is given as "de Tom": the corpus has no "d'Tom"). In a sentence in
- * capitals (given to the model in lower case) every unknown word is taken for a name. One per sentence:
+ * capitals (given to the model in lower case) every unknown word is taken for a name. Outside one, a
+ * word in capitals (two capitals or more: an acronym, a product or company name, an anonymisation
+ * token such as "NAME-M" or "PRS-ORG") is kept the same way: the model read it as letters and words
+ * to translate ("AIR-FRANCE" came back "LIKE"). Only a single word the training sources have often
+ * in some case ("TV" and "OK" in English) is left to the model, which demonstrably learnt it and
+ * gives the target's usual form ("télé", "d'accord"). One per sentence:
  * placeholders the sentence already has are not used, and a fifth name is left to the model. A
  * name whose placeholder the model left out goes after the target word aligned with it: never lost.
  */
@@ -37,6 +43,8 @@ final class NamePlaceholders implements Adaptation {
     private static final Pattern LOWERED = Pattern.compile(
             "(\\P{L}*)(?:(\\p{L}{1,6})['’])?(\\p{L}+(?:-\\p{L}+)*)((?:['’]s)?\\P{L}*)");
     private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
+    /** A word in capitals the training sources have this often is one the model learnt ("tv" 274 times in English, "pdf" never). */
+    private static final int LEARNT = 100;
     private static final Map<String, Pattern> AS_WORD = PLACEHOLDERS.stream()
             .collect(Collectors.toMap(p -> p, p -> Pattern.compile("(?<!\\p{L})" + p + "(?!\\p{L})")));
     /** The same in lower case, as the first word of a chunk that goes on a sentence is given back. */
@@ -44,17 +52,21 @@ final class NamePlaceholders implements Adaptation {
             .collect(Collectors.toMap(p -> p, p -> Pattern.compile("(?<!\\p{L})" + FirstLetter.lowerFirst(p) + "(?!\\p{L})")));
 
     private final SourceLexicon lexicon;
+    private final Set<String> namesAlsoWords;
     private final boolean shouted;
     private final List<String> free = new ArrayList<>(PLACEHOLDERS);
     private final List<NameSlot> slots = new ArrayList<>();
 
-    static Adapter adapter(SourceLexicon lexicon) {
+    /** language: the source's, whose list of given names that are also words this reads. */
+    static Adapter adapter(SourceLexicon lexicon, String language) {
+        Set<String> namesAlsoWords = Set.copyOf(WordLists.entries("/names/" + language + ".txt"));
         return draft -> {
-            NamePlaceholders names = new NamePlaceholders(lexicon, draft.text(), draft.lowerCased());
+            NamePlaceholders names = new NamePlaceholders(lexicon, namesAlsoWords, draft.text(), draft.lowerCased());
             List<String> words = new ArrayList<>();
             List<Integer> columns = new ArrayList<>();
             for (int w = 0; w < draft.size(); w++) {
-                for (String modelWord : names.modelWords(draft.word(w), draft.column(w))) {
+                boolean opening = w == 0 && !draft.continues();
+                for (String modelWord : names.modelWords(draft.word(w), draft.column(w), opening)) {
                     words.add(modelWord);
                     columns.add(draft.column(w));
                 }
@@ -67,8 +79,9 @@ final class NamePlaceholders implements Adaptation {
     }
 
     /** For one sentence, as written; shouted: written in capitals, its words given in lower case. */
-    private NamePlaceholders(SourceLexicon lexicon, String sentence, boolean shouted) {
+    private NamePlaceholders(SourceLexicon lexicon, Set<String> namesAlsoWords, String sentence, boolean shouted) {
         this.lexicon = lexicon;
+        this.namesAlsoWords = namesAlsoWords;
         this.shouted = shouted;
         Matcher letters = LETTERS.matcher(sentence);
         while (letters.find()) {
@@ -80,9 +93,9 @@ final class NamePlaceholders implements Adaptation {
      * The model words for one source word: the word itself, or, where it is an unknown name, the
      * spelt-out elision if any and the placeholder. column: the source word's.
      */
-    private List<String> modelWords(String word, int column) {
+    private List<String> modelWords(String word, int column, boolean opening) {
         Matcher m = (shouted ? LOWERED : CAPITALISED).matcher(word);
-        if (free.isEmpty() || !m.matches() || !isUnknownName(m.group(3))) {
+        if (free.isEmpty() || !m.matches() || !isName(m.group(3), opening && !m.group(4).startsWith(","))) {
             return List.of(word);
         }
         String elision = m.group(2) == null ? null : ELISIONS.get(m.group(2).toLowerCase(Locale.ROOT));
@@ -101,10 +114,18 @@ final class NamePlaceholders implements Adaptation {
         return List.of(m.group(1) + elision, placeholder + m.group(4));
     }
 
-    /** Mixed case ("SNCF" is an acronym, not a name) and a part the lexicon does not have. */
-    private boolean isUnknownName(String word) {
+    /**
+     * In capitals outside a shouted sentence ("SNCF", not "A", nor a word the model learnt); a given name that
+     * is also a word, unless it opens the sentence without addressing someone (no comma after it: "Pierre
+     * est là" may be the stone); or with a part the lexicon does not have.
+     */
+    private boolean isName(String word, boolean openingStatement) {
         if (!shouted && word.codePoints().noneMatch(Character::isLowerCase)) {
-            return false;
+            boolean learnt = LETTERS.matcher(word).matches() && lexicon.count(word) >= LEARNT;
+            return word.codePoints().filter(Character::isUpperCase).count() >= 2 && !learnt;
+        }
+        if (!shouted && !openingStatement && namesAlsoWords.contains(word)) {
+            return true;
         }
         Matcher parts = LETTERS.matcher(word);
         while (parts.find()) {

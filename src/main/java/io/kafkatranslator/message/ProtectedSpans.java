@@ -5,12 +5,16 @@ import io.kafkatranslator.segment.ProtectedSpan;
 import io.kafkatranslator.segment.SpanKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * URLs, mentions, emoji, numbers and the like never reach the model: each is placed by its nearest
  * source words with letters, and copied once, as written, next to the target word aligned with that
- * word. Made first and undone last, once every word of the translation is in its place.
+ * word; a reaction is given in the target language's usual form ({@code reactions.tsv}: mdr → lol).
+ * Made first and undone last, once every word of the translation is in its place.
  */
 final class ProtectedSpans implements Adaptation {
     /** Where a protected span goes back into the translation. */
@@ -42,7 +46,19 @@ final class ProtectedSpans implements Adaptation {
         this.placed = placed;
     }
 
-    static void adapt(UnitDraft draft) {
+    /** target: the language the spans go back into. */
+    static Adapter adapter(String target) {
+        Map<String, String> reactions = new HashMap<>();
+        for (String entry : WordLists.entries("/reactions.tsv")) {
+            String[] f = entry.split("\t");
+            if (f[1].equals(target)) {
+                reactions.put(f[0], f[2]);
+            }
+        }
+        return draft -> adapt(draft, reactions);
+    }
+
+    static void adapt(UnitDraft draft, Map<String, String> reactions) {
         if (draft.spanSites().isEmpty()) {
             return;
         }
@@ -52,7 +68,7 @@ final class ProtectedSpans implements Adaptation {
         }
         List<Placed> placed = new ArrayList<>();
         for (UnitDraft.SpanSite site : draft.spanSites()) {
-            placed.add(place(draft, site, lexical));
+            placed.add(place(draft, site, lexical, reactions));
         }
         draft.record(new ProtectedSpans(placed));
     }
@@ -61,7 +77,7 @@ final class ProtectedSpans implements Adaptation {
      * A span written against the word after it ("(ou", "“abandonné", "**D'une") goes before that
      * word's translation, glued to it, unless it is glued to the word before it as well.
      */
-    private static Placed place(UnitDraft draft, UnitDraft.SpanSite site, boolean[] lexical) {
+    private static Placed place(UnitDraft draft, UnitDraft.SpanSite site, boolean[] lexical, Map<String, String> reactions) {
         int wordsBefore = site.wordsBefore();
         int previousWord = -1;
         for (int w = wordsBefore - 1; w >= 0 && previousWord < 0; w--) {
@@ -72,7 +88,8 @@ final class ProtectedSpans implements Adaptation {
             nextWord = lexical[w] ? w : -1;
         }
         Element e = site.element();
-        String text = e.text(draft.message());
+        String text = e.span().kind() == SpanKind.REACTION
+                ? reactions.getOrDefault(e.text(draft.message()).toLowerCase(Locale.ROOT), e.text(draft.message())) : e.text(draft.message());
         boolean space = e.spaceBefore();
         boolean glued = site.gluedToWord() && nextWord == wordsBefore;
         if (previousWord < 0) {

@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * and #hashtags are found by twitter-text (as chat platforms delimit them), emoji by ICU's emoji
  * properties over grapheme clusters (so ZWJ sequences, flags, skin tones and keycaps stay whole).
  * Only what no maintained library covers is matched by a pattern here: e-mail addresses (twitter-text
- * leaves them out), `code spans`, emoticons, tokens with digits (with a currency or percent sign
+ * leaves them out), mentions as chat platforms write them (Twitter's user names have no dots or
+ * hyphens, so twitter-text cuts "@jean.dupont" after "@jean"; Slack, Discord, Mattermost, GitHub and
+ * Teams allow them inside a name, and Slack and Discord put their own forms, "<@U024BE7LH>",
+ * "<#C123|general>", "<@!123>", in the text), `code spans`, emoticons, tokens with digits (with a currency or percent sign
  * beside them), and tokens with an @ or a # that twitter-text found malformed. Last come the marks
  * the model cannot carry from source to target (markdown's ** and >, typographic quotes): those are
  * spans so that the model never sees them. Earlier kinds win overlaps.
@@ -28,8 +31,17 @@ import java.util.regex.Pattern;
 public final class SpanDetector {
     private static final Pattern CODE = Pattern.compile("`[^`\\n]+`");
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
+    /** A user name with dots, hyphens and underscores inside; a dot or hyphen at its end is the sentence's ("@bob@alice" is none). */
+    private static final Pattern CHAT_MENTION = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_.@])@[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_])?(?![\\p{L}\\p{N}_@])");
+    /** Slack's user, channel and group forms (<@U024BE7LH>, <#C123|general>, <!here>, <!subteam^S123|@team>) and Discord's (<@123>, <@!123>, <@&123>, <#123>). */
+    private static final Pattern WIRE_MENTION = Pattern.compile(
+            "<(?:[@#][!&]?[A-Za-z0-9]+|![a-z]+(?:\\^[A-Za-z0-9]+)?)(?:\\|[^<>\\n]*)?>");
     private static final Pattern EMOTICON = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:[:;=][-']?[)(\\]\\[DPpOo3/|*]+|[xX][D]+|<3+|\\^\\^|\\^_\\^|-_-|[oO]_[oO])(?![\\p{L}\\p{N}])");
+    /** Laughter and reactions as chatters write them, letters drawn out or not ("loool", "mdrrr", "hahaha"). */
+    private static final Pattern REACTION = Pattern.compile(
+            "(?iu)l+o+l+|mdr+|ptdr+|lmf?ao+|rofl|(?:ha){2,}h?|(?:hi){2,}|(?:h[eé]){2,}");
     /** A whitespace-delimited token (see {@link #tokens}). */
     private static final Pattern TOKEN = Pattern.compile("[^\\s\\p{Z}]+");
     private static final String OUTER_PUNCTUATION = "([{\"'«»“”‘’)]}.,;:!?…";
@@ -54,6 +66,12 @@ public final class SpanDetector {
         }
         if (text.indexOf('@') >= 0) {
             addMatches(spans, EMAIL.matcher(text), SpanKind.EMAIL);
+        }
+        if (text.indexOf('<') >= 0) {
+            addMatches(spans, WIRE_MENTION.matcher(text), SpanKind.MENTION);
+        }
+        if (text.indexOf('@') >= 0) {
+            addMatches(spans, CHAT_MENTION.matcher(text), SpanKind.MENTION);
         }
         List<Extractor.Entity> entities = TWITTER_HINT.matcher(text).find() ? twitter.extractEntitiesWithIndices(text) : List.of();
         for (Extractor.Entity e : entities) {
@@ -102,7 +120,7 @@ public final class SpanDetector {
      * Whitespace-delimited tokens, outer punctuation trimmed: one with a digit is a NUMBER, and so is
      * a currency, percent or per-mille sign on its own (it merges with the amount beside it); one
      * with an @ or starting with # that twitter-text did not take (a malformed "@bob@alice") is kept
-     * as a MENTION or HASHTAG all the same, since the model would only garble it.
+     * as a MENTION or HASHTAG all the same, since the model would only garble it; laughter is a REACTION.
      */
     private static void tokens(String text, List<ProtectedSpan> spans) {
         Matcher m = TOKEN.matcher(text);
@@ -122,6 +140,8 @@ public final class SpanDetector {
                 add(spans, new ProtectedSpan(start, end, SpanKind.MENTION));
             } else if (token.startsWith("#") && token.length() > 1) {
                 add(spans, new ProtectedSpan(start, end, SpanKind.HASHTAG));
+            } else if (REACTION.matcher(token).matches()) {
+                add(spans, new ProtectedSpan(start, end, SpanKind.REACTION));
             }
         }
     }

@@ -9,6 +9,11 @@ public enum SpanKind {
     EMOJI,
     EMOTICON,
     CODE,
+    /**
+     * Laughter and reactions (lol, mdr, ptdr, haha…): the model learnt none and drops them. Given back in the
+     * target language's usual form where it has another (mdr → lol).
+     */
+    REACTION,
     /** A token with a digit in it: times, dates, amounts, phone numbers, ticket ids such as JIRA-1234. */
     NUMBER,
     /**

@@ -14,7 +14,8 @@ class NamePlaceholdersTest {
 
     private UnitDraft adapted(String text) {
         UnitDraft draft = Scripted.draft(text);
-        NamePlaceholders.adapter(Scripted.lexicon(dir, "arrive", "le", "cadeau", "de")).adapt(draft);
+        NamePlaceholders.adapter(Scripted.lexicon(dir, "arrive", "le", "cadeau", "de", "je", "contacte", "air", "france", "pierre", "rose",
+                "est", "là", "merci", "tu", "viens"), "fr").adapt(draft);
         return draft;
     }
 
@@ -36,5 +37,21 @@ class NamePlaceholdersTest {
     void aNameTheModelLeftOutGoesAfterTheWordAlignedWithIt() {
         UnitDraft draft = adapted("Aurélien arrive");
         assertEquals("He Aurélien arrives", Scripted.restore(draft, List.of("He", "arrives"), 0, 1));
+    }
+
+    @Test
+    void aWordInCapitalsInALowerCaseSentenceIsKeptAsWrittenEvenWhereTheLexiconKnowsItsParts() {
+        UnitDraft draft = adapted("je contacte AIR-FRANCE.");
+        assertEquals(List.of("je", "contacte", "Tom."), draft.words());
+        assertEquals("I'll contact AIR-FRANCE.", Scripted.restore(draft, List.of("I'll", "contact", "Tom."), 0, 1, 2));
+        assertEquals(List.of("A", "arrive"), adapted("A arrive").words(), "one capital is not an acronym");
+        assertEquals(List.of("le", "CADEAU"), adapted("le CADEAU").words(), "a word the model learnt is left to it");
+    }
+
+    @Test
+    void aGivenNameThatIsAlsoAWordIsANameWhereChatWritersPutOne() {
+        assertEquals(List.of("Tom,", "tu", "viens", "?"), adapted("Pierre, tu viens ?").words(), "addressing someone");
+        assertEquals(List.of("merci", "Tom"), adapted("merci Rose").words(), "not first in the sentence");
+        assertEquals(List.of("Pierre", "est", "là"), adapted("Pierre est là").words(), "first, and no comma: maybe the stone");
     }
 }

@@ -5,6 +5,7 @@ import io.kafkatranslator.segment.SpanKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +15,7 @@ class ProtectedSpansTest {
         List<ProtectedSpan> found = java.util.Arrays.stream(spans)
                 .map(s -> new ProtectedSpan(text.indexOf(s), text.indexOf(s) + s.length(), SpanKind.URL)).toList();
         UnitDraft draft = Scripted.draft(text, found, false);
-        ProtectedSpans.adapt(draft);
+        ProtectedSpans.adapt(draft, Map.of());
         EndPunctuation.adapt(draft);
         return draft;
     }
@@ -31,5 +32,15 @@ class ProtectedSpansTest {
     void aSpanThatOpensOrEndsTheSentenceKeepsItsPlaceAroundTheEndMark() {
         UnitDraft draft = adapted("@lea merci ! 👍", "@lea", "👍");
         assertEquals("@lea thanks! 👍", Scripted.restore(draft, List.of("thanks!"), 1));
+    }
+
+    @Test
+    void aReactionComesBackInTheTargetLanguagesUsualForm() {
+        String text = "trop drôle mdr";
+        UnitDraft draft = Scripted.draft(text, List.of(new ProtectedSpan(11, 14, SpanKind.REACTION)), false);
+        ProtectedSpans.adapter("en").adapt(draft);
+        EndPunctuation.adapt(draft);
+        assertEquals(List.of("trop", "drôle."), draft.words());
+        assertEquals("so funny lol", Scripted.restore(draft, List.of("so", "funny."), 0, 1));
     }
 }

@@ -32,6 +32,19 @@ class SpanDetectorTest {
     }
 
     @Test
+    void chatPlatformUserNamesKeepTheirDotsAndHyphensAndTheirWireFormsAreOneMention() {
+        assertEquals(List.of("@jean.dupont", "@anna-lee"), found("@jean.dupont tu as vu le PDF de @anna-lee.", SpanKind.MENTION));
+        assertEquals(List.of("<@U024BE7LH>", "<#C123|general>", "<@!80351110224678912>", "<!here>"),
+                found("<@U024BE7LH> regarde <#C123|general>, <@!80351110224678912> et <!here>", SpanKind.MENTION));
+    }
+
+    @Test
+    void laughterIsAReactionDrawnOutOrNot() {
+        assertEquals(List.of("mdrrr", "Hahaha", "LOL"), found("trop drôle mdrrr ! Hahaha, LOL.", SpanKind.REACTION));
+        assertEquals(List.of(), found("Lola et le haras", SpanKind.REACTION));
+    }
+
+    @Test
     void emojiSequencesStayWhole() {
         String family = "👨‍👩‍👧";
         assertEquals(List.of("🙏😂", family, "🇫🇷", "👍🏽", "1️⃣"), found("Merci 🙏😂 " + family + " 🇫🇷 👍🏽 1️⃣", SpanKind.EMOJI));
