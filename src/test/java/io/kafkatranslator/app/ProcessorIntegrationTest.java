@@ -1,5 +1,6 @@
 package io.kafkatranslator.app;
 
+import io.kafkatranslator.TypedChat;
 import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
@@ -37,7 +38,8 @@ class ProcessorIntegrationTest {
     private static final String CHAT = "@marie Salut ! Le train de 8h15 a 20 minutes de retard 😩\nRegarde https://example.com/horaires?id=42 stp.";
     private static final List<String> CHAT_SPANS = List.of("@marie", "8h15", "20", "😩", "https://example.com/horaires?id=42");
     private static final List<String> SENTENCES = List.of("Je suis étudiant.", "Elle est en retard.", "Où est la gare ?",
-            "Nous partons demain.", "Il fait beau.", "J'ai faim.", "Tu viens ce soir ?", "C'est mon livre.", CHAT);
+            "Nous partons demain.", "Il fait beau.", "J'ai faim.", "Tu viens ce soir ?", "C'est mon livre.", CHAT, TypedChat.MESSAGE,
+            "Merci pour ton aide.");
     /** The other side of the conversations, for the English → French model. */
     private static final List<String> ENGLISH = List.of("I am a student and I live in Paris.", "See you tomorrow at the station.",
             "Thank you very much for your help.", "We are leaving early in the morning.");
@@ -101,6 +103,9 @@ class ProcessorIntegrationTest {
                     assertEquals(source, result.getSourceLanguage(), "given or detected: " + request.getText());
                     assertEquals("tatoeba-" + source + "-" + request.getTargetLanguage() + "-gru-attention", result.getModelName());
                     assertEquals(request.getSourceLanguage() == null, result.getLanguageDetection() != null);
+                    if (request.getText().equals(TypedChat.MESSAGE)) {
+                        TypedChat.assertWhole(result.getTranslation());
+                    }
                     if (request.getText().equals(CHAT)) {
                         String t = result.getTranslation();
                         for (String span : CHAT_SPANS) {

@@ -1,5 +1,6 @@
 package io.kafkatranslator.topology;
 
+import io.kafkatranslator.TypedChat;
 import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
@@ -269,8 +270,10 @@ class TranslationTopologyTest {
             start(Map.of(), () -> Map.of(FR_EN, new EngineBatchTranslator(engine)));
             send(request("m1", "c", chat));
             send(request("m2", "c", "🙏😂"));
+            send(request("m3", "c", TypedChat.MESSAGE));
             driver.advanceWallClockTime(Duration.ofMillis(100));
             List<TranslationResult> results = output.readValuesToList();
+            TypedChat.assertWhole(results.get(2).getTranslation());
             TranslationResult r = results.get(0);
             for (String span : List.of("@marie", "8h15", "20", "😩", "https://example.com/horaires?id=42")) {
                 assertEquals(1, r.getTranslation().split(java.util.regex.Pattern.quote(span), -1).length - 1, span + " in " + r.getTranslation());
