@@ -65,8 +65,7 @@ final class NamePlaceholders implements Adaptation {
             List<String> words = new ArrayList<>();
             List<Integer> columns = new ArrayList<>();
             for (int w = 0; w < draft.size(); w++) {
-                boolean opening = w == 0 && !draft.continues();
-                for (String modelWord : names.modelWords(draft.word(w), draft.column(w), opening)) {
+                for (String modelWord : names.modelWords(draft.word(w), draft.column(w), names.nameSpot(draft, w))) {
                     words.add(modelWord);
                     columns.add(draft.column(w));
                 }
@@ -93,9 +92,9 @@ final class NamePlaceholders implements Adaptation {
      * The model words for one source word: the word itself, or, where it is an unknown name, the
      * spelt-out elision if any and the placeholder. column: the source word's.
      */
-    private List<String> modelWords(String word, int column, boolean opening) {
+    private List<String> modelWords(String word, int column, boolean nameSpot) {
         Matcher m = (shouted ? LOWERED : CAPITALISED).matcher(word);
-        if (free.isEmpty() || !m.matches() || !isName(m.group(3), opening && !m.group(4).startsWith(","))) {
+        if (free.isEmpty() || !m.matches() || !isName(m.group(3), nameSpot)) {
             return List.of(word);
         }
         String elision = m.group(2) == null ? null : ELISIONS.get(m.group(2).toLowerCase(Locale.ROOT));
@@ -115,16 +114,33 @@ final class NamePlaceholders implements Adaptation {
     }
 
     /**
-     * In capitals outside a shouted sentence ("SNCF", not "A", nor a word the model learnt); a given name that
-     * is also a word, unless it opens the sentence without addressing someone (no comma after it: "Pierre
-     * est là" may be the stone); or with a part the lexicon does not have.
+     * Where chat writers put a name: not first in the sentence, or first and addressing someone (a comma
+     * after it: "Pierre est là" may be the stone), and not inside a longer proper noun ("la Maison Blanche",
+     * "Pearl Harbor"), whose capitalised neighbour is a word the lexicon has.
      */
-    private boolean isName(String word, boolean openingStatement) {
+    private boolean nameSpot(UnitDraft draft, int w) {
+        boolean opening = w == 0 && !draft.continues();
+        boolean previousCapitalised = w > 1 || (w == 1 && draft.continues()) ? capitalised(draft.word(w - 1)) : false;
+        boolean nextCapitalisedWord = w + 1 < draft.size() && capitalised(draft.word(w + 1))
+                && lexicon.knows(draft.word(w + 1).replaceAll("\\P{L}", ""));
+        return (!opening || draft.word(w).endsWith(",")) && !previousCapitalised && !nextCapitalisedWord;
+    }
+
+    private static boolean capitalised(String word) {
+        Matcher m = LETTERS.matcher(word);
+        return m.find() && Character.isUpperCase(m.group().charAt(0));
+    }
+
+    /**
+     * In capitals outside a shouted sentence ("SNCF", not "A", nor a word the model learnt); a given name that
+     * is also a word, in a name's spot; or with a part the lexicon does not have.
+     */
+    private boolean isName(String word, boolean nameSpot) {
         if (!shouted && word.codePoints().noneMatch(Character::isLowerCase)) {
             boolean learnt = LETTERS.matcher(word).matches() && lexicon.count(word) >= LEARNT;
             return word.codePoints().filter(Character::isUpperCase).count() >= 2 && !learnt;
         }
-        if (!shouted && !openingStatement && namesAlsoWords.contains(word)) {
+        if (!shouted && nameSpot && namesAlsoWords.contains(word)) {
             return true;
         }
         Matcher parts = LETTERS.matcher(word);

@@ -27,9 +27,10 @@ public final class SentenceSplitter {
         sentences.setText(text);
         int start = 0;
         for (int end = sentences.following(0); end != BreakIterator.DONE; end = sentences.next()) {
-            if (end < text.length() && insideSpan(end, spans)) {
+            if (end <= start || (end < text.length() && insideSpan(end, spans))) {
                 continue;
             }
+            end = closingQuote(text, end);
             addFlattenedLines(text, start, end, spans, out);
             start = end;
         }
@@ -55,6 +56,17 @@ public final class SentenceSplitter {
             }
         }
         addTrimmed(text, from, end, out);
+    }
+
+    /**
+     * French puts a space before a closing guillemet, and ICU then ends the sentence before it ("« Pourquoi ? »
+     * Il part." would give the » to the next sentence): a closing quote that stands alone after the boundary
+     * ends the sentence it closes.
+     */
+    private static int closingQuote(String text, int end) {
+        boolean alone = end > 0 && end < text.length() && isSpace(text.charAt(end - 1)) && "»”".indexOf(text.charAt(end)) >= 0
+                && (end + 1 == text.length() || isSpace(text.charAt(end + 1)));
+        return alone ? end + 1 : end;
     }
 
     private static boolean insideSpan(int index, List<ProtectedSpan> spans) {

@@ -15,7 +15,7 @@ class NamePlaceholdersTest {
     private UnitDraft adapted(String text) {
         UnitDraft draft = Scripted.draft(text);
         NamePlaceholders.adapter(Scripted.lexicon(dir, "arrive", "le", "cadeau", "de", "je", "contacte", "air", "france", "pierre", "rose",
-                "est", "là", "merci", "tu", "viens"), "fr").adapt(draft);
+                "est", "là", "merci", "tu", "viens", "maison", "à", "la"), "fr").adapt(draft);
         return draft;
     }
 
@@ -53,5 +53,6 @@ class NamePlaceholdersTest {
         assertEquals(List.of("Tom,", "tu", "viens", "?"), adapted("Pierre, tu viens ?").words(), "addressing someone");
         assertEquals(List.of("merci", "Tom"), adapted("merci Rose").words(), "not first in the sentence");
         assertEquals(List.of("Pierre", "est", "là"), adapted("Pierre est là").words(), "first, and no comma: maybe the stone");
+        assertEquals(List.of("à", "la", "Maison", "Rose"), adapted("à la Maison Rose").words(), "inside a longer proper noun");
     }
 }

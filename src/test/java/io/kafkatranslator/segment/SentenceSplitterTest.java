@@ -28,6 +28,12 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void aClosingGuillemetAfterItsSpaceEndsTheSentenceItCloses() {
+        assertEquals(List.of("« Pourquoi êtes-vous fâché ? »", "«Je ne suis pas fâché ! »"),
+                sentences("« Pourquoi êtes-vous fâché ? » «Je ne suis pas fâché ! »"));
+    }
+
+    @Test
     void lineBreaksAreBoundariesAndSurroundingWhitespaceIsLeftOut() {
         assertEquals(List.of("Salut", "ça va", "bises"), sentences("  Salut\nça va\r\n\n  bises  "));
     }
