@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The micro-batch of one stream thread, shared by every task the thread runs. A thread runs its tasks
@@ -42,6 +43,7 @@ final class ThreadBatch {
     }
 
     private final Routing routing;
+    private final LongSupplier nanoTime;
     private final int maxRequests;
     private final int maxTokens;
     private final long maxWaitMs;
@@ -60,8 +62,10 @@ final class ThreadBatch {
     /** The last request to join was produced more than BACKLOG_LAG before: the thread is reading a backlog. */
     private boolean backlog;
 
+    /** nanoTime: the clock that times each translation (System::nanoTime; a test's own, so that its timings are its own). */
     ThreadBatch(Routing routing, int maxRequests, int maxTokens, Duration maxWait, TranslationMetrics metrics,
-                Runnable onClose) {
+                Runnable onClose, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.routing = routing;
         this.maxRequests = maxRequests;
         this.maxTokens = maxTokens;
@@ -124,9 +128,9 @@ final class ThreadBatch {
         List<Entry> batch = List.copyOf(entries);
         entries.clear();
         tokens = 0;
-        long start = System.nanoTime();
+        long start = nanoTime.getAsLong();
         List<TranslationOutcome> outcomes = routing.translate(batch.stream().map(Entry::routed).toList());
-        long decodingMs = (System.nanoTime() - start) / 1_000_000;
+        long decodingMs = (nanoTime.getAsLong() - start) / 1_000_000;
         clockFloor = now + decodingMs;
         long targetTokens = 0;
         long unknowns = 0;

@@ -37,7 +37,8 @@ final class ThreadBatches {
     /** The calling stream thread's batch, which the caller (a task's processor) joins until it leaves. */
     ThreadBatch join() {
         ThreadBatch batch = batches.computeIfAbsent(Thread.currentThread(), thread -> new ThreadBatch(
-                new Routing(router, translators.get()), maxRequests, maxTokens, maxWait, metrics, () -> batches.remove(thread)));
+                new Routing(router, translators.get()), maxRequests, maxTokens, maxWait, metrics, () -> batches.remove(thread),
+                System::nanoTime));
         batch.join();
         return batch;
     }

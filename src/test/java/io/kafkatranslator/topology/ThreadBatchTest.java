@@ -27,7 +27,7 @@ class ThreadBatchTest {
     private static final LanguagePair FR_EN = new LanguagePair("fr", "en");
     private final FakeTranslator model = new FakeTranslator("fake", false);
     private final ThreadBatch batch = new ThreadBatch(new Routing(new LanguageRouter(Set.of(FR_EN), null), Map.of(FR_EN, model)),
-            4, 1000, Duration.ofMillis(5), TranslationMetrics.NONE, () -> { });
+            4, 1000, Duration.ofMillis(5), TranslationMetrics.NONE, () -> { }, () -> 0L);
 
     /** A task: what it got back, in order. */
     private static final class Task implements ThreadBatch.Member {
