@@ -55,8 +55,6 @@ public final class RobustnessReport {
             {"CAPITALS (anonymised name)", "Je suis NAME-M. %1$s", "NAME-M"},
             {"CAPITALS (anonymised organisation)", "%1$s Merci d'avoir contacté PRS-ORG.", "PRS-ORG"},
     };
-    /** A word of two capitals or more, as anonymisation tokens (NAME-M, PRS-ORG) and acronyms are written. */
-    private static final Pattern CAPITALS = Pattern.compile("(?<![\\p{L}\\p{N}_-])\\p{Lu}[\\p{Lu}\\p{N}]*(?:[-_][\\p{Lu}\\p{N}]+)*(?![\\p{L}\\p{N}_-])");
 
     private final MessageTranslator translator;
     private final DecodingOptions options;
@@ -309,31 +307,15 @@ public final class RobustnessReport {
         md.append("## Short replies (").append(sources.size()).append(", `src/main/resources").append(resource)
                 .append("`): acceptable, i.e. one of the references once case, punctuation and spacing are set aside\n\n");
         md.append(String.format(Locale.ROOT, "| model alone | pipeline |%n|---|---|%n| %.1f %% | %.1f %% |%n%n",
-                100 * acceptable(alone.hypotheses(), references), 100 * acceptable(pipeline.hypotheses(), references)));
+                100 * ShortReplies.acceptable(alone.hypotheses(), references), 100 * ShortReplies.acceptable(pipeline.hypotheses(), references)));
         md.append("The pipeline's misses:\n\n| source | translation | references |\n|---|---|---|\n");
         for (int i = 0; i < sources.size(); i++) {
-            if (!acceptable(pipeline.hypotheses().get(i), references.get(i))) {
+            if (!ShortReplies.acceptable(pipeline.hypotheses().get(i), references.get(i))) {
                 md.append("| ").append(sources.get(i)).append(" | ").append(pipeline.hypotheses().get(i)).append(" | ")
                         .append(String.join(" / ", references.get(i))).append(" |\n");
             }
         }
         md.append('\n');
-    }
-
-    static double acceptable(List<String> hypotheses, List<List<String>> references) {
-        int ok = 0;
-        for (int i = 0; i < hypotheses.size(); i++) {
-            ok += acceptable(hypotheses.get(i), references.get(i)) ? 1 : 0;
-        }
-        return hypotheses.isEmpty() ? 0 : (double) ok / hypotheses.size();
-    }
-
-    private static boolean acceptable(String hypothesis, List<String> references) {
-        return references.stream().map(RobustnessReport::comparable).anyMatch(comparable(hypothesis)::equals);
-    }
-
-    private static String comparable(String text) {
-        return text.replace('’', '\'').toLowerCase(Locale.ROOT).replaceAll("[\\p{P}&&[^']]", " ").replaceAll("\\s+", " ").strip();
     }
 
     /** The WMT 2024 chat dev set's turns in this report's direction (evaluation only), with the share of capitalised tokens kept. */
@@ -354,42 +336,12 @@ public final class RobustnessReport {
             Scored s = run(sources, pipeline);
             md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.3f | %s | %d |%n", pipeline ? "pipeline" : "model alone",
                     Bleu.corpus(s.hypotheses(), references), Chrf.corpus(s.hypotheses(), references),
-                    lengthRatio(s.hypotheses(), references), capitalsKept(sources, s.hypotheses()), s.failed()));
+                    lengthRatio(s.hypotheses(), references), CapitalsKept.of(sources, s.hypotheses()), s.failed()));
         }
         md.append("\nThe task's baseline, NLLB-3.3B (a 3.3-billion-parameter model trained on far more data), scores BLEU 52.2 / "
                 + "chrF2 72.5 French → English and 56.2 / 74.2 English → French on this set (its SOURCE.md). Capitalised tokens: "
-                + "words of two capitals or more (the set's anonymisation tokens NAME-M, PRS-ORG, EMAIL…, acronyms) outside "
-                + "turns written mostly in capitals.\n\n");
-    }
-
-    private static String capitalsKept(List<String> sources, List<String> hypotheses) {
-        int kept = 0;
-        int total = 0;
-        for (int i = 0; i < sources.size(); i++) {
-            String s = sources.get(i);
-            long letters = s.codePoints().filter(Character::isLetter).count();
-            if (letters == 0 || 2 * s.codePoints().filter(Character::isUpperCase).count() > letters) {
-                continue;
-            }
-            Map<String, Integer> inSource = counts(s);
-            Map<String, Integer> inTranslation = counts(hypotheses.get(i));
-            for (Map.Entry<String, Integer> e : inSource.entrySet()) {
-                total += e.getValue();
-                kept += e.getValue().equals(inTranslation.get(e.getKey())) ? e.getValue() : 0;
-            }
-        }
-        return String.format(Locale.ROOT, "%.1f %% (%d of %d)", total == 0 ? 0 : 100.0 * kept / total, kept, total);
-    }
-
-    private static Map<String, Integer> counts(String text) {
-        Map<String, Integer> out = new HashMap<>();
-        Matcher m = CAPITALS.matcher(text);
-        while (m.find()) {
-            if (m.group().codePoints().filter(Character::isUpperCase).count() >= 2) {
-                out.merge(m.group(), 1, Integer::sum);
-            }
-        }
-        return out;
+                + "words of two capitals or more (the set's anonymisation tokens NAME-M, PRS-ORG, EMAIL…, acronyms), each "
+                + "as many times as in its turn, outside turns with no lower-case letter besides them.\n\n");
     }
 
     /** MTNT's comments, one reference each: evaluation only. */
