@@ -29,6 +29,7 @@ final class Adaptations {
         order.add(Shouting.adapter(locale, lexicon));
         // After the shouting, which gives "JSUIS" as "jsuis"; before the names, which would take it for one.
         order.add(ChatSpelling.adapter(pair.source()));
+        order.add(VocativeComma::adapt);
         if (lexicon != null) {
             // After the shouting: in a sentence in capitals, every unknown word is a name.
             order.add(NamePlaceholders.adapter(lexicon, pair.source()));
