@@ -9,7 +9,10 @@ import tempfile
 import unittest
 
 import onnx
+import torch
 from onnx import TensorProto
+
+import recover
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.environ.get("CORPUS", os.path.join(HERE, "..", "..", "shared", "data", "tatoeba-fra-eng", "fra-eng.tsv"))
@@ -56,6 +59,7 @@ class PipelineSmokeTest(unittest.TestCase):
             "--scores", scores, "--run", run_dir, "--run", run2)
         with open(os.path.join(cls.out, "model.json")) as f:
             cls.manifest = json.load(f)
+        cls.aligned = aligned
 
     @classmethod
     def tearDownClass(cls):
@@ -103,6 +107,15 @@ class PipelineSmokeTest(unittest.TestCase):
             self.assertIn(key, m["scores"])
         self.assertEqual(m["training"]["epochs"], 3)
         self.assertEqual([0.0, 0.1], [stage["guided_alignment_weight"] for stage in m["training"]["stages"]])
+
+    def test_weights_recovered_from_the_graphs_are_the_trained_ones(self):
+        trained = torch.load(self.aligned, map_location="cpu")
+        recovered = recover.recover(self.out)
+        for part, original, rebuilt in (("model", trained["model"], recovered["model"]),
+                                        ("aligner", trained["aligner"]["model"], recovered["aligner"]["model"])):
+            self.assertEqual(set(original), set(rebuilt), part)
+            for name in original:
+                self.assertTrue(torch.allclose(original[name], rebuilt[name]), f"{part}: {name}")
 
     def test_fixtures_hold_greedy_alignment_and_beam_hypotheses(self):
         with open(self.fixtures) as f:
