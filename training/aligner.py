@@ -116,6 +116,7 @@ def main():
     ap.add_argument("--checkpoint-minutes", type=float, default=5.0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--init", help="start from the alignment layer of this checkpoint (one whose model was trained on)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -141,10 +142,16 @@ def main():
 
     ckpt_path = os.path.join(args.run, "checkpoint.pt")
     ckpt = torch.load(ckpt_path, map_location="cpu") if os.path.exists(ckpt_path) else None
-    cfg = AlignerConfig(**ckpt["config"]) if ckpt else AlignerConfig(
-        tgt_vocab=model.cfg.tgt_vocab, emb=args.emb, hidden=args.hidden, enc_dim=2 * model.cfg.enc_hidden,
-        key_dim=args.key_dim, dropout=args.dropout, pad_id=model.cfg.pad_id)
+    init = torch.load(args.init, map_location="cpu")["aligner"] if args.init and not ckpt else None
+    if ckpt or init:
+        cfg = AlignerConfig(**(ckpt or init)["config"])
+    else:
+        cfg = AlignerConfig(tgt_vocab=model.cfg.tgt_vocab, emb=args.emb, hidden=args.hidden,
+                            enc_dim=2 * model.cfg.enc_hidden, key_dim=args.key_dim, dropout=args.dropout,
+                            pad_id=model.cfg.pad_id)
     aligner = Aligner(cfg)
+    if init:
+        aligner.load_state_dict(init["model"])
     optimizer = torch.optim.Adam(aligner.parameters(), lr=args.lr)
     state = {"epoch": 0, "batch": 0, "history": [], "best": None, "elapsed": 0.0}
     if ckpt:
