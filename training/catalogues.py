@@ -35,7 +35,7 @@ PACKAGES = {
     "pidgin-data": "GPL-2+",
     "libc-l10n": "LGPL-2.1+",
     "gnome-control-center-data": "GPL-2+",
-    "evolution-common": "LGPL-2+",
+    "evolution-common": "LGPL-2 or LGPL-3",
     "network-manager": "GPL-2+",
     "wesnoth-1.16-httt": "GPL-2+",
     "wesnoth-1.16-tsg": "GPL-2+",

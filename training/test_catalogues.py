@@ -58,12 +58,20 @@ class CatalogueTest(unittest.TestCase):
 
 
 class MixTest(unittest.TestCase):
-    def test_short_pairs_repeated_and_held_out_sources_left_out(self):
-        train = [("Super !", "Great!"), ("Je reste en attente de votre réponse.", "I'm waiting for your answer.")]
-        catalogue = [("Annuler", "Cancel"), ("Bonjour.", "Hello.")]
-        pairs, counts = mix.mix(train, catalogue, {"Bonjour."}, 2)
-        self.assertEqual(train + [("Annuler", "Cancel"), ("Super !", "Great!"), ("Super !", "Great!")], pairs)
-        self.assertEqual({"tatoeba": 2, "catalogues": 1, "catalogues_held_out": 1, "short_repeated": 2}, counts)
+    def test_short_replies_from_short_pairs_opening_words_and_ellipses(self):
+        train = [("Super !", "Great!"),
+                 ("Désolé, je suis en retard.", "Sorry, I'm late."),
+                 ("Tom, je suis en retard.", "I'm late, Tom."),
+                 ("C'est parfait !", "That's perfect!")]
+        links = [[(0, 0)], [(0, 0), (1, 1), (2, 1), (3, 2), (4, 2), (5, 2)], [(0, 3), (1, 0), (2, 0)], [(0, 0), (1, 1)]]
+        catalogue = [("Annuler", "Cancel"), ("Votre versement est reçu.", "Your payment is received."),
+                     ("Bonjour.", "Hello.")]
+        pairs, counts = mix.mix(train, links, catalogue, {"Bonjour."}, 1, "fr-en")
+        self.assertEqual(train + [("Votre versement est reçu.", "Your payment is received."),
+                                  ("Super !", "Great!"), ("C'est parfait !", "That's perfect!"),
+                                  ("Désolé.", "Sorry."), ("Parfait !", "Perfect!")], pairs)
+        self.assertEqual({"tatoeba": 4, "catalogues": 1, "catalogues_left_out": 2, "short": 2, "heads": 1,
+                          "ellipses": 1, "replies_repeated": 4}, counts)
 
 
 if __name__ == "__main__":
