@@ -106,9 +106,10 @@ def write_manifest(out_dir, cfg, name, version, direction, scores, decoding, ext
     return manifest
 
 
-def training_summary(run_dirs, ckpt):
-    """The stages that made the model (one run directory each, in order) and how it was chosen."""
-    stages = []
+def training_summary(run_dirs, ckpt, earlier=()):
+    """The stages that made the model (earlier ones from a shipped manifest, then one run directory
+    each, in order) and how it was chosen."""
+    stages = list(earlier)
     for run_dir in run_dirs:
         state = torch.load(os.path.join(run_dir, "checkpoint.pt"), map_location="cpu")["state"]
         # Runs from before the hardware was recorded all ran on this project's 2-core machine.
@@ -132,6 +133,8 @@ def main():
     ap.add_argument("--scores", default=None, help="JSON file with test-split scores")
     ap.add_argument("--run", action="append", default=[],
                     help="a training run directory, its history goes into the manifest (repeat for each stage)")
+    ap.add_argument("--earlier", help="the model.json of the shipped model the runs started from (recover.py), "
+                                      "whose stages come first in the history")
     args = ap.parse_args()
 
     os.makedirs(args.out, exist_ok=True)
@@ -143,7 +146,8 @@ def main():
         shutil.copyfile(os.path.join(args.data, file_name), os.path.join(args.out, file_name))
     lexicon.write(args.data, args.out)
     scores = json.load(open(args.scores)) if args.scores else {}
-    extra = {"training": training_summary(args.run, ckpt)} if args.run else {}
+    earlier = json.load(open(args.earlier))["training"]["stages"] if args.earlier else []
+    extra = {"training": training_summary(args.run, ckpt, earlier)} if args.run else {}
     if aligner is not None:
         info = ckpt["aligner"]
         extra["aligner"] = {"graph": ALIGNER_FILE, "architecture": info["config"],

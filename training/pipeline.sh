@@ -15,14 +15,13 @@ while [ $# -gt 0 ]; do
     *) echo "usage: training/pipeline.sh [--direction fr-en|en-fr] [--device cuda]" >&2; exit 2 ;;
   esac
 done
-if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; VERSION=3.2.0; else WORK=${WORK:-work-$DIRECTION}; VERSION=2.1.0; fi
+if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; VERSION=3.1.0; else WORK=${WORK:-work-$DIRECTION}; VERSION=2.1.0; fi
 PY=/usr/bin/python3
 CORPUS=${CORPUS:-../../shared/data/tatoeba-fra-eng/fra-eng.tsv}
 # Augmentation rates of stages 2 and 3 (augment.py); see README.md, "Steps".
 AUGMENT2=upper=0.03,title=0.02,noaccents=0.15,chat=0.15,typos=0.05,names=0.3,numbers=0.5,merge=0.05
 AUGMENT3=upper=0.03,title=0.02,noaccents=0.15,chat=0.15,typos=0.05,names=0.1,coined=0.6,numbers=0.5,merge=0.05
 AUGMENT4=$AUGMENT3,long=0.25
-AUGMENT5=$AUGMENT3,long=0.1
 
 bash install.sh
 [ -f "$WORK/data/target.model" ] || $PY prepare.py --corpus "$CORPUS" --out "$WORK/data" --direction "$DIRECTION"
@@ -50,24 +49,6 @@ LAST=${RUNS[-1]}
 # The alignment layer, trained beside the frozen model on the word links.
 $PY aligner.py --data "$WORK/data" --checkpoint "$LAST/final.pt" --alignments "$WORK/data/train.align" \
     --run "$WORK/align" --out "$LAST/aligned.pt"
-if [ "$DIRECTION" = fr-en ]; then
-  # Stage 5 (French -> English 3.2.0): the chat mix (mix.py): Debian's translation catalogues and short
-  # replies repeated (short pairs, sentences' opening words, "C'est X !" as "X !"); fewer long joins than
-  # stage 4, so short messages are met alone again.
-  [ -f "$WORK/catalogues/pairs.tsv" ] || $PY catalogues.py --out "$WORK/catalogues"
-  [ -f "$WORK/data-chat/train.tsv" ] || $PY mix.py --data "$WORK/data" --alignments "$WORK/data/train.align" \
-      --catalogues "$WORK/catalogues/pairs.tsv" --out "$WORK/data-chat"
-  [ -f "$WORK/data-chat/train.align" ] || $PY wordalign.py --data "$WORK/data-chat"
-  $PY train.py --data "$WORK/data-chat" --run "$WORK/run5-chat" --device "$DEVICE" --init "$WORK/run4-long/final.pt" \
-      --alignments "$WORK/data-chat/train.align" --augment "$AUGMENT5" --lr 3e-4 --max-tokens 4000 --max-len 160 \
-      --max-epochs 2 --patience 3 --max-hours 1.5
-  $PY average.py --data "$WORK/data" --run "$WORK/run5-chat" --out "$WORK/run5-chat/final.pt"
-  # Its alignment layer: stage 4's, trained on for one epoch beside the new weights.
-  $PY aligner.py --data "$WORK/data" --checkpoint "$WORK/run5-chat/final.pt" --alignments "$WORK/data/train.align" \
-      --run "$WORK/align5" --out "$WORK/run5-chat/aligned.pt" --init "$LAST/aligned.pt" --epochs 1
-  RUNS+=("$WORK/run5-chat")
-  LAST=$WORK/run5-chat
-fi
 CHECKPOINT=$LAST/aligned.pt
 $PY reference.py --checkpoint "$CHECKPOINT" --data "$WORK/data" --scores "$LAST/scores.json" \
     --hypotheses "$LAST/test.beam5.txt" --fixtures "../src/test/resources/parity/$DIRECTION.json"
