@@ -54,6 +54,7 @@ public final class RobustnessReport {
             {"CAPITALS (company)", "%1$s Je contacte AIR-FRANCE.", "AIR-FRANCE"},
             {"CAPITALS (anonymised name)", "Je suis NAME-M. %1$s", "NAME-M"},
             {"CAPITALS (anonymised organisation)", "%1$s Merci d'avoir contacté PRS-ORG.", "PRS-ORG"},
+            {"LABEL (speaker, glued)", "AGENT_%2$d:%1$s", "AGENT_%2$d:"},
     };
 
     private final MessageTranslator translator;

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * leaves them out), mentions as chat platforms write them (Twitter's user names have no dots or
  * hyphens, so twitter-text cuts "@jean.dupont" after "@jean"; Slack, Discord, Mattermost, GitHub and
  * Teams allow them inside a name, and Slack and Discord put their own forms, "<@U024BE7LH>",
- * "<#C123|general>", "<@!123>", in the text), `code spans`, emoticons, tokens with digits (with a currency or percent sign
+ * "<#C123|general>", "<@!123>", in the text), `code spans`, emoticons, speaker labels ("AGENT:"), tokens with digits (with a currency or percent sign
  * beside them), and tokens with an @ or a # that twitter-text found malformed. Last come the marks
  * the model cannot carry from source to target (markdown's ** and >, typographic quotes): those are
  * spans so that the model never sees them. Earlier kinds win overlaps.
@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class SpanDetector {
     private static final Pattern CODE = Pattern.compile("`[^`\\n]+`");
+    /** At a line's start (spaces allowed before it); "HTTP://" is no label. */
+    private static final Pattern LABEL = Pattern.compile("(?m)(?<=^[ \\t]{0,8})\\p{Lu}[\\p{Lu}\\p{N}_-]*[\\p{Lu}\\p{N}]:(?!//)");
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
     /** A user name with dots, hyphens and underscores inside; a dot or hyphen at its end is the sentence's ("@bob@alice" is none). */
     private static final Pattern CHAT_MENTION = Pattern.compile(
@@ -60,6 +62,9 @@ public final class SpanDetector {
 
     public List<ProtectedSpan> find(String text) {
         List<ProtectedSpan> spans = new ArrayList<>();
+        if (text.indexOf(':') >= 0) {
+            addMatches(spans, LABEL.matcher(text), SpanKind.LABEL);
+        }
         // Both patterns backtrack over every word: on a long run of letters with no @ or ` they would cost quadratic time.
         if (text.indexOf('`') >= 0) {
             addMatches(spans, CODE.matcher(text), SpanKind.CODE);

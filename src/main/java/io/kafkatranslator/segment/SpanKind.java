@@ -10,6 +10,12 @@ public enum SpanKind {
     EMOTICON,
     CODE,
     /**
+     * A speaker label that starts a line, in capitals and ending with a colon ("AGENT:", "NAME-M_TEXT:"), as
+     * support transcripts and exported chats put it, glued to the first word or not: the model read it as
+     * words ("AGENT:Bonjour" came back as "ARE YOU").
+     */
+    LABEL,
+    /**
      * Laughter and reactions (lol, mdr, ptdr, haha…): the model learnt none and drops them. Given back in the
      * target language's usual form where it has another (mdr → lol).
      */

@@ -39,6 +39,13 @@ class SpanDetectorTest {
     }
 
     @Test
+    void aSpeakerLabelStartingALineIsOneSpanGluedToTheFirstWordOrNot() {
+        assertEquals(List.of("NAME-M_TEXT:", "AGENT:"),
+                found("NAME-M_TEXT:Bonjour NAME-F, je suis NAME-M.\n  AGENT: Puis-je vous aider ?", SpanKind.LABEL));
+        assertEquals(List.of(), found("Note : voir HTTP://EXAMPLE.COM et l'heure ABC:12 dans la phrase", SpanKind.LABEL));
+    }
+
+    @Test
     void laughterIsAReactionDrawnOutOrNot() {
         assertEquals(List.of("mdrrr", "Hahaha", "LOL"), found("trop drôle mdrrr ! Hahaha, LOL.", SpanKind.REACTION));
         assertEquals(List.of(), found("Lola et le haras", SpanKind.REACTION));
