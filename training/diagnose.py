@@ -6,16 +6,30 @@
   lengths CHECKPOINT...    on the first --comments MTNT forum comments (sentences split at . ! ?, greedy): output
                            words over source words per sentence length, and over reference words overall,
                            with BLEU: where a model stops translating long inputs (evaluation data only)
+  short-replies CHECKPOINT...
+                           the project's short replies (src/main/resources/evaluation/short-replies.fr-en.tsv),
+                           model alone: how many come out as one of their references (case and
+                           punctuation aside), greedy and beam 5, as written, without the end mark,
+                           with a full stop and with the first letter lower-cased; and of 300
+                           training sources of at most two words, how many come back (greedy) as
+                           one of their training translations, split by whether the tokenizer
+                           breaks the first word into several pieces
+  unseen                   the share of the WMT 2024 chat dev set's French words (\\w+, lower-cased,
+                           numbers left out) that the training sources lack, and that the
+                           catalogues' French side (catalogues.py) lacks too
   teacher-aer              the aligner's own AER on the Hansards trial set, its EM run over the
                            training pairs plus the trial pairs (unsupervised, as aligners are
                            evaluated); evaluation data, never trained on by the model
 
     /usr/bin/python3 training/diagnose.py attention training/work/run/best.pt training/work/run3/final.pt
     /usr/bin/python3 training/diagnose.py lengths training/work/run4-long/final.pt --comments 300
+    /usr/bin/python3 training/diagnose.py short-replies training/work/shipped.pt
+    /usr/bin/python3 training/diagnose.py unseen
     /usr/bin/python3 training/diagnose.py teacher-aer
 """
 import argparse
 import os
+import random
 import re
 
 import sentencepiece as spm
@@ -24,11 +38,59 @@ import torch
 import common
 import data
 import metrics
+import reference
 import wordalign
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 HANSARDS = os.path.join(HERE, "..", "..", "shared", "data", "hansards-align-trial")
 MTNT = os.path.join(HERE, "..", "..", "shared", "data", "mtnt-valid-fr-en", "valid.fr-en.tsv")
+WMT = os.path.join(HERE, "..", "..", "shared", "data", "wmt24-chat-valid-en-fr", "valid.tsv")
+SHORT_REPLIES = os.path.join(HERE, "..", "src", "main", "resources", "evaluation", "short-replies.fr-en.tsv")
+SOURCE_VARIANTS = {"as written": lambda x: x, "no end mark": lambda x: re.sub(r" ?[!.?]$", "", x),
+                   "full stop": lambda x: re.sub(r" ?[!.?]$", ".", x), "first letter lower-cased": lambda x: x[:1].lower() + x[1:]}
+
+
+def _words(text):
+    return re.sub(r"[^\w\s]", "", text.lower()).split()
+
+
+def short_replies(data_dir, checkpoints):
+    src_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "source.model"))
+    tgt_sp = spm.SentencePieceProcessor(model_file=os.path.join(data_dir, "target.model"))
+    with open(SHORT_REPLIES, encoding="utf-8") as f:
+        replies = [line.rstrip("\n").split("\t") for line in f]
+    refs = {}
+    for source, target in data.read_train(data_dir):
+        refs.setdefault(source, set()).add(target)
+    sample = random.Random(1).sample([s for s in refs if len(s.split()) <= 2], 300)
+    split = [len(src_sp.encode(s.split()[0])) > 1 for s in sample]
+    for path in checkpoints:
+        decoder = reference.make_decoder(common.load_model(path))
+        with torch.no_grad():
+            for name, variant in SOURCE_VARIANTS.items():
+                for beam in (1, 5):
+                    hyps = reference.translate_all(decoder, src_sp.encode([variant(r[0]) for r in replies]), beam)
+                    ok = sum(any(_words(tgt_sp.decode(h.ids)) == _words(ref) for ref in r[1:]) for r, h in zip(replies, hyps))
+                    print(f"{path}: short replies {name}, {'greedy' if beam == 1 else 'beam 5'}: {ok} of {len(replies)}")
+            hyps = reference.translate_all(decoder, src_sp.encode(sample), 1)
+        back = [any(_words(tgt_sp.decode(h.ids)) == _words(t) for t in refs[s]) for s, h in zip(sample, hyps)]
+        print(f"{path}: short training sources given back {sum(back)} of {len(sample)}; first word in several "
+              f"pieces {sum(b for b, x in zip(back, split) if x)} of {sum(split)}, in one "
+              f"{sum(b for b, x in zip(back, split) if not x)} of {len(split) - sum(split)}")
+
+
+def unseen(data_dir):
+    def words(text):
+        return [w for w in re.findall(r"\w+", text.lower()) if not w.isdigit()]
+    with open(WMT, encoding="utf-8") as f:
+        french = [w for line in list(f)[1:] for fields in [line.rstrip("\n").split("\t")] if fields[0] == "fr"
+                  for w in words(fields[4])]
+    training = {w for source, _ in data.read_train(data_dir) for w in words(source)}
+    with open(os.path.join(HERE, "work", "catalogues", "pairs.tsv"), encoding="utf-8") as f:
+        catalogues = {w for line in f for w in words(line.split("\t")[1])}
+    lacking = [w for w in french if w not in training]
+    print(f"WMT chat dev, {len(french)} French words: {100 * len(lacking) / len(french):.1f} % not in the training "
+          f"sources, {100 * sum(w not in catalogues for w in lacking) / len(french):.1f} % in neither those nor the catalogues")
 
 
 def attention(data_dir, checkpoints):
@@ -106,7 +168,7 @@ def teacher_aer(data_dir):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=("attention", "lengths", "teacher-aer"))
+    ap.add_argument("what", choices=("attention", "lengths", "short-replies", "unseen", "teacher-aer"))
     ap.add_argument("checkpoints", nargs="*")
     ap.add_argument("--data", default=os.path.join(HERE, "work", "data"))
     ap.add_argument("--comments", type=int, default=886, help="lengths: the first N MTNT comments")
@@ -116,6 +178,10 @@ def main():
         attention(args.data, args.checkpoints)
     elif args.what == "lengths":
         lengths(args.data, args.checkpoints, args.comments)
+    elif args.what == "short-replies":
+        short_replies(args.data, args.checkpoints)
+    elif args.what == "unseen":
+        unseen(args.data)
     else:
         teacher_aer(args.data)
 

@@ -2,8 +2,8 @@
 pairs (catalogues.py) and the short pairs again, written as a new data directory that shares the
 original's tokenizers, dev and test splits:
 
-    /usr/bin/python3 training/mix.py --data training/work/data --catalogues training/work/catalogues/pairs.tsv \
-        --out training/work/data-chat
+    /usr/bin/python3 training/mix.py --data training/work/data --alignments training/work/data/train.align \
+        --catalogues training/work/catalogues/pairs.tsv --out training/work/data-chat
 
 Short replies ("Super !", "Parfait !", "D'accord.") are the commonest chat messages, and the
 model answered them with the corpus's commonest short pairs, its imperatives ("Go away.", "Get

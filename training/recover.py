@@ -56,18 +56,16 @@ def graph_weights(path, prefix):
 def load(module, weights, what):
     state = module.state_dict()
     missing = set(state) - set(weights)
-    # The tied output projection is stored once, as the decoder's embedding.
-    missing.discard("decoder.project.weight")
     if missing:
         raise SystemExit(f"{what}: no ONNX weight for {sorted(missing)}")
     module.load_state_dict({name: torch.from_numpy(np.array(weights[name])).to(state[name].dtype)
-                            .reshape(state[name].shape) if name in weights else state[name]
-                            for name in state})
+                            .reshape(state[name].shape) for name in state})
 
 
 def recover(model_dir):
     manifest = json.load(open(os.path.join(model_dir, "model.json")))
     arch, ids = manifest["architecture"], manifest["special_ids"]
+    # The manifest records no dropout (it does not change a trained model's outputs): train.py's default.
     cfg = ModelConfig(src_vocab=arch["source_vocab_size"], tgt_vocab=arch["target_vocab_size"],
                       emb=arch["embedding_size"], enc_hidden=arch["encoder_hidden_size"],
                       dec_hidden=arch["decoder_hidden_size"], attn_hidden=arch["attention_hidden_size"],
@@ -76,6 +74,9 @@ def recover(model_dir):
     weights = {}
     for file_name, prefix in GRAPHS:
         weights.update(graph_weights(os.path.join(model_dir, file_name), prefix))
+    if model.decoder.project.weight is model.decoder.embed.weight:
+        # Tied: the export stores the output projection once, as the decoder's embedding.
+        weights["decoder.project.weight"] = weights["decoder.embed.weight"]
     load(model, weights, model_dir)
     ckpt = {"model": model.state_dict(), "config": cfg.to_dict(),
             "dev_bleu": manifest["training"]["dev_bleu_greedy"], "recovered_from": manifest["version"]}
