@@ -27,4 +27,11 @@ class ChatSpellingTest {
         ChatSpelling.adapter("xx").adapt(unknownLanguage);
         assertEquals(List.of("idk"), unknownLanguage.words());
     }
+
+    @Test
+    void aGreetingAndDontWorryAreGivenInTheWordsTheModelKnows() {
+        UnitDraft draft = Scripted.draft("Coucou Inès, tkt je t'envoie le PDF");
+        ChatSpelling.adapter("fr").adapt(draft);
+        assertEquals(List.of("Salut", "Inès,", "ne", "t'inquiète", "pas", "je", "t'envoie", "le", "PDF"), draft.words());
+    }
 }
