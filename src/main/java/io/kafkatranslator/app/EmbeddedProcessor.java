@@ -47,7 +47,7 @@ public final class EmbeddedProcessor implements AutoCloseable {
             ProcessorConfig config = ProcessorConfig.from(source.with(Map.of(
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
                     "kafka.application.id", applicationId, ProcessorConfig.HTTP_PORT.key(), "0")));
-            broker.createTopics(Map.of(config.inputTopic(), 3, config.outputTopic(), 3, config.deadLetterTopic(), 1));
+            broker.createTopics(config.newTopics(3));
             embedded = new EmbeddedProcessor(broker, stateDir, config, TranslationModels.load(TranslatorConfig.from(source)));
         } catch (Exception | Error e) {
             broker.close();

@@ -70,13 +70,18 @@ public final class TopicPreflight {
         }
     }
 
-    /**
-     * Returns once every topic exists and the principal holds READ on reads and WRITE on writes; with
-     * create, makes the missing ones first (the broker's default partitions and replication: for
-     * development); otherwise throws naming what is missing or denied.
-     */
     public static void ensure(Map<String, String> kafka, List<String> reads, List<String> writes, boolean create,
                               Duration timeout) throws InterruptedException {
+        ensure(kafka, reads, writes, Set.of(), create, timeout);
+    }
+
+    /**
+     * Returns once every topic exists and the principal holds READ on reads and WRITE on writes; with
+     * create, makes the missing ones first (the broker's default partitions and replication, compacted
+     * those named so: for development); otherwise throws naming what is missing or denied.
+     */
+    public static void ensure(Map<String, String> kafka, List<String> reads, List<String> writes, Set<String> compacted,
+                              boolean create, Duration timeout) throws InterruptedException {
         String bootstrap = kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         Set<String> topics = new LinkedHashSet<>(reads);
         topics.addAll(writes);
@@ -118,7 +123,9 @@ public final class TopicPreflight {
                 throw new IllegalStateException("missing topic(s) on " + bootstrap + ": " + String.join(", ", missing)
                         + " (create them, or set processor.create.topics=true for development)");
             }
-            admin.createTopics(missing.stream().map(t -> new NewTopic(t, Optional.empty(), Optional.empty())).toList())
+            admin.createTopics(missing.stream().map(t -> new NewTopic(t, Optional.empty(), Optional.empty()).configs(
+                            compacted.contains(t) ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                                    : Map.of())).toList())
                     .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw unreachable(bootstrap, timeout);

@@ -95,7 +95,7 @@ public final class LoadTest {
             Map<String, String> settings = Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                     "kafka.state.dir", stateDir.toString(), ProcessorConfig.HTTP_PORT.key(), "0");
             ProcessorConfig config = ProcessorConfig.from(source.with(settings));
-            broker.createTopics(Map.of(config.inputTopic(), 2, config.outputTopic(), 2, config.deadLetterTopic(), 1));
+            broker.createTopics(config.newTopics(2));
             TranslationModels models = TranslationModels.load(translatorConfig);
             // The load is French requests: the processor routes them to the fr-en model.
             TranslationEngine engine = models.find(new LanguagePair("fr", "en"));

@@ -52,9 +52,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     public void createTopics(Map<String, Integer> partitionsByTopic) throws ExecutionException, InterruptedException {
+        createTopics(partitionsByTopic.entrySet().stream().map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList());
+    }
+
+    public void createTopics(List<NewTopic> topics) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            List<NewTopic> topics = partitionsByTopic.entrySet().stream()
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList();
             admin.createTopics(topics).all().get();
         }
     }

@@ -130,9 +130,12 @@ public final class StandaloneBroker implements AutoCloseable {
 
     /** Creates the topics that do not exist yet (a restarted broker has them already). */
     public void createTopics(Map<String, Integer> partitionsByTopic) throws ExecutionException, InterruptedException {
+        createTopics(partitionsByTopic.entrySet().stream().map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList());
+    }
+
+    /** Creates the topics that do not exist yet (a restarted broker has them already). */
+    public void createTopics(List<NewTopic> topics) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            List<NewTopic> topics = partitionsByTopic.entrySet().stream()
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList();
             for (var result : admin.createTopics(topics).values().values()) {
                 try {
                     result.get();

@@ -35,10 +35,10 @@ final class BrokerCommand implements Callable<Integer> {
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("kafka-translator-broker");
         ShutdownSignal signal = new ShutdownSignal();
         try (StandaloneBroker broker = StandaloneBroker.start(dir, port)) {
-            broker.createTopics(Map.of(config.inputTopic(), 3, config.outputTopic(), 3, config.deadLetterTopic(), 1));
+            broker.createTopics(config.newTopics(3));
             System.out.println("Kafka broker (KRaft, single node) at " + broker.bootstrapServers() + ", data in " + dir
                     + (dataDir == null ? " (deleted on exit)" : " (kept: start it again with --data-dir " + dir + ")"));
-            System.out.println("Topics: " + config.inputTopic() + ", " + config.outputTopic() + ", " + config.deadLetterTopic());
+            System.out.println("Topics: " + String.join(", ", config.topics()));
             System.out.println("Try: KAFKA_BOOTSTRAP_SERVERS=" + broker.bootstrapServers() + " java -jar target/kafka-translator.jar run");
             System.out.flush();
             signal.await();

@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** The processor against a real cluster, until SIGTERM (or SIGINT), then an orderly shutdown. */
@@ -26,9 +27,10 @@ final class RunCommand implements Callable<Integer> {
         ProcessorConfig config = ProcessorConfig.from(source);
         config.bootstrapServers();
         // Before the models load: a cluster that cannot be reached or lacks a topic is told in seconds.
-        TopicPreflight.ensure(config.kafka(), List.of(config.inputTopic()), List.of(config.outputTopic(), config.deadLetterTopic()),
+        List<String> writes = List.of(config.outputTopic(), config.deadLetterTopic(), config.latestTopic());
+        TopicPreflight.ensure(config.kafka(), List.of(config.inputTopic()), writes, Set.of(config.latestTopic()),
                 config.createTopics(), Duration.ofSeconds(30));
-        TopicPreflight.ensureAccepts(config.kafka(), List.of(config.outputTopic(), config.deadLetterTopic()), config.resultMaxBytes(),
+        TopicPreflight.ensureAccepts(config.kafka(), writes, config.resultMaxBytes(),
                 ProcessorConfig.RESULT_MAX_BYTES.key(), Duration.ofSeconds(30));
         ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.from(source)), config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));

@@ -1,5 +1,8 @@
 package io.kafkatranslator.config;
 
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +18,9 @@ public record ProcessorConfig(
         String inputTopic,
         String outputTopic,
         String deadLetterTopic,
+        String latestTopic,
+        Duration conversationIdle,
+        int languageSwitchMessages,
         int batchMaxRequests,
         int batchMaxTokens,
         Duration batchMaxWait,
@@ -33,6 +39,15 @@ public record ProcessorConfig(
             "results, keyed by conversation id");
     public static final Setting<String> DEAD_LETTER_TOPIC = Setting.text("processor.dead.letter.topic", "translation-dead-letters",
             "dead letters (also Kafka Streams' `errors.dead.letter.queue.topic.name`)");
+    public static final Setting<String> LATEST_TOPIC = Setting.text("processor.latest.topic", "translation-latest",
+            "compacted: the latest result of each message that has a `message_id`, keyed by it; a deleted message's is a "
+            + "tombstone (\"Conversations\")");
+    public static final Setting<Duration> CONVERSATION_IDLE_MS = Setting.millis("processor.conversation.idle.ms", 604_800_000,
+            v -> v.toMillis() >= 60_000, "at least 60000", "a conversation without a message for this long is forgotten: its "
+            + "senders' languages and its messages' versions (an edit after that is version 1 again)");
+    public static final Setting<Integer> LANGUAGE_SWITCH_MESSAGES = Setting.integer("processor.conversation.language.switch.messages",
+            2, v -> v > 0, "> 0", "a sender's usual language changes after this many of their messages in a row in another "
+            + "language (detected with confidence, or given)");
     public static final Setting<Integer> BATCH_MAX_REQUESTS = Setting.integer("processor.batch.max.requests", 64, v -> v > 0,
             "> 0", "a micro-batch is translated when it holds this many requests");
     public static final Setting<Integer> BATCH_MAX_TOKENS = Setting.integer("processor.batch.max.tokens", 2048, v -> v > 0,
@@ -72,7 +87,8 @@ public record ProcessorConfig(
     private static final int PRODUCER_MAX_REQUEST_SIZE = 1_048_576;
 
     /** In README.md's order. */
-    static final List<Setting<?>> SETTINGS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, BATCH_MAX_REQUESTS,
+    static final List<Setting<?>> SETTINGS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, LATEST_TOPIC,
+            CONVERSATION_IDLE_MS, LANGUAGE_SWITCH_MESSAGES, BATCH_MAX_REQUESTS,
             BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, OUTPUT_FORMAT, RESULT_MAX_BYTES, CLOSE_TIMEOUT_MS, HEALTH_WINDOW_MS,
             HEALTH_STUCK_MS, CREATE_TOPICS, HTTP_PORT);
 
@@ -81,6 +97,9 @@ public record ProcessorConfig(
                 INPUT_TOPIC.from(source),
                 OUTPUT_TOPIC.from(source),
                 DEAD_LETTER_TOPIC.from(source),
+                LATEST_TOPIC.from(source),
+                CONVERSATION_IDLE_MS.from(source),
+                LANGUAGE_SWITCH_MESSAGES.from(source),
                 BATCH_MAX_REQUESTS.from(source),
                 BATCH_MAX_TOKENS.from(source),
                 BATCH_MAX_WAIT_MS.from(source),
@@ -121,9 +140,19 @@ public record ProcessorConfig(
         }
     }
 
-    /** The three topics the processor reads and writes. */
+    /**
+     * The processor's topics for a development broker: the requests, results and latest translations over this many
+     * partitions (the latest translations compacted), the dead letters over one.
+     */
+    public List<NewTopic> newTopics(int partitions) {
+        return List.of(new NewTopic(inputTopic, partitions, (short) 1), new NewTopic(outputTopic, partitions, (short) 1),
+                new NewTopic(deadLetterTopic, 1, (short) 1), new NewTopic(latestTopic, partitions, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    }
+
+    /** The topics the processor reads and writes. */
     public List<String> topics() {
-        return List.of(inputTopic, outputTopic, deadLetterTopic);
+        return List.of(inputTopic, outputTopic, deadLetterTopic, latestTopic);
     }
 
     /** The kafka.* settings a Kafka client of one kind knows (its configNames()): the Streams ones would only draw warnings. */

@@ -31,6 +31,11 @@ public record Translation(
     public record NBestEntry(String text, double score) {
     }
 
+    /** Nothing: what is left of a deleted message. */
+    public static Translation empty() {
+        return new Translation("", 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, List.of(), List.of(), null);
+    }
+
     /** The message returned as it is, no model run (already in its target language, or its language unknown). */
     public static Translation unchanged(String text) {
         List<String> words = List.of(text.strip().split("\\s+"));

@@ -42,13 +42,21 @@ public final class LanguageRouter {
     }
 
     public Route route(String source, String target, String text) {
+        return route(source, null, target, text);
+    }
+
+    /**
+     * usual: the writer's usual language, as their conversation knows it (null when unknown): a message
+     * whose own language cannot be told is taken to be in it rather than returned as it is.
+     */
+    public Route route(String source, String usual, String target, String text) {
         LanguageDetector.Detection detection = null;
         if (source == null) {
             detection = detector.detect(text);
-            if (!detection.detected()) {
+            if (!detection.detected() && usual == null) {
                 return new Undetected(detection);
             }
-            source = detection.language();
+            source = detection.detected() ? detection.language() : usual;
         }
         if (source.equals(target)) {
             return new SameLanguage(source, detection);

@@ -10,8 +10,8 @@ import io.kafkatranslator.message.PreparedMessage;
 /**
  * Where a request goes once it is routed and prepared, with all that its translation needs: to a
  * model, with its prepared message and its decoding options (resolved once, before it was routed);
- * back as it was written (already in its target language, or in a language that cannot be told); or
- * to the dead letters, with the reason.
+ * back as it was written (already in its target language, or in a language that cannot be told); to
+ * nothing (a deletion); or to the dead letters, with the reason.
  */
 public sealed interface RoutedRequest {
 
@@ -34,6 +34,14 @@ public sealed interface RoutedRequest {
         @Override
         public LanguageDetector.Detection detection() {
             return route.detection();
+        }
+    }
+
+    /** A deletion of an earlier message: no model runs, and nothing is translated. */
+    record Withdrawn() implements RoutedRequest {
+        @Override
+        public LanguageDetector.Detection detection() {
+            return null;
         }
     }
 

@@ -52,7 +52,12 @@ public final class Routing implements AutoCloseable {
 
     /** source: null to detect it. The options are the request's own, already checked. */
     public RoutedRequest route(String source, String target, String text, DecodingOptions options) {
-        LanguageRouter.Route route = router.route(source, target, text);
+        return route(source, null, target, text, options);
+    }
+
+    /** usual: the writer's usual language, translated from when the message's own cannot be detected; may be null. */
+    public RoutedRequest route(String source, String usual, String target, String text, DecodingOptions options) {
+        LanguageRouter.Route route = router.route(source, usual, target, text);
         if (route instanceof LanguageRouter.Unsupported u) {
             return new RoutedRequest.Rejected(new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, UnsupportedPair.message(
                     u.source(), u.target(), u.detection() == null ? null : u.detection().confidence(), router.pairs())));
@@ -76,6 +81,8 @@ public final class Routing implements AutoCloseable {
                 calls.computeIfAbsent(new ModelCall(m.pair(), m.options()), c -> new ArrayList<>()).add(i);
             } else if (request instanceof RoutedRequest.Rejected r) {
                 out[i] = r.error();
+            } else if (request instanceof RoutedRequest.Withdrawn) {
+                out[i] = Translation.empty();
             } else {
                 out[i] = Translation.unchanged(((RoutedRequest.Unchanged) request).text());
             }

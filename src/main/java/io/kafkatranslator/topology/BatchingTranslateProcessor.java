@@ -1,5 +1,6 @@
 package io.kafkatranslator.topology;
 
+import io.kafkatranslator.conversation.ConversationMemory;
 import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Translation;
@@ -9,6 +10,7 @@ import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.route.BatchTranslator;
 import io.kafkatranslator.route.RoutedRequest;
+import io.kafkatranslator.schema.ConversationState;
 import io.kafkatranslator.schema.LanguageDetection;
 import io.kafkatranslator.schema.PendingRequest;
 import io.kafkatranslator.schema.Timings;
@@ -41,25 +43,38 @@ import java.util.Locale;
  * Each request is first routed ({@link io.kafkatranslator.route.Routing}): to the model of its language pair, or, already in
  * its target language or in a language that cannot be told, to no model; it still waits its turn in
  * the batch, so that a conversation's results keep its order. No model call mixes two pairs.
+ * What the task remembers of each conversation ({@link ConversationMemory}) is in a second changelogged
+ * store, read and written in the same transactions: each sender's usual language, learnt as their
+ * requests arrive and used for a message whose own cannot be detected; and each message id's version,
+ * counted as its results are forwarded, each of which also goes, keyed by the message id, to the
+ * compacted latest-translations topic (a deletion as a tombstone). A conversation idle for
+ * processor.conversation.idle.ms is forgotten.
  */
 final class BatchingTranslateProcessor implements Processor<String, PendingRequest, Object, Object>, ThreadBatch.Member {
     /** How often a task looks for its outcomes and its thread's batch deadline: outcomes wait at most this long. */
     private static final Duration TICK = Duration.ofMillis(1);
+    /** How often idle conversations are looked for (processor.conversation.idle.ms is a minute at least). */
+    private static final Duration SWEEP = Duration.ofMinutes(1);
     private final ThreadBatches batches;
     private final TranslationMetrics metrics;
     private final ResultBudget budget;
     private final RefusedResults refusals;
     private final DecodingOptions defaults;
+    private final ConversationMemory memory;
+    private final Duration idle;
     private final List<ThreadBatch.Completed> ready = new ArrayList<>();
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<Long, PendingRequest> store;
+    private KeyValueStore<String, ConversationState> conversations;
     private ThreadBatch batch;
     private long nextSequence;
 
-    BatchingTranslateProcessor(ThreadBatches batches, DecodingOptions defaults, ResultBudget budget,
-                               RefusedResults refusals, TranslationMetrics metrics) {
+    BatchingTranslateProcessor(ThreadBatches batches, DecodingOptions defaults, ConversationMemory memory, Duration idle,
+                               ResultBudget budget, RefusedResults refusals, TranslationMetrics metrics) {
         this.batches = batches;
         this.defaults = defaults;
+        this.memory = memory;
+        this.idle = idle;
         this.budget = budget;
         this.refusals = refusals;
         this.metrics = metrics;
@@ -69,6 +84,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.store = context.getStateStore(TranslationTopology.PENDING_STORE);
+        this.conversations = context.getStateStore(TranslationTopology.CONVERSATION_STORE);
         this.batch = batches.join();
         // After a restart the store holds the requests of the last committed state: they wait again.
         long restartedAt = context.currentSystemTimeMs();
@@ -76,13 +92,26 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
             while (it.hasNext()) {
                 KeyValue<Long, PendingRequest> kv = it.next();
                 nextSequence = kv.key + 1;
-                batch.add(new ThreadBatch.Entry(this, kv.key, kv.value, prepare(kv.value.getRequest())), restartedAt, restartedAt);
+                batch.add(new ThreadBatch.Entry(this, kv.key, kv.value, prepare(kv.value)), restartedAt, restartedAt);
             }
         }
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, now -> {
             batch.flushIfDue(now);
             forwardReady(now);
         });
+        context.schedule(SWEEP, PunctuationType.WALL_CLOCK_TIME, this::forgetIdle);
+    }
+
+    private void forgetIdle(long now) {
+        List<String> forgotten = new ArrayList<>();
+        try (KeyValueIterator<String, ConversationState> it = conversations.all()) {
+            it.forEachRemaining(kv -> {
+                if (ConversationMemory.idle(kv.value, now, idle.toMillis())) {
+                    forgotten.add(kv.key);
+                }
+            });
+        }
+        forgotten.forEach(conversations::delete);
     }
 
     @Override
@@ -90,7 +119,14 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         long now = context.currentSystemTimeMs();
         forwardReady(now);
         PendingRequest pending = record.value();
-        RoutedRequest routed = prepare(pending.getRequest());
+        TranslationRequest request = pending.getRequest();
+        ConversationState conversation = conversation(request.getConversationId(), now);
+        pending.setParticipantLanguage(memory.usualLanguage(conversation, request.getSender()));
+        RoutedRequest routed = prepare(pending);
+        LanguageDetector.Detection detection = routed.detection();
+        memory.learn(conversation, request.getSender(), request.getSourceLanguage() != null ? request.getSourceLanguage()
+                : detection != null && detection.detected() ? detection.language() : null);
+        conversations.put(request.getConversationId(), conversation);
         if (routed instanceof RoutedRequest.Rejected rejected) {
             deadLetter(pending, rejected.error(), now);
             return;
@@ -101,18 +137,33 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         forwardReady(now);
     }
 
+    /** The conversation's state as stored, its last message now. */
+    private ConversationState conversation(String id, long now) {
+        ConversationState state = conversations.get(id);
+        if (state == null) {
+            return ConversationMemory.fresh(now);
+        }
+        state.setLastMessageAt(java.time.Instant.ofEpochMilli(now));
+        return state;
+    }
+
     /**
      * The request routed and, for a model, prepared, with its decoding options: checked when it was decoded, resolved
      * again only for a request restored from the store, which the defaults may no longer fit if they changed.
      */
-    private RoutedRequest prepare(TranslationRequest request) {
+    private RoutedRequest prepare(PendingRequest pending) {
+        TranslationRequest request = pending.getRequest();
+        if (RequestDecoder.DELETE.equals(request.getOperation())) {
+            return new RoutedRequest.Withdrawn();
+        }
         DecodingOptions options;
         try {
             options = RequestDecoder.options(defaults, request);
         } catch (IllegalArgumentException e) {
             return new RoutedRequest.Rejected(new TranslationError(ErrorCode.INVALID_REQUEST, "options: " + e.getMessage()));
         }
-        return batch.routing().route(request.getSourceLanguage(), request.getTargetLanguage(), request.getText(), options);
+        return batch.routing().route(request.getSourceLanguage(), pending.getParticipantLanguage(), request.getTargetLanguage(),
+                request.getText(), options);
     }
 
     @Override
@@ -134,6 +185,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 deadLetter(pending, new TranslationError(ErrorCode.RESULT_NOT_WRITTEN, refused), end);
             } else if (c.outcome() instanceof Translation t) {
                 TranslationResult result = result(pending, c.entry().routed(), t, c.batchStart(), c.decodingMs(), end);
+                version(result);
                 byte[] bytes = budget.fit(result);
                 if (bytes == null) {
                     deadLetter(pending, new TranslationError(ErrorCode.RESULT_TOO_LARGE, String.format(Locale.ROOT,
@@ -143,6 +195,10 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                     metrics.result(result.getTimings().getQueuedMs(), result.getTimings().getEndToEndMs());
                     context.forward(new Record<Object, Object>(pending.getRequest().getConversationId(), bytes, end),
                             TranslationTopology.RESULTS);
+                    if (result.getMessageId() != null) {
+                        context.forward(new Record<Object, Object>(result.getMessageId(), result.getDeleted() ? null : bytes, end),
+                                TranslationTopology.LATEST);
+                    }
                 }
             } else {
                 deadLetter(pending, (TranslationError) c.outcome(), end);
@@ -153,6 +209,19 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         // read_committed readers see the results only once their transaction commits: commit now,
         // not at the next commit.interval.ms. Under load batches are large, so transactions stay few.
         context.commit();
+    }
+
+    /** A result of a message with an id: its operation and version, counted in its conversation's state. */
+    private void version(TranslationResult result) {
+        if (result.getMessageId() == null) {
+            return;
+        }
+        ConversationState state = conversations.get(result.getConversationId());
+        if (state == null) {
+            state = ConversationMemory.fresh(context.currentSystemTimeMs());
+        }
+        result.setVersion(memory.nextVersion(state, result.getMessageId()));
+        conversations.put(result.getConversationId(), state);
     }
 
     private void deadLetter(PendingRequest pending, TranslationError error, long now) {
@@ -184,6 +253,12 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 .setLanguageDetection(detection == null ? null
                         : new LanguageDetection(detection.language(), detection.confidence()))
                 .setUntranslatedReason(untranslated)
+                .setSender(request.getSender())
+                .setMessageId(request.getMessageId())
+                .setOperation(request.getMessageId() == null ? null
+                        : request.getOperation() == null ? RequestDecoder.CREATE : request.getOperation())
+                .setDeleted(routed instanceof RoutedRequest.Withdrawn)
+                .setParticipantLanguage(pending.getParticipantLanguage())
                 .setTimings(new Timings(Math.max(0, batchStart - pending.getArrivedAt().toEpochMilli()), decodingMs, endToEnd))
                 .build();
     }

@@ -15,8 +15,6 @@ import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.MissingSchemaException;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,10 +32,13 @@ import java.util.Set;
 final class RequestDecoder {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> JSON_FIELDS = Set.of("request_id", "conversation_id", "text", "source_language",
-            "target_language", "options", "client_timestamp");
+            "target_language", "options", "client_timestamp", "sender", "message_id", "operation");
+    static final String CREATE = "CREATE";
+    static final String EDIT = "EDIT";
+    static final String DELETE = "DELETE";
 
     /** Every released request schema, read as the current one. */
-    private static final List<Schema> RELEASED = releasedSchemas();
+    private static final List<Schema> RELEASED = ReleasedSchemas.requests();
 
     private final AvroSerde<TranslationRequest> avro = new AvroSerde<>(TranslationRequest.getClassSchema());
     private final boolean acceptJson;
@@ -52,20 +53,6 @@ final class RequestDecoder {
         this.detectable = LanguageRouter.languages(pairs);
         this.defaults = defaults;
         RELEASED.forEach(avro::readingAlso);
-    }
-
-    private static List<Schema> releasedSchemas() {
-        List<Schema> out = new ArrayList<>();
-        for (int v = 1; ; v++) {
-            try (InputStream in = RequestDecoder.class.getResourceAsStream("/schemas/TranslationRequest.v" + v + ".avsc")) {
-                if (in == null) {
-                    return out;
-                }
-                out.add(new Schema.Parser().parse(in));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** A decoded and validated request, or a rejection. */
@@ -101,6 +88,17 @@ final class RequestDecoder {
     private Result validate(TranslationRequest r) {
         if (r.getRequestId().isBlank() || r.getConversationId().isBlank()) {
             return reject(ErrorCode.INVALID_REQUEST, "request_id and conversation_id must not be empty");
+        }
+        String operation = r.getOperation();
+        if (operation != null && !Set.of(CREATE, EDIT, DELETE).contains(operation)) {
+            return reject(ErrorCode.INVALID_REQUEST, "operation '" + operation + "' is not CREATE, EDIT or DELETE");
+        }
+        if (r.getMessageId() == null ? operation != null && !operation.equals(CREATE) : r.getMessageId().isBlank()) {
+            return reject(ErrorCode.INVALID_REQUEST, r.getMessageId() == null
+                    ? operation + " needs the message_id of the message it changes" : "message_id must not be empty");
+        }
+        if (r.getSender() != null && r.getSender().isBlank()) {
+            return reject(ErrorCode.INVALID_REQUEST, "sender must not be empty");
         }
         String source = r.getSourceLanguage();
         String target = r.getTargetLanguage();
@@ -166,7 +164,10 @@ final class RequestDecoder {
                 .setText(text(node, "text", null))
                 .setSourceLanguage(node.has("source_language") && node.get("source_language").isNull()
                         ? null : text(node, "source_language", "fr"))
-                .setTargetLanguage(text(node, "target_language", "en"));
+                .setTargetLanguage(text(node, "target_language", "en"))
+                .setSender(optionalText(node, "sender"))
+                .setMessageId(optionalText(node, "message_id"))
+                .setOperation(optionalText(node, "operation"));
         JsonNode ts = node.get("client_timestamp");
         if (ts != null && !ts.isNull()) {
             if (!ts.canConvertToLong()) {
@@ -209,6 +210,11 @@ final class RequestDecoder {
             throw new InvalidJsonRequest("field 'options." + field + "' must be true or false, got " + v);
         }
         return v.asBoolean();
+    }
+
+    private static String optionalText(JsonNode node, String field) throws IOException {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : text(node, field, null);
     }
 
     private static String text(JsonNode node, String field, String defaultValue) throws IOException {

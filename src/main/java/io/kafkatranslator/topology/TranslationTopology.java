@@ -1,11 +1,13 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.conversation.ConversationMemory;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.route.BatchTranslator;
 import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.metrics.TranslationMetrics;
+import io.kafkatranslator.schema.ConversationState;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.PendingRequest;
 import io.kafkatranslator.schema.TranslationResult;
@@ -36,8 +38,10 @@ import java.util.function.Supplier;
  *                                   flush at N requests, T tokens or W ms
  *     → translate                 — model by model, every sentence of the batch in token-budgeted batches, messages
  *                                   reassembled; engine failure → dead letters
- *     → output topic              — keyed by conversation id, in arrival order per conversation
+ *     → output topic              — keyed by conversation id, in arrival order per conversation; a message with an id
+ *                                   also to the compacted latest-translations topic, keyed by it
  * </pre>
+ * The batcher also keeps each conversation's state (senders' languages, message versions) in a store of its own.
  * A result is serialised within processor.result.max.bytes before it is forwarded (over it, its alignments
  * are dropped, never its text); one that Kafka still refuses to write is dead-lettered when its request is
  * processed again (ResultProductionHandler, RefusedResults).
@@ -52,7 +56,9 @@ public final class TranslationTopology {
     static final String BATCHER = "batch-and-translate";
     static final String RESULTS = "results";
     static final String DEAD_LETTERS = "dead-letters";
+    static final String LATEST = "latest";
     static final String PENDING_STORE = "pending-requests";
+    static final String CONVERSATION_STORE = "conversations";
 
     private TranslationTopology() {
     }
@@ -65,6 +71,7 @@ public final class TranslationTopology {
                                  Supplier<Map<LanguagePair, BatchTranslator>> translators, RefusedResults refusals,
                                  TranslationMetrics metrics) {
         AvroSerde<PendingRequest> pending = new AvroSerde<>(PendingRequest.getClassSchema());
+        ReleasedSchemas.pendingRequests().forEach(pending::readingAlso);
         Serializer<TranslationResult> results = new OutputCodec<TranslationResult>(TranslationResult.getClassSchema())
                 .serializer(config.outputFormat());
         Serializer<DeadLetter> deadLetters = new OutputCodec<DeadLetter>(DeadLetter.getClassSchema())
@@ -76,10 +83,15 @@ public final class TranslationTopology {
         ThreadBatches batches = new ThreadBatches(router, translators, config.batchMaxRequests(), config.batchMaxTokens(),
                 config.batchMaxWait(), metrics);
         ResultBudget budget = new ResultBudget(results, config.outputTopic(), config.resultMaxBytes());
-        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(batches, defaults, budget, refusals, metrics), DECODER);
+        ConversationMemory memory = new ConversationMemory(config.languageSwitchMessages());
+        topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(batches, defaults, memory, config.conversationIdle(),
+                budget, refusals, metrics), DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Long(), pending), BATCHER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONVERSATION_STORE), Serdes.String(),
+                new AvroSerde<ConversationState>(ConversationState.getClassSchema())), BATCHER);
         topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), new ByteArraySerializer(), BATCHER);
+        topology.addSink(LATEST, config.latestTopic(), new StringSerializer(), new ByteArraySerializer(), BATCHER);
         topology.addSink(DEAD_LETTERS, config.deadLetterTopic(), new ByteArraySerializer(), deadLetters,
                 DECODER, BATCHER);
         return topology;

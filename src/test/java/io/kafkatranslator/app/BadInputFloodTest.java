@@ -102,7 +102,7 @@ class BadInputFloodTest {
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of(
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
                     ProcessorConfig.HTTP_PORT.key(), "-1", "translator.beam.size", "1")));
-            broker.createTopics(Map.of(config.inputTopic(), 2, config.outputTopic(), 2, config.deadLetterTopic(), 1));
+            broker.createTopics(config.newTopics(2));
             TranslatorConfig engineConfig = TranslatorConfig.from(ConfigSource.of(Map.of("translator.beam.size", "1")));
             try (ProcessorApp app = new ProcessorApp(TranslationModels.load(engineConfig), config);
                  KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),

@@ -1,5 +1,7 @@
 package io.kafkatranslator.app;
 
+import io.kafkatranslator.config.ConfigSource;
+import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.schema.TranslationResult;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class CrashRecoveryTest {
     void sigkillAtRandomMomentsLosesAndDuplicatesNothing(@TempDir Path stateDir) throws Exception {
         Random random = new Random(42);
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
-            broker.createTopics(Map.of("translation-requests", 3, "translation-results", 3, "translation-dead-letters", 1));
+            broker.createTopics(ProcessorConfig.from(ConfigSource.of(Map.of())).newTopics(3));
             SteadyProducer producer = new SteadyProducer(broker.bootstrapServers(), REQUESTS, CONVERSATIONS,
                     Duration.ofSeconds(Math.max(8, KILLS * 4L)));
             producer.start();

@@ -36,7 +36,7 @@ class KcatRequestTest {
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of(
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
                     ProcessorConfig.ACCEPT_JSON.key(), "true", ProcessorConfig.OUTPUT_FORMAT.key(), "json", ProcessorConfig.HTTP_PORT.key(), "-1")));
-            broker.createTopics(Map.of(config.inputTopic(), 1, config.outputTopic(), 1, config.deadLetterTopic(), 1));
+            broker.createTopics(config.newTopics(1));
             try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.defaults()), config)) {
                 app.start();
                 Process p = new ProcessBuilder("kcat", "-P", "-b", broker.bootstrapServers(), "-t", config.inputTopic(),

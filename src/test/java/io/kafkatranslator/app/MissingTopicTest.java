@@ -26,7 +26,7 @@ class MissingTopicTest {
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
                     // Notices the deletion at the next metadata refresh rather than within the default 5 minutes.
                     "kafka.metadata.max.age.ms", "1000", ProcessorConfig.HTTP_PORT.key(), "-1")));
-            broker.createTopics(Map.of(config.inputTopic(), 1, config.outputTopic(), 1, config.deadLetterTopic(), 1));
+            broker.createTopics(config.newTopics(1));
             try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.defaults()), config)) {
                 app.start();
                 long deadline = System.nanoTime() + 60_000_000_000L;

@@ -53,7 +53,7 @@ class ProcessorIntegrationTest {
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
                     "kafka.num.stream.threads", "2", "kafka.commit.interval.ms", "600000",
                     "kafka.producer.transaction.timeout.ms", "600000", ProcessorConfig.HTTP_PORT.key(), "0")));
-            broker.createTopics(Map.of(config.inputTopic(), 4, config.outputTopic(), 4, config.deadLetterTopic(), 1));
+            broker.createTopics(config.newTopics(4));
             Map<String, TranslationRequest> sent = new HashMap<>();
             try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.defaults()), config)) {
                 app.start();

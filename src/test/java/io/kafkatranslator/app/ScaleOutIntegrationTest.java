@@ -1,5 +1,7 @@
 package io.kafkatranslator.app;
 
+import io.kafkatranslator.config.ConfigSource;
+import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.OutputCodec;
@@ -35,7 +37,7 @@ class ScaleOutIntegrationTest {
     void instancesJoiningLeavingAndCrashingUnderLoadLoseDuplicateAndReorderNothing(@TempDir Path dir) throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             String bootstrap = broker.bootstrapServers();
-            broker.createTopics(Map.of("translation-requests", 6, "translation-results", 6, "translation-dead-letters", 1));
+            broker.createTopics(ProcessorConfig.from(ConfigSource.of(Map.of())).newTopics(6));
             List<Process> instances = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 instances.add(TestInstances.start(bootstrap, dir.resolve("instance-" + i), Map.of()));

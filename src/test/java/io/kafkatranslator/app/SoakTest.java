@@ -43,7 +43,7 @@ class SoakTest {
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of("kafka.bootstrap.servers",
                     broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(), ProcessorConfig.HTTP_PORT.key(), "-1")));
-            broker.createTopics(Map.of(config.inputTopic(), 2, config.outputTopic(), 2, config.deadLetterTopic(), 1));
+            broker.createTopics(config.newTopics(2));
             AvroSerde<TranslationRequest> serde = new AvroSerde<>(TranslationRequest.getClassSchema());
             try (ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.defaults()), config);
                  KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers()),

@@ -59,6 +59,7 @@ class TranslationTopologyTest {
     private TestInputTopic<byte[], byte[]> input;
     private TestOutputTopic<String, TranslationResult> output;
     private TestOutputTopic<byte[], DeadLetter> deadLetters;
+    private TestOutputTopic<String, TranslationResult> latest;
 
     private void start(Map<String, String> settings) {
         fake = new FakeTranslator("fake-fr-en", true);
@@ -83,6 +84,7 @@ class TranslationTopologyTest {
         input = driver.createInputTopic(config.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer());
         output = driver.createOutputTopic(config.outputTopic(), new StringDeserializer(), RESULTS.deserializer());
         deadLetters = driver.createOutputTopic(config.deadLetterTopic(), new ByteArrayDeserializer(), DEAD.deserializer());
+        latest = driver.createOutputTopic(config.latestTopic(), new StringDeserializer(), RESULTS.deserializer());
     }
 
     @AfterEach
@@ -197,6 +199,83 @@ class TranslationTopologyTest {
         assertEquals("", results.get(3).getModelName(), "no model ran");
         assertEquals(List.of(1), fake.batchSizes);
         assertEquals(List.of(1), fakeEnFr.batchSizes);
+    }
+
+    private static TranslationRequest from(String sender, String id, String text, String to) {
+        return TranslationRequest.newBuilder(request(id, "c", text, null, to)).setSender(sender).build();
+    }
+
+    private static TranslationRequest message(String messageId, String operation, String text) {
+        return TranslationRequest.newBuilder(request(messageId + "-" + operation, "c", text, "fr", "en"))
+                .setMessageId(messageId).setOperation(operation).build();
+    }
+
+    @Test
+    void aMessageTooShortToDetectIsTranslatedFromItsSendersUsualLanguageWhichChangesOnlyAfterTwoMessagesInAnother() {
+        start(Map.of());
+        send(from("alice", "a0", "Je suis étudiant et j'aime beaucoup ce livre.", "en"));
+        send(from("alice", "a1", "lol", "en"));
+        send(from("bob", "b0", "lol", "en"));
+        send(from("alice", "a2", "I am a student and I like this book a lot.", "en"));
+        send(from("alice", "a3", "lol", "en"));
+        send(from("alice", "a4", "I read this book every evening before I go to sleep.", "en"));
+        send(from("alice", "a5", "lol", "en"));
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        List<TranslationResult> results = output.readValuesToList();
+        assertEquals(List.of("a0", "a1", "b0", "a2", "a3", "a4", "a5"), results.stream().map(TranslationResult::getRequestId).toList());
+        TranslationResult a1 = results.get(1);
+        assertEquals(List.of("LOL", "fr", "fr", "alice"), Arrays.asList(a1.getTranslation(), a1.getSourceLanguage(),
+                a1.getParticipantLanguage(), a1.getSender()), "alice writes French: her 'lol' is translated from French");
+        assertEquals(null, a1.getLanguageDetection().getLanguage(), "the message itself could not be told");
+        assertEquals(Arrays.asList("LANGUAGE_NOT_DETECTED", null), Arrays.asList(results.get(2).getUntranslatedReason(),
+                results.get(2).getParticipantLanguage()), "bob has shown no language yet");
+        assertEquals(List.of("LOL", "fr"), List.of(results.get(4).getTranslation(), results.get(4).getParticipantLanguage()),
+                "one English message does not make alice English");
+        assertEquals(Arrays.asList("lol", "en", "SAME_LANGUAGE"), Arrays.asList(results.get(6).getTranslation(),
+                results.get(6).getParticipantLanguage(), results.get(6).getUntranslatedReason()), "two in a row do");
+    }
+
+    @Test
+    void anEditIsTranslatedAgainWithAHigherVersionAndADeletionSaysSoAndIsATombstoneOnTheLatestTopic() {
+        start(Map.of());
+        send(message("m1", null, "Bonjour"));
+        send(message("m1", "EDIT", "Bonsoir"));
+        send(request("plain", "c", "Merci", "fr", "en"));
+        send(message("m1", "DELETE", ""));
+        send(TranslationRequest.newBuilder(request("bad", "c", "Salut", "fr", "en")).setOperation("EDIT").build());
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        List<TranslationResult> results = output.readValuesToList();
+        assertEquals(List.of("BONJOUR", "BONSOIR", "MERCI", ""), results.stream().map(TranslationResult::getTranslation).toList());
+        assertEquals(List.of(1, 2, 0, 3), results.stream().map(TranslationResult::getVersion).toList());
+        assertEquals(Arrays.asList("CREATE", "EDIT", null, "DELETE"), results.stream().map(TranslationResult::getOperation).toList());
+        assertEquals(List.of(false, false, false, true), results.stream().map(TranslationResult::getDeleted).toList());
+        List<KeyValue<String, TranslationResult>> latestResults = latest.readKeyValuesToList();
+        assertEquals(List.of("m1", "m1", "m1"), latestResults.stream().map(kv -> kv.key).toList(), "only messages with an id");
+        assertEquals("BONSOIR", latestResults.get(1).value.getTranslation());
+        assertEquals(null, latestResults.get(2).value, "the deletion is a tombstone: compaction forgets the message");
+        DeadLetter dead = deadLetters.readValue();
+        assertEquals(ErrorCode.INVALID_REQUEST.name(), dead.getReason());
+        assertEquals("EDIT needs the message_id of the message it changes", dead.getMessage());
+    }
+
+    @Test
+    void aConversationIdleForTheConfiguredTimeIsForgotten() {
+        start(Map.of(io.kafkatranslator.config.ProcessorConfig.CONVERSATION_IDLE_MS.key(), "60000"));
+        send(from("alice", "a0", "Je suis étudiant et j'aime beaucoup ce livre.", "en"));
+        send(TranslationRequest.newBuilder(message("m1", null, "Bonjour")).setSender("alice").build());
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        send(from("alice", "a1", "lol", "en"));
+        driver.advanceWallClockTime(Duration.ofSeconds(90));
+        send(from("alice", "a2", "lol", "en"));
+        send(message("m1", "EDIT", "Bonsoir"));
+        // The requests' own timestamps stayed two minutes back: read as a backlog, their batch waits four times longer.
+        driver.advanceWallClockTime(Duration.ofMillis(300));
+        List<TranslationResult> results = output.readValuesToList();
+        assertEquals(List.of("fr", "fr"), List.of(results.get(1).getParticipantLanguage(), results.get(2).getParticipantLanguage()),
+                "30 s is not idle");
+        assertEquals(Arrays.asList(null, "LANGUAGE_NOT_DETECTED"), Arrays.asList(results.get(3).getParticipantLanguage(),
+                results.get(3).getUntranslatedReason()), "after 90 s more, a minute of idle time, alice is forgotten");
+        assertEquals(1, results.get(4).getVersion(), "and so are the message versions");
     }
 
     @Test
@@ -335,13 +414,15 @@ class TranslationTopologyTest {
     void jsonRequestsAreAcceptedWhenSwitchedOnAndAnObjectMissingAFieldIsAnInvalidRequest() {
         start(Map.of(ProcessorConfig.ACCEPT_JSON.key(), "true"));
         input.pipeInput("c".getBytes(StandardCharsets.UTF_8), ("{\"request_id\":\"j1\",\"conversation_id\":\"c\",\"text\":\"salut\","
-                + "\"options\":{\"beam_size\":1},\"client_timestamp\":1700000000000}").getBytes(StandardCharsets.UTF_8));
+                + "\"options\":{\"beam_size\":1},\"client_timestamp\":1700000000000,\"sender\":\"alice\",\"message_id\":\"m9\","
+                + "\"operation\":\"EDIT\"}").getBytes(StandardCharsets.UTF_8));
         input.pipeInput("c".getBytes(StandardCharsets.UTF_8), "{\"request_id\":\"j2\",\"text\":\"salut\"}".getBytes(StandardCharsets.UTF_8));
         input.pipeInput("c".getBytes(StandardCharsets.UTF_8), "{\"request_id\":".getBytes(StandardCharsets.UTF_8));
         driver.advanceWallClockTime(Duration.ofMillis(100));
         TranslationResult result = output.readValue();
         assertEquals("SALUT", result.getTranslation());
         assertTrue(result.getTimings().getEndToEndMs() != null);
+        assertEquals(List.of("alice", "m9", "EDIT"), List.of(result.getSender(), result.getMessageId(), result.getOperation()));
         var missingRecord = deadLetters.readRecord();
         DeadLetter missing = missingRecord.value();
         assertEquals(ErrorCode.INVALID_REQUEST.name(), missing.getReason());

@@ -1,0 +1,70 @@
+package io.kafkatranslator.conversation;
+
+import io.kafkatranslator.schema.ConversationState;
+import io.kafkatranslator.schema.Participant;
+
+import java.time.Instant;
+import java.util.HashMap;
+
+/**
+ * The rules of what a conversation remembers, over its stored state. A sender's usual language is
+ * the first one their messages show with confidence (detected, or given by the request); it changes
+ * only after {@code switchAfter} messages in a row in another language, so that one quoted sentence,
+ * a name or a borrowed word does not turn a French writer into an English one. Each message id has a
+ * version: 1 for its first result, one more for each edit or deletion.
+ */
+public final class ConversationMemory {
+    private final int switchAfter;
+
+    public ConversationMemory(int switchAfter) {
+        if (switchAfter < 1) {
+            throw new IllegalArgumentException("switchAfter must be at least 1");
+        }
+        this.switchAfter = switchAfter;
+    }
+
+    public static ConversationState fresh(long now) {
+        return new ConversationState(Instant.ofEpochMilli(now), new HashMap<>(), new HashMap<>());
+    }
+
+    /** The sender's usual language; null for no sender or none learnt yet. */
+    public String usualLanguage(ConversationState state, String sender) {
+        Participant p = sender == null ? null : state.getParticipants().get(sender);
+        return p == null ? null : p.getLanguage();
+    }
+
+    /** One more message of the sender's shown to be in this language. */
+    public void learn(ConversationState state, String sender, String language) {
+        if (sender == null || language == null) {
+            return;
+        }
+        Participant p = state.getParticipants().computeIfAbsent(sender, s -> new Participant(null, null, 0));
+        if (p.getLanguage() == null || p.getLanguage().equals(language)) {
+            p.setLanguage(language);
+            p.setCandidate(null);
+            p.setCandidateMessages(0);
+            return;
+        }
+        int inARow = language.equals(p.getCandidate()) ? p.getCandidateMessages() + 1 : 1;
+        if (inARow >= switchAfter) {
+            p.setLanguage(language);
+            p.setCandidate(null);
+            p.setCandidateMessages(0);
+        } else {
+            p.setCandidate(language);
+            p.setCandidateMessages(inARow);
+        }
+    }
+
+    /** The version of this result of the message: one more than its last. */
+    public int nextVersion(ConversationState state, String messageId) {
+        int version = state.getVersions().getOrDefault(messageId, 0) + 1;
+        state.getVersions().put(messageId, version);
+        return version;
+    }
+
+    /** Whether a conversation last heard from at that time is to be forgotten now. */
+    public static boolean idle(ConversationState state, long now, long idleMs) {
+        return now - state.getLastMessageAt().toEpochMilli() >= idleMs;
+    }
+}
