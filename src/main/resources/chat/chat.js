@@ -13,6 +13,8 @@ const list = document.getElementById('messages');
 const statusBadge = document.getElementById('status');
 const dialog = document.getElementById('heatmap');
 const byRequest = new Map();
+// A message's bubble by its message id: an edit or a deletion of it is shown in its place.
+const byMessage = new Map();
 
 function element(tag, className, text) {
   const e = document.createElement(tag);
@@ -39,6 +41,17 @@ function otherWriter(writer) {
   return writer === 'alice' ? 'bob' : 'alice';
 }
 
+async function post(message) {
+  const response = await fetch('messages', {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({conversation: CONVERSATION, ...message}),
+  });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(answer.error || response.statusText);
+  return answer;
+}
+
 async function send(form) {
   const input = form.elements.text;
   const text = input.value;
@@ -47,6 +60,12 @@ async function send(form) {
   const from = languageOf(writer);
   const to = languageOf(otherWriter(writer));
   input.value = '';
+  const editing = form.dataset.editing;
+  if (editing) {
+    stopEditing(form);
+    change(byMessage.get(editing), {writer, from, to, text, message_id: editing, operation: 'EDIT'}, 're-translating…');
+    return;
+  }
   const pending = bubble(writer, from, to);
   pending.appendChild(element('p', 'original', text)).lang = from;
   pending.appendChild(element('p', 'pending', 'translating…'));
@@ -54,13 +73,7 @@ async function send(form) {
   scrollToEnd();
   let answer;
   try {
-    const response = await fetch('messages', {
-      method: 'POST',
-      headers: {'Content-Type': 'application/json'},
-      body: JSON.stringify({conversation: CONVERSATION, writer, from, to, text}),
-    });
-    answer = await response.json();
-    if (!response.ok) throw new Error(answer.error || response.statusText);
+    answer = await post({writer, from, to, text});
   } catch (e) {
     pending.classList.add('dead-letter');
     pending.querySelector('.pending').textContent = 'not sent: ' + e.message;
@@ -72,6 +85,31 @@ async function send(form) {
     pending.dataset.requestId = answer.request_id;
     byRequest.set(answer.request_id, pending);
   }
+}
+
+/** An edit or a deletion of a shown message: its bubble says so until the result replaces it. */
+async function change(li, message, doing) {
+  const note = li.appendChild(element('p', 'pending', doing));
+  try {
+    const answer = await post(message);
+    if (!byRequest.has(answer.request_id)) byRequest.set(answer.request_id, li);
+  } catch (e) {
+    note.textContent = 'not sent: ' + e.message;
+  }
+}
+
+function startEditing(event) {
+  const form = document.querySelector(`.composer[data-writer="${event.writer}"]`);
+  if (!form) return;
+  form.dataset.editing = event.message_id;
+  form.classList.add('editing');
+  form.elements.text.value = event.source_text ?? '';
+  form.elements.text.focus();
+}
+
+function stopEditing(form) {
+  delete form.dataset.editing;
+  form.classList.remove('editing');
 }
 
 for (const form of document.querySelectorAll('.composer')) {
@@ -92,10 +130,14 @@ function bubble(writer, from, to) {
   return li;
 }
 
-/** The bubble of a request: the one shown while it was pending (filled anew), or a new one at the end. */
+/**
+ * The bubble of a request: the one shown while it was pending, or the message's own for an edit or a
+ * deletion (filled anew), or a new one at the end.
+ */
 function place(event) {
   const fresh = bubble(event.writer, event.source_language, event.target_language);
-  const li = byRequest.get(event.request_id);
+  const li = byRequest.get(event.request_id) || (event.message_id && byMessage.get(event.message_id));
+  if (event.message_id) byMessage.set(event.message_id, li || fresh);
   if (!li) {
     list.appendChild(fresh);
     if (event.request_id) {
@@ -166,9 +208,21 @@ function linkWords(li, alignment, source, target) {
 }
 
 function showResult(event) {
+  const shown = event.message_id && byMessage.get(event.message_id);
+  if (shown && Number(shown.dataset.version) > event.version) return; // an older version, arriving late
   // As written: the result carries its source text (older processors do not: then what this page typed, if it did).
   const typed = event.source_text ?? byRequest.get(event.request_id)?.querySelector('.original')?.textContent;
   const li = place(event);
+  if (event.message_id) {
+    li.dataset.messageId = event.message_id;
+    li.dataset.version = event.version;
+  }
+  if (event.deleted) {
+    li.classList.add('deleted');
+    li.appendChild(element('p', 'translation', 'message deleted'));
+    return;
+  }
+  if (event.version > 1) li.querySelector('.meta').appendChild(document.createTextNode(' · edited'));
   const untranslated = event.untranslated_reason !== null && event.untranslated_reason !== undefined;
   if (event.detection && event.detection.language) {
     li.querySelector('.meta').appendChild(document.createTextNode(
@@ -197,6 +251,20 @@ function showResult(event) {
   const button = footer.appendChild(element('button', 'alignment', 'alignment'));
   button.type = 'button';
   li.onclick = () => openHeatmap(event);
+  if (event.message_id && document.querySelector(`.composer[data-writer="${event.writer}"]`)) {
+    action(footer, 'edit', () => startEditing(event));
+    action(footer, 'delete', () => change(li, {writer: event.writer, from: event.source_language,
+      to: event.target_language, text: '', message_id: event.message_id, operation: 'DELETE'}, 'deleting…'));
+  }
+}
+
+function action(footer, name, run) {
+  const button = footer.appendChild(element('button', name, name));
+  button.type = 'button';
+  button.onclick = (click) => {
+    click.stopPropagation(); // not the heatmap
+    run();
+  };
 }
 
 function showDeadLetter(event) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.kafkatranslator.schema.TranslationRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,9 +156,9 @@ final class ChatServer implements AutoCloseable {
             return;
         }
         try {
-            String requestId = sender.send(message);
-            respond(e, 202, "application/json", JSON.createObjectNode().put("request_id", requestId).toString()
-                    .getBytes(StandardCharsets.UTF_8));
+            TranslationRequest request = sender.send(message);
+            respond(e, 202, "application/json", JSON.createObjectNode().put("request_id", request.getRequestId())
+                    .put("message_id", request.getMessageId()).toString().getBytes(StandardCharsets.UTF_8));
         } catch (ExecutionException | TimeoutException kafka) {
             LOG.warn("cannot send a chat message to Kafka", kafka);
             error(e, 503, "Kafka did not take the message: " + kafka.getMessage());

@@ -14,7 +14,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Sends what a participant typed to the input topic as a translation request, keyed by conversation. */
+/**
+ * Sends what a participant typed to the input topic as a translation request, keyed by conversation,
+ * with its writer as sender; a new message's id is its request's.
+ */
 final class MessageSender implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
@@ -25,16 +28,18 @@ final class MessageSender implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** The request's id, once the broker has it. */
-    String send(ChatMessage m) throws ExecutionException, InterruptedException, TimeoutException {
+    /** The request, once the broker has it. */
+    TranslationRequest send(ChatMessage m) throws ExecutionException, InterruptedException, TimeoutException {
         String requestId = m.writer() + "-" + UUID.randomUUID();
         TranslationRequest request = TranslationRequest.newBuilder().setRequestId(requestId)
                 .setConversationId(m.conversation()).setText(m.text())
                 .setSourceLanguage(m.from()).setTargetLanguage(m.to())
+                .setSender(m.writer()).setMessageId(m.messageId() == null ? requestId : m.messageId())
+                .setOperation(m.operation())
                 // The result's end-to-end time then runs from the moment the page sent the message.
                 .setClientTimestamp(Instant.now()).build();
         producer.send(new ProducerRecord<>(topic, m.conversation(), serde.encode(request))).get(10, TimeUnit.SECONDS);
-        return requestId;
+        return request;
     }
 
     @Override

@@ -43,14 +43,32 @@ import java.util.concurrent.Callable;
         "A Kafka broker in this JVM, the processor, a few messages and their translations with alignments, then the live "
                 + "chat page with that conversation until Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
-    /** writerLanguage: null where the client does not give it (the processor detects it). */
-    private record Message(String conversation, String writer, String readerLanguage, String text, String writerLanguage) {
+    /**
+     * writerLanguage: null where the client does not give it (the processor detects it); changes: for an edit or a
+     * deletion, the index of the message it changes, else -1.
+     */
+    private record Message(String conversation, String writer, String readerLanguage, String text, String writerLanguage,
+                           String operation, int changes) {
         Message(String conversation, String writer, String readerLanguage, String text) {
-            this(conversation, writer, readerLanguage, text, null);
+            this(conversation, writer, readerLanguage, text, null, null, -1);
+        }
+
+        Message(String conversation, String writer, String readerLanguage, String text, String writerLanguage) {
+            this(conversation, writer, readerLanguage, text, writerLanguage, null, -1);
+        }
+
+        static Message edit(int index, String text) {
+            Message m = MESSAGES_BEFORE_CHANGES.get(index);
+            return new Message(m.conversation, m.writer, m.readerLanguage, text, m.writerLanguage, "EDIT", index);
+        }
+
+        static Message delete(int index) {
+            Message m = MESSAGES_BEFORE_CHANGES.get(index);
+            return new Message(m.conversation, m.writer, m.readerLanguage, "", m.writerLanguage, "DELETE", index);
         }
     }
 
-    private static final List<Message> MESSAGES = List.of(
+    private static final List<Message> MESSAGES_BEFORE_CHANGES = List.of(
             new Message("alice-bob", "alice", "en", "Salut Bob ! Tu viens ce soir ?"),
             new Message("alice-bob", "bob", "fr", "Hi Alice! Yes, I will be there at 8."),
             new Message("alice-bob", "alice", "en", "Super ! Je suis étudiante et je n'ai pas de voiture."),
@@ -59,9 +77,14 @@ final class DemoCommand implements Callable<Integer> {
             new Message("alice-bob", "alice", "en",
                     "@bob Le train de 8h15 a 20 minutes de retard 😩\nRegarde https://www.sncf.com/fr/horaires stp.", "fr"),
             new Message("alice-bob", "bob", "fr", "OK 👍"),
+            // Too short to detect: translated from French because alice has written French so far.
+            new Message("alice-bob", "alice", "en", "Ok merci"),
+            new Message("alice-bob", "alice", "en", "Je t'appelle demain matin."),
             new Message("carol", "carol", "en", "JE SUIS TRÈS EN COLÈRE !!!"),
             new Message("carol", "carol", "en", "J'aime beaucoup ce livre."),
             new Message("carol", "carol", "en", "   "));
+    private static final List<Message> MESSAGES = java.util.stream.Stream.concat(MESSAGES_BEFORE_CHANGES.stream(),
+            java.util.stream.Stream.of(Message.edit(1, "Hi Alice! Yes, I will be there at 9."), Message.delete(7))).toList();
 
     @Mixin
     private ConfigOption configuration;
@@ -109,10 +132,13 @@ final class DemoCommand implements Callable<Integer> {
                 Message m = MESSAGES.get(i);
                 TranslationRequest request = TranslationRequest.newBuilder().setRequestId(m.writer() + "-" + i)
                         .setConversationId(m.conversation()).setText(m.text()).setSourceLanguage(m.writerLanguage())
-                        .setTargetLanguage(m.readerLanguage())
+                        .setTargetLanguage(m.readerLanguage()).setSender(m.writer())
+                        .setMessageId(m.conversation() + "-" + (m.changes() < 0 ? i : m.changes())).setOperation(m.operation())
                         .setClientTimestamp(Instant.now()).build();
                 producer.send(new ProducerRecord<>(topic, m.conversation(), serde.encode(request))).get();
-                System.out.printf("sent     [%s] %s%n", m.writer(), m.text());
+                System.out.printf("sent     [%s] %s%n", m.writer(), m.operation() == null ? m.text()
+                        : m.operation().toLowerCase(Locale.ROOT) + " of message " + request.getMessageId()
+                        + (m.text().isEmpty() ? "" : ": " + m.text()));
             }
         }
     }
@@ -135,6 +161,11 @@ final class DemoCommand implements Callable<Integer> {
                     }
                     TranslationResult t = results.decode(r.value());
                     String writer = t.getRequestId().substring(0, t.getRequestId().lastIndexOf('-'));
+                    if (t.getDeleted()) {
+                        System.out.printf("%n[%s] message %s deleted (version %d; a tombstone on %s)%n", writer,
+                                t.getMessageId(), t.getVersion(), config.latestTopic());
+                        continue;
+                    }
                     if (t.getUntranslatedReason() != null) {
                         System.out.printf("%n[%s] %s%n  ->  returned as it is: %s%n", writer, t.getTranslation(),
                                 t.getUntranslatedReason());
@@ -143,9 +174,12 @@ final class DemoCommand implements Callable<Integer> {
                     boolean low = t.getQuality() != null && t.getQuality().getLowConfidence();
                     String detected = t.getLanguageDetection() == null ? ""
                             : String.format(Locale.ROOT, " detected (lead %.2f)", t.getLanguageDetection().getConfidence());
-                    System.out.printf(Locale.ROOT, "%n[%s, %s%s -> %s] %s%n  ->  %s%n"
+                    String edited = t.getVersion() > 1 ? ", edit: version " + t.getVersion() + " of " + t.getMessageId() : "";
+                    String usual = t.getLanguageDetection() != null && t.getLanguageDetection().getLanguage() == null
+                            ? " not detected, " + writer + "'s usual language" : "";
+                    System.out.printf(Locale.ROOT, "%n[%s, %s%s%s -> %s%s] %s%n  ->  %s%n"
                                     + "  (%d sentence(s), %d protected span(s)%s; decoding %d ms, end to end %d ms)%n%s",
-                            writer, t.getSourceLanguage(), detected, t.getTargetLanguage(),
+                            writer, t.getSourceLanguage(), usual.isEmpty() ? detected : "", usual, t.getTargetLanguage(), edited,
                             t.getSourceText(), t.getTranslation(),
                             t.getSegments().size(), t.getProtectedSpans().size(), low ? ", LOW CONFIDENCE" : "",
                             t.getTimings().getDecodingMs(), t.getTimings().getEndToEndMs(),

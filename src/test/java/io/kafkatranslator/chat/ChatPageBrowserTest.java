@@ -37,8 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The chat page as a person uses it, in Debian's chromium (headless) on a real broker and processor:
  * a French and an English message translated both ways, a hovered word lighting its aligned word, a
- * heatmap with a row per target word, a blank message shown as a dead letter with its reason and a
- * script-injection attempt shown as the characters typed. Saves screenshots to target/screenshots/.
+ * heatmap with a row per target word, a blank message shown as a dead letter with its reason, a
+ * script-injection attempt shown as the characters typed, and a message edited (translated again in
+ * its place) and deleted. Saves screenshots to target/screenshots/.
  */
 class ChatPageBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -97,6 +98,21 @@ class ChatPageBrowserTest {
                 assertEquals(INJECTION, injection.findElement(By.className("original")).getText());
                 assertTrue(driver.findElements(By.cssSelector("#messages img")).isEmpty());
                 assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+
+                // alice edits her message: translated again in its place, marked as edited; then she deletes it.
+                String first = translation(alice);
+                alice.findElement(By.cssSelector("button.edit")).click();
+                WebElement aliceInput = driver.findElement(By.cssSelector(".composer[data-writer='alice'] input[name='text']"));
+                assertEquals("Je suis étudiant.", aliceInput.getAttribute("value"), "the text to edit is in alice's box");
+                aliceInput.clear();
+                aliceInput.sendKeys("Je suis fatigué.", Keys.ENTER);
+                wait.until(d -> alice.findElement(By.className("meta")).getText().contains("edited"));
+                assertTrue(translation(alice).toLowerCase().contains("tired"), first + " became " + translation(alice));
+                assertEquals("Je suis fatigué.", alice.findElement(By.className("original")).getText());
+                alice.findElement(By.cssSelector("button.delete")).click();
+                wait.until(d -> alice.getAttribute("class").contains("deleted"));
+                assertEquals("message deleted", translation(alice));
+                assertTrue(driver.findElements(By.cssSelector("#heatmap[open]")).isEmpty(), "the buttons do not open the heatmap");
 
                 // A click opens the heatmap: one row per target word.
                 int targetWords = bob.findElements(By.cssSelector(".translation .word")).size();
