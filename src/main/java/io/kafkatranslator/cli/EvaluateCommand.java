@@ -12,9 +12,12 @@ import io.kafkatranslator.evaluation.AlignmentReport;
 import io.kafkatranslator.evaluation.AlignmentTestSet;
 import io.kafkatranslator.evaluation.Bleu;
 import io.kafkatranslator.evaluation.Chrf;
+import io.kafkatranslator.evaluation.ConversationReport;
 import io.kafkatranslator.evaluation.DetectionReport;
 import io.kafkatranslator.evaluation.RobustnessReport;
+import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.reason.UnsupportedPair;
 import io.kafkatranslator.route.Routing;
 import picocli.CommandLine.Command;
@@ -38,18 +41,20 @@ import java.util.concurrent.Callable;
  * Translates a test set and scores it with sacreBLEU's BLEU and chrF2 against all its references;
  * with --suite robustness, writes the robustness report (docs/robustness.md) instead; with --suite
  * alignment, the reported alignments' error rate against hand alignments (docs/alignment.md); with
- * --suite detection, how well the source language is detected (docs/detection.md).
+ * --suite detection, how well the source language is detected (docs/detection.md); with --suite
+ * conversations, whether the turns of real conversations are routed the right way (docs/conversations.md).
  */
 @Command(name = "evaluate", sortOptions = false, description = {
         "Scores a model on a test set (the shipped chat sample by default), as --suite says.",
         "quality: BLEU and chrF2 (sacreBLEU's definitions, against all tab-separated references of a line), sentences/s.",
         "robustness: chat-style variants of the set (and MTNT's forum comments), the model alone vs the message pipeline.",
         "detection: how often the sources and first references are detected right, wrong or not at all.",
+        "conversations: whether the WMT chat dev set's turns (--wmt) go the right way, alone and with each sender's language remembered.",
         "alignment: the reported alignments' (and the attention's) error rate against hand word alignments (the Hansards trial set by default)."})
 final class EvaluateCommand implements Callable<Integer> {
     private static final String HANSARDS = "../shared/data/hansards-align-trial/";
 
-    enum Suite { quality, robustness, alignment, detection }
+    enum Suite { quality, robustness, alignment, detection, conversations }
 
     @Mixin
     private ConfigOption configuration;
@@ -78,7 +83,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--mtnt", paramLabel = "FILE.tsv", description = "robustness: MTNT's forum comments as well (not for alignment)")
     private Path mtnt;
 
-    @Option(names = "--wmt", paramLabel = "FILE.tsv", description = "robustness: the WMT 2024 chat dev set's turns in this direction as well (not for alignment)")
+    @Option(names = "--wmt", paramLabel = "FILE.tsv", description = "robustness: the WMT 2024 chat dev set's turns in this direction as well (not for alignment); conversations: the set")
     private Path wmt;
 
     @Option(names = "--out", paramLabel = "FILE", description = "the report (default: target/robustness.md, target/detection.md or target/alignment.md; docs/ holds the published ones)")
@@ -86,6 +91,17 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    private int conversations() throws IOException {
+        if (wmt == null || src != null || refs != null || mtnt != null) {
+            throw new UsageException("--suite conversations reads --wmt FILE.tsv (the WMT 2024 chat dev set) and nothing else");
+        }
+        java.util.Set<LanguagePair> pairs = java.util.Set.of(direction, new LanguagePair(direction.target(), direction.source()));
+        LanguageDetector detector = new LanguageDetector(LanguageRouter.languages(pairs), config.detectionMargin());
+        Report.publish(new ConversationReport(margin -> new LanguageRouter(pairs, detector, margin), config.senderMargin())
+                .build(command(), wmt), out != null ? out : Path.of("target/conversations.md"));
+        return 0;
+    }
 
     private TranslatorConfig config;
     private DecodingOptions options;
@@ -111,6 +127,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new UsageException(option + " does not apply to --suite " + suite);
             }
         });
+        if (suite == Suite.conversations) {
+            return conversations();
+        }
         if (alignment) {
             src = src == null ? Path.of(HANSARDS + "trial.f") : src;
             tgt = tgt == null ? Path.of(HANSARDS + "trial.e") : tgt;

@@ -21,6 +21,7 @@ public record TranslatorConfig(
         int batchMaxTokens,
         int batchMaxSentences,
         double detectionMargin,
+        double senderMargin,
         double keepTargetMargin,
         FrenchSpacing frenchSpacing) {
 
@@ -34,6 +35,10 @@ public record TranslatorConfig(
     public static final Setting<Double> DETECTION_MARGIN = Setting.decimal("translator.detection.margin", 0.05,
             v -> v >= 0 && v < 1, "in [0, 1)", "a detected language must lead the next one by this much (Lingua's relative "
             + "confidence) or the message is returned untranslated with `LANGUAGE_NOT_DETECTED` (\"Languages and models\")");
+    public static final Setting<Double> SENDER_MARGIN = Setting.decimal("translator.detection.sender.margin", 0.1,
+            v -> v >= 0 && v <= 1, "in [0, 1]", "a message detected in another language than its sender's usual one "
+            + "(\"Conversations\") is translated from the detected one only with this lead; below it, from the usual one. "
+            + "0: any detection wins (docs/conversations.md)");
     public static final Setting<String> CACHE_DIR = new Setting<>("translator.cache.dir",
             Path.of(System.getProperty("user.home"), ".cache", "kafka-translator").toString(), "`~/.cache/kafka-translator`",
             v -> v, v -> true, "", "where the bundled models are unpacked and DJL keeps its native libraries");
@@ -77,7 +82,7 @@ public record TranslatorConfig(
             + "typography\")");
 
     /** In README.md's order. */
-    static final List<Setting<?>> SETTINGS = List.of(MODELS, KEEP_TARGET_MARGIN, DETECTION_MARGIN, CACHE_DIR, INTRA_OP_THREADS,
+    static final List<Setting<?>> SETTINGS = List.of(MODELS, KEEP_TARGET_MARGIN, DETECTION_MARGIN, SENDER_MARGIN, CACHE_DIR, INTRA_OP_THREADS,
             BEAM_SIZE, NBEST, LENGTH_PENALTY, COVERAGE_PENALTY, MAX_LENGTH_A, MAX_LENGTH_B, REPLACE_UNKNOWNS, ALIGNMENTS,
             MAX_SOURCE_TOKENS, MAX_SENTENCE_WORDS, MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES, FRENCH_SPACING);
 
@@ -102,6 +107,7 @@ public record TranslatorConfig(
                 BATCH_MAX_TOKENS.from(source),
                 BATCH_MAX_SENTENCES.from(source),
                 DETECTION_MARGIN.from(source),
+                SENDER_MARGIN.from(source),
                 KEEP_TARGET_MARGIN.from(source),
                 FRENCH_SPACING.from(source));
         config.validate();
@@ -110,7 +116,7 @@ public record TranslatorConfig(
 
     public TranslatorConfig withBatching(int maxTokens, int maxSentences) {
         TranslatorConfig changed = new TranslatorConfig(models, cacheDir, intraOpThreads, decoding, maxSourceTokens,
-                maxSentenceWords, maxMessageChars, maxTokens, maxSentences, detectionMargin, keepTargetMargin, frenchSpacing);
+                maxSentenceWords, maxMessageChars, maxTokens, maxSentences, detectionMargin, senderMargin, keepTargetMargin, frenchSpacing);
         changed.validate();
         return changed;
     }

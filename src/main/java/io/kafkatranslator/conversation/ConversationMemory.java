@@ -1,5 +1,6 @@
 package io.kafkatranslator.conversation;
 
+import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.schema.ConversationState;
 import io.kafkatranslator.schema.Participant;
 
@@ -33,7 +34,12 @@ public final class ConversationMemory {
         return p == null ? null : p.getLanguage();
     }
 
-    /** One more message of the sender's shown to be in this language. */
+    /** The language a request shows: the one it gives, else the one detected with confidence; null if neither. */
+    public static String shownLanguage(String given, LanguageDetector.Detection detection) {
+        return given != null ? given : detection != null && detection.detected() ? detection.language() : null;
+    }
+
+    /** One more message of the sender's shown to be in this language (null: nothing learnt). */
     public void learn(ConversationState state, String sender, String language) {
         if (sender == null || language == null) {
             return;

@@ -62,7 +62,8 @@ public final class TranslationModels implements AutoCloseable {
 
     /** The router over these models, with a detector among every language they read or write. */
     public LanguageRouter router() {
-        return new LanguageRouter(pairs(), new LanguageDetector(LanguageRouter.languages(pairs()), config().detectionMargin()));
+        return new LanguageRouter(pairs(), new LanguageDetector(LanguageRouter.languages(pairs()), config().detectionMargin()),
+                config().senderMargin());
     }
 
     public TranslatorConfig config() {

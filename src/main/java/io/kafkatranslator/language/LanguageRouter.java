@@ -12,10 +12,20 @@ import java.util.Set;
 public final class LanguageRouter {
     private final Set<LanguagePair> pairs;
     private final LanguageDetector detector;
+    private final double senderMargin;
 
     public LanguageRouter(Set<LanguagePair> pairs, LanguageDetector detector) {
+        this(pairs, detector, 0);
+    }
+
+    /**
+     * senderMargin: the lead a detected language needs to win over the writer's usual language (a
+     * detection below it that names another language is taken for the usual one); 0: any detection wins.
+     */
+    public LanguageRouter(Set<LanguagePair> pairs, LanguageDetector detector, double senderMargin) {
         this.pairs = Set.copyOf(pairs);
         this.detector = detector;
+        this.senderMargin = senderMargin;
     }
 
     /** Where a message goes; detection is null when the source language was given. */
@@ -47,7 +57,9 @@ public final class LanguageRouter {
 
     /**
      * usual: the writer's usual language, as their conversation knows it (null when unknown): a message
-     * whose own language cannot be told is taken to be in it rather than returned as it is.
+     * whose own language cannot be told, or is told another by less than the sender margin (an
+     * anonymised "EMAIL", "Via le chat" read as English), is taken to be in it rather than returned as it
+     * is or translated the wrong way.
      */
     public Route route(String source, String usual, String target, String text) {
         LanguageDetector.Detection detection = null;
@@ -56,7 +68,9 @@ public final class LanguageRouter {
             if (!detection.detected() && usual == null) {
                 return new Undetected(detection);
             }
-            source = detection.detected() ? detection.language() : usual;
+            boolean trusted = detection.detected() && (usual == null || detection.language().equals(usual)
+                    || detection.confidence() >= senderMargin);
+            source = trusted ? detection.language() : usual;
         }
         if (source.equals(target)) {
             return new SameLanguage(source, detection);

@@ -123,9 +123,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         ConversationState conversation = conversation(request.getConversationId(), now);
         pending.setParticipantLanguage(memory.usualLanguage(conversation, request.getSender()));
         RoutedRequest routed = prepare(pending);
-        LanguageDetector.Detection detection = routed.detection();
-        memory.learn(conversation, request.getSender(), request.getSourceLanguage() != null ? request.getSourceLanguage()
-                : detection != null && detection.detected() ? detection.language() : null);
+        memory.learn(conversation, request.getSender(), ConversationMemory.shownLanguage(request.getSourceLanguage(),
+                routed.detection()));
         conversations.put(request.getConversationId(), conversation);
         if (routed instanceof RoutedRequest.Rejected rejected) {
             deadLetter(pending, rejected.error(), now);

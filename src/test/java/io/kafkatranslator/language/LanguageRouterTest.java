@@ -28,6 +28,19 @@ class LanguageRouterTest {
     }
 
     @Test
+    void aSendersUsualLanguageStandsForAnUndetectedMessageAndAWeakDetectionOfAnotherButNotAStrongOne() {
+        LanguageRouter router = new LanguageRouter(FR_EN_BOTH_WAYS, new LanguageDetector(LanguageRouter.languages(FR_EN_BOTH_WAYS),
+                0.05), 0.1);
+        assertEquals(new LanguagePair("fr", "en"), ((LanguageRouter.ToModel) router.route(null, "fr", "en", "lol")).pair());
+        // Lingua reads this French as English by a lead under 0.1 (the WMT chat dev set has it).
+        assertInstanceOf(LanguageRouter.SameLanguage.class, router.route(null, null, "en", "Via le chat"));
+        assertEquals(new LanguagePair("fr", "en"), ((LanguageRouter.ToModel) router.route(null, "fr", "en", "Via le chat")).pair());
+        assertInstanceOf(LanguageRouter.SameLanguage.class, router.route(null, "fr", "en",
+                "See you tomorrow at the station, the train is late again."), "a clear detection wins over the usual language");
+        assertInstanceOf(LanguageRouter.SameLanguage.class, router.route("en", "fr", "en", "lol"), "so does a given language");
+    }
+
+    @Test
     void languageCodesAreIso6391() {
         assertEquals("fr-en", LanguagePair.parse("fr-en").toString());
         for (String bad : new String[] {"french-en", "FR-en", "xx-en", "fr", "fr-en-de"}) {
