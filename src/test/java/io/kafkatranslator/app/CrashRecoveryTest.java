@@ -49,6 +49,7 @@ class CrashRecoveryTest {
                 processor.waitFor();
             }
             ResultsReader.assertExactlyOnceInOrder(results, producer.ids(), "crash test (" + KILLS + " kills survived)");
+            producer.assertVersions(results, "crash test: the conversations' state");
         }
     }
 

@@ -75,6 +75,7 @@ class ScaleOutIntegrationTest {
                     "scale-out: %s: the longest a partition went without a result over the next 10 s: %d ms%n",
                     event, delivery.longestGapMs(at, at + Duration.ofSeconds(10).toNanos())));
             ResultsReader.assertExactlyOnceInOrder(delivery.results(), producer.ids(), "scale-out (3 instances, +1, SIGTERM, SIGKILL and back)");
+            producer.assertVersions(delivery.results(), "scale-out: the conversations' state across rebalances");
         }
     }
 
