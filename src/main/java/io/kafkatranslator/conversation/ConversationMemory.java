@@ -5,16 +5,34 @@ import io.kafkatranslator.schema.ConversationState;
 import io.kafkatranslator.schema.Participant;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rules of what a conversation remembers, over its stored state. A sender's usual language is
  * the first one their messages show with confidence (detected, or given by the request); it changes
  * only after {@code switchAfter} messages in a row in another language, so that one quoted sentence,
  * a name or a borrowed word does not turn a French writer into an English one. Each message id has a
- * version: 1 for its first result, one more for each edit or deletion.
+ * version: 1 for its first result, one more for each edit or deletion. The participants' names are
+ * the parts of their sender ids made of letters only ("pierre", "rose.martin": Pierre, Rose,
+ * Martin; not "U024BE7LH" nor a role such as "agent"), and the capitalised word after "je m'appelle",
+ * "moi c'est", "je suis", "c'est", "my name is", "I'm", "I am", "this is" or "call me".
  */
 public final class ConversationMemory {
+    /** What a conversation remembers of names, at most: its oldest are forgotten first. */
+    static final int MAX_NAMES = 50;
+    private static final Pattern INTRODUCED = Pattern.compile("(?<!\\p{L})(?:[Jj]e m['’]appelle|[Mm]oi,? c['’]est|[Jj]e suis"
+            + "|[Cc]['’]est|[Mm]y name is|I['’]m|I am|[Tt]his is|[Cc]all me) (\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?)(?!\\p{L})");
+    private static final Pattern SENDER_PART = Pattern.compile("\\p{L}{2,}");
+    /** Sender ids that name a role, not a person. */
+    private static final Set<String> ROLES = Set.of("agent", "customer", "client", "support", "admin", "bot", "system",
+            "user", "guest", "team", "service", "help", "info", "contact", "moderator", "staff");
     private final int switchAfter;
 
     public ConversationMemory(int switchAfter) {
@@ -25,7 +43,7 @@ public final class ConversationMemory {
     }
 
     public static ConversationState fresh(long now) {
-        return new ConversationState(Instant.ofEpochMilli(now), new HashMap<>(), new HashMap<>());
+        return new ConversationState(Instant.ofEpochMilli(now), new HashMap<>(), new HashMap<>(), new ArrayList<>());
     }
 
     /** The sender's usual language; null for no sender or none learnt yet. */
@@ -60,6 +78,24 @@ public final class ConversationMemory {
             p.setCandidate(language);
             p.setCandidateMessages(inARow);
         }
+    }
+
+    /** The names a message of the sender teaches: theirs, and the one the text introduces. */
+    public void learnNames(ConversationState state, String sender, String text) {
+        Set<String> names = new LinkedHashSet<>(state.getNames());
+        if (sender != null) {
+            for (String part : sender.split("[^\\p{L}\\p{N}]+")) {
+                if (SENDER_PART.matcher(part).matches() && !ROLES.contains(part.toLowerCase(Locale.ROOT))) {
+                    names.add(part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1));
+                }
+            }
+        }
+        Matcher m = INTRODUCED.matcher(text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        List<String> kept = new ArrayList<>(names);
+        state.setNames(kept.subList(Math.max(0, kept.size() - MAX_NAMES), kept.size()));
     }
 
     /** The version of this result of the message: one more than its last. */

@@ -77,7 +77,12 @@ public final class MessageTranslator implements AutoCloseable {
 
     /** Validates, segments and tokenises a message: the only place where that happens. */
     public Preparation prepare(String text) {
-        return preparer.prepare(text);
+        return prepare(text, java.util.Set.of());
+    }
+
+    /** conversationNames: the names of the participants of the message's conversation. */
+    public Preparation prepare(String text, java.util.Set<String> conversationNames) {
+        return preparer.prepare(text, conversationNames);
     }
 
     public List<TranslationOutcome> translate(List<String> texts) {
@@ -85,7 +90,7 @@ public final class MessageTranslator implements AutoCloseable {
     }
 
     public List<TranslationOutcome> translate(List<String> texts, DecodingOptions options) {
-        return translatePreparations(texts, preparer::prepare, options);
+        return translatePreparations(texts, this::prepare, options);
     }
 
     /**

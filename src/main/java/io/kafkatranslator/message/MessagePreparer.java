@@ -13,6 +13,7 @@ import io.kafkatranslator.tokenize.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
@@ -50,7 +51,8 @@ public final class MessagePreparer {
         this.maxSourceTokens = config.maxSourceTokens();
     }
 
-    public Preparation prepare(String text) {
+    /** conversationNames: the names of the participants of the message's conversation; may be empty. */
+    public Preparation prepare(String text, Set<String> conversationNames) {
         TranslationError error = check(text);
         if (error != null) {
             return error;
@@ -62,7 +64,7 @@ public final class MessagePreparer {
             if (inTargetLanguage.test(text.substring(sentence[0], sentence[1]))) {
                 units.add(new UnitDraft(text, elements, false).copied());
             } else {
-                units.addAll(units(text, elements));
+                units.addAll(units(text, elements, conversationNames));
             }
         }
         return message(text, units);
@@ -103,22 +105,22 @@ public final class MessagePreparer {
     }
 
     /** The sentence as one unit where the model takes it whole, else its chunks. */
-    private List<Unit> units(String text, List<Element> elements) {
-        Unit whole = adapted(text, elements, false);
+    private List<Unit> units(String text, List<Element> elements, Set<String> names) {
+        Unit whole = adapted(text, elements, false, names);
         if (!whole.translatable() || chunks.fits(elements, whole.ids().length)) {
             return List.of(whole);
         }
         List<List<Element>> parts = chunks.chunks(text, elements);
         List<Unit> out = new ArrayList<>();
         for (int c = 0; c < parts.size(); c++) {
-            out.add(adapted(text, parts.get(c), c > 0));
+            out.add(adapted(text, parts.get(c), c > 0, names));
         }
         return out;
     }
 
     /** A unit with no word with letters (emoji, numbers, a URL…) is copied as it is, its spans where they are. */
-    private Unit adapted(String text, List<Element> elements, boolean continues) {
-        UnitDraft draft = new UnitDraft(text, elements, continues);
+    private Unit adapted(String text, List<Element> elements, boolean continues, Set<String> names) {
+        UnitDraft draft = new UnitDraft(text, elements, continues, names);
         if (!draft.anyLexical()) {
             return draft.copied();
         }

@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
  * to translate ("AIR-FRANCE" came back "LIKE"). Only a single word the training sources have often
  * in some case ("TV" and "OK" in English) is left to the model, which demonstrably learnt it and
  * gives the target's usual form ("télé", "d'accord"). One per sentence:
- * placeholders the sentence already has are not used, and a fifth name is left to the model. A
+ * placeholders the sentence already has are not used, and a fifth name is left to the model. A given
+ * name that is also a word is a name wherever it stands in a conversation one of whose participants
+ * bears it ("Pierre est là." where Pierre takes part: not "The stone is there."). A
  * name whose placeholder the model left out goes after the target word aligned with it: never lost.
  */
 final class NamePlaceholders implements Adaptation {
@@ -54,6 +56,7 @@ final class NamePlaceholders implements Adaptation {
     private final SourceLexicon lexicon;
     private final Set<String> namesAlsoWords;
     private final boolean shouted;
+    private final Set<String> conversationNames;
     private final List<String> free = new ArrayList<>(PLACEHOLDERS);
     private final List<NameSlot> slots = new ArrayList<>();
 
@@ -61,7 +64,8 @@ final class NamePlaceholders implements Adaptation {
     static Adapter adapter(SourceLexicon lexicon, String language) {
         Set<String> namesAlsoWords = Set.copyOf(WordLists.entries("/names/" + language + ".txt"));
         return draft -> {
-            NamePlaceholders names = new NamePlaceholders(lexicon, namesAlsoWords, draft.text(), draft.lowerCased());
+            NamePlaceholders names = new NamePlaceholders(lexicon, namesAlsoWords, draft.conversationNames(), draft.text(),
+                    draft.lowerCased());
             List<String> words = new ArrayList<>();
             List<Integer> columns = new ArrayList<>();
             for (int w = 0; w < draft.size(); w++) {
@@ -78,7 +82,9 @@ final class NamePlaceholders implements Adaptation {
     }
 
     /** For one sentence, as written; shouted: written in capitals, its words given in lower case. */
-    private NamePlaceholders(SourceLexicon lexicon, Set<String> namesAlsoWords, String sentence, boolean shouted) {
+    private NamePlaceholders(SourceLexicon lexicon, Set<String> namesAlsoWords, Set<String> conversationNames, String sentence,
+                             boolean shouted) {
+        this.conversationNames = conversationNames;
         this.lexicon = lexicon;
         this.namesAlsoWords = namesAlsoWords;
         this.shouted = shouted;
@@ -140,7 +146,7 @@ final class NamePlaceholders implements Adaptation {
             boolean learnt = LETTERS.matcher(word).matches() && lexicon.count(word) >= LEARNT;
             return word.codePoints().filter(Character::isUpperCase).count() >= 2 && !learnt;
         }
-        if (!shouted && nameSpot && namesAlsoWords.contains(word)) {
+        if (!shouted && (nameSpot || conversationNames.contains(word)) && namesAlsoWords.contains(word)) {
             return true;
         }
         Matcher parts = LETTERS.matcher(word);

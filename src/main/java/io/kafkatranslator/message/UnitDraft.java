@@ -19,6 +19,7 @@ public final class UnitDraft {
     private final int start;
     private final int end;
     private final boolean continues;
+    private final java.util.Set<String> conversationNames;
     private final List<String> sourceWords = new ArrayList<>();
     private final List<SpanSite> spanSites = new ArrayList<>();
     private final List<Adaptation> adaptations = new ArrayList<>();
@@ -28,7 +29,13 @@ public final class UnitDraft {
 
     /** continues: a chunk that is not the first of its sentence. */
     UnitDraft(String message, List<Element> elements, boolean continues) {
+        this(message, elements, continues, java.util.Set.of());
+    }
+
+    /** conversationNames: the names of the participants of the message's conversation. */
+    UnitDraft(String message, List<Element> elements, boolean continues, java.util.Set<String> conversationNames) {
         this.message = message;
+        this.conversationNames = conversationNames;
         this.start = elements.get(0).start();
         this.end = elements.get(elements.size() - 1).end();
         this.continues = continues;
@@ -54,6 +61,11 @@ public final class UnitDraft {
 
     String message() {
         return message;
+    }
+
+    /** The names of the participants of the message's conversation ("Conversations"). */
+    java.util.Set<String> conversationNames() {
+        return conversationNames;
     }
 
     /** The unit as written. */

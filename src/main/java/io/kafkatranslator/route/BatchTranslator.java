@@ -6,11 +6,15 @@ import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.TranslationOutcome;
 
 import java.util.List;
+import java.util.Set;
 
 /** A model's translator as routing uses it; {@link EngineBatchTranslator} is the real one. */
 public interface BatchTranslator extends AutoCloseable {
-    /** Validates, segments and tokenises a message, once: it is prepared as it arrives. */
-    Preparation prepare(String text);
+    /**
+     * Validates, segments and tokenises a message, once: it is prepared as it arrives. conversationNames: the
+     * names of the participants of its conversation, names wherever they stand in it; may be empty.
+     */
+    Preparation prepare(String text, Set<String> conversationNames);
 
     /** One outcome per message, in order; a message that cannot be translated gets an error, the others are translated. */
     List<TranslationOutcome> translate(List<PreparedMessage> messages, DecodingOptions options);

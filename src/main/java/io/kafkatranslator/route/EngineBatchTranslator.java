@@ -8,6 +8,7 @@ import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.engine.TranslationOutcome;
 
 import java.util.List;
+import java.util.Set;
 
 /** The real engine behind routing: a shared model, a translator (its own predictors) per thread. */
 public final class EngineBatchTranslator implements BatchTranslator {
@@ -20,8 +21,8 @@ public final class EngineBatchTranslator implements BatchTranslator {
     }
 
     @Override
-    public Preparation prepare(String text) {
-        return translator.prepare(text);
+    public Preparation prepare(String text, Set<String> conversationNames) {
+        return translator.prepare(text, conversationNames);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one path from a request to its outcome, for the topology and the translate and evaluate
@@ -52,18 +53,22 @@ public final class Routing implements AutoCloseable {
 
     /** source: null to detect it. The options are the request's own, already checked. */
     public RoutedRequest route(String source, String target, String text, DecodingOptions options) {
-        return route(source, null, target, text, options);
+        return route(source, null, target, text, options, Set.of());
     }
 
-    /** usual: the writer's usual language, translated from when the message's own cannot be detected; may be null. */
-    public RoutedRequest route(String source, String usual, String target, String text, DecodingOptions options) {
+    /**
+     * usual: the writer's usual language, translated from when the message's own cannot be detected (may be null);
+     * names: the names of the participants of the message's conversation (may be empty).
+     */
+    public RoutedRequest route(String source, String usual, String target, String text, DecodingOptions options,
+                               Set<String> names) {
         LanguageRouter.Route route = router.route(source, usual, target, text);
         if (route instanceof LanguageRouter.Unsupported u) {
             return new RoutedRequest.Rejected(new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, UnsupportedPair.message(
                     u.source(), u.target(), u.detection() == null ? null : u.detection().confidence(), router.pairs())));
         }
         if (route instanceof LanguageRouter.ToModel m) {
-            Preparation p = translators.get(m.pair()).prepare(text);
+            Preparation p = translators.get(m.pair()).prepare(text, names);
             return p instanceof TranslationError e ? new RoutedRequest.Rejected(e)
                     : new RoutedRequest.ToModel(m, (PreparedMessage) p, options);
         }

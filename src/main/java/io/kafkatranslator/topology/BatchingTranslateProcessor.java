@@ -122,6 +122,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         TranslationRequest request = pending.getRequest();
         ConversationState conversation = conversation(request.getConversationId(), now);
         pending.setParticipantLanguage(memory.usualLanguage(conversation, request.getSender()));
+        memory.learnNames(conversation, request.getSender(), request.getText());
+        pending.setConversationNames(conversation.getNames());
         RoutedRequest routed = prepare(pending);
         memory.learn(conversation, request.getSender(), ConversationMemory.shownLanguage(request.getSourceLanguage(),
                 routed.detection()));
@@ -162,7 +164,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
             return new RoutedRequest.Rejected(new TranslationError(ErrorCode.INVALID_REQUEST, "options: " + e.getMessage()));
         }
         return batch.routing().route(request.getSourceLanguage(), pending.getParticipantLanguage(), request.getTargetLanguage(),
-                request.getText(), options);
+                request.getText(), options, java.util.Set.copyOf(pending.getConversationNames()));
     }
 
     @Override

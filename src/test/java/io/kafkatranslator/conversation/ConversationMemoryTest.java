@@ -32,6 +32,23 @@ class ConversationMemoryTest {
     }
 
     @Test
+    void participantsNamesComeFromTheirSenderIdsAndHowTheyIntroduceThemselves() {
+        ConversationState state = ConversationMemory.fresh(0);
+        memory.learnNames(state, "rose.martin", "Salut tout le monde !");
+        memory.learnNames(state, "U024BE7LH", "Bonjour, je m'appelle Prudence et je suis Française.");
+        memory.learnNames(state, "agent", "Hi, I'm Will, how can I help? This is the support team.");
+        memory.learnNames(state, null, "moi c'est Pierre");
+        assertEquals(java.util.List.of("Rose", "Martin", "Prudence", "Française", "Will", "Pierre"), state.getNames(),
+                "an id with digits and a role are no names; a nationality is taken, harmless: only given names that are "
+                        + "also words (names/*.txt) use the list");
+        for (int i = 0; i < ConversationMemory.MAX_NAMES; i++) {
+            memory.learnNames(state, "user" + i, "My name is Name" + (char) ('a' + i % 26) + (char) ('a' + i / 26));
+        }
+        assertEquals(ConversationMemory.MAX_NAMES, state.getNames().size(), "bounded, the oldest forgotten");
+        assertFalse(state.getNames().contains("Rose"));
+    }
+
+    @Test
     void eachMessageIdCountsItsOwnVersionsAndAConversationIsIdleAfterTheGivenTime() {
         ConversationState state = ConversationMemory.fresh(1_000);
         assertEquals(1, memory.nextVersion(state, "m1"));

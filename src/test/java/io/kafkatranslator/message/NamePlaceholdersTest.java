@@ -20,6 +20,17 @@ class NamePlaceholdersTest {
     }
 
     @Test
+    void aGivenNameThatIsAWordIsANameAnywhereInAConversationOneOfWhosePartipantsBearsIt() {
+        UnitDraft alone = adapted("Pierre est là");
+        assertEquals(List.of("Pierre", "est", "là"), alone.words(), "first and no comma: maybe the stone");
+        UnitDraft inConversation = new UnitDraft("Pierre est là", Element.of("Pierre est là", 0, 13, List.of()), false,
+                java.util.Set.of("Pierre"));
+        NamePlaceholders.adapter(Scripted.lexicon(dir, "pierre", "est", "là"), "fr").adapt(inConversation);
+        assertEquals(List.of("Tom", "est", "là"), inConversation.words());
+        assertEquals("Pierre is there", Scripted.restore(inConversation, List.of("Tom", "is", "there"), 0, 1, 2));
+    }
+
+    @Test
     void anUnknownNameIsGivenAsAPlaceholderAndPutBackWhereItComesOut() {
         UnitDraft draft = adapted("Aurélien arrive");
         assertEquals(List.of("Tom", "arrive"), draft.words());

@@ -343,6 +343,22 @@ class TranslationTopologyTest {
     }
 
     @Test
+    void aParticipantsNameIsKeptInTheLaterMessagesOfTheirConversationThroughTheRealEngine() {
+        try (TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"))) {
+            start(Map.of(), () -> Map.of(FR_EN, new EngineBatchTranslator(engine)));
+            send(TranslationRequest.newBuilder(request("p1", "with-pierre", "Salut !")).setSender("pierre").build());
+            send(TranslationRequest.newBuilder(request("p2", "with-pierre", "Je m'appelle Rose.")).setSender("U1").build());
+            send(TranslationRequest.newBuilder(request("m1", "with-pierre", "Pierre est là.")).setSender("marie").build());
+            send(TranslationRequest.newBuilder(request("m2", "with-pierre", "Rose arrive demain.")).setSender("marie").build());
+            driver.advanceWallClockTime(Duration.ofMillis(300));
+            Map<String, String> out = new LinkedHashMap<>();
+            output.readValuesToList().forEach(r -> out.put(r.getRequestId(), r.getTranslation()));
+            assertTrue(out.get("m1").startsWith("Pierre "), out.get("m1"));
+            assertTrue(out.get("m2").startsWith("Rose "), out.get("m2"));
+        }
+    }
+
+    @Test
     void aChatMessageComesBackWholeWithItsSegmentsSpansAndQualityThroughTheRealEngine() {
         String chat = "@marie Salut !\nLe train de 8h15 a 20 minutes de retard 😩 https://example.com/horaires?id=42";
         try (TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"))) {
