@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * gives the target's usual form ("télé", "d'accord"). One per sentence:
  * placeholders the sentence already has are not used, and a fifth name is left to the model. A given
  * name that is also a word is a name wherever it stands in a conversation one of whose participants
- * bears it ("Pierre est là." where Pierre takes part: not "The stone is there."). A
+ * bears it ("Pierre est là." where Pierre takes part is "Pierre is here.", not "Pretre is here."). A
  * name whose placeholder the model left out goes after the target word aligned with it: never lost.
  */
 final class NamePlaceholders implements Adaptation {
