@@ -33,6 +33,15 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--conversation", paramLabel = "C", defaultValue = "cli", description = "the record key (default: ${DEFAULT-VALUE})")
     private String conversation;
 
+    @Option(names = "--sender", paramLabel = "S", description = "who writes it: the conversation learns each sender's language and name")
+    private String sender;
+
+    @Option(names = "--message-id", paramLabel = "M", description = "the message's id, to edit or delete it later")
+    private String messageId;
+
+    @Option(names = "--operation", paramLabel = "OP", description = "EDIT or DELETE the message --message-id names")
+    private String operation;
+
     @Mixin
     private LanguageOptions.Detectable languages;
 
@@ -48,6 +57,7 @@ final class ProduceCommand implements Callable<Integer> {
         String to = languages.target();
         TranslationRequest request = TranslationRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                 .setConversationId(conversation).setText(text).setSourceLanguage(from).setTargetLanguage(to)
+                .setSender(sender).setMessageId(messageId).setOperation(operation)
                 .setClientTimestamp(Instant.now()).build();
         config.bootstrapServers();
         TopicPreflight.ensure(config.kafka(), List.of(), List.of(topic), false, Duration.ofSeconds(15));

@@ -45,7 +45,9 @@ import java.util.Locale;
  * the batch, so that a conversation's results keep its order. No model call mixes two pairs.
  * What the task remembers of each conversation ({@link ConversationMemory}) is in a second changelogged
  * store, read and written in the same transactions: each sender's usual language, learnt as their
- * requests arrive and used for a message whose own cannot be detected; and each message id's version,
+ * requests arrive and used for a message whose own cannot be detected; the participants' names, kept
+ * as names in later messages (both carried by the pending request, so that one restored from the
+ * store is prepared as it first was); and each message id's version,
  * counted as its results are forwarded, each of which also goes, keyed by the message id, to the
  * compacted latest-translations topic (a deletion as a tombstone). A conversation idle for
  * processor.conversation.idle.ms is forgotten.
