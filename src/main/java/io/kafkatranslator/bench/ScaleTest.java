@@ -113,14 +113,16 @@ public final class ScaleTest {
         String output = "results-" + run;
         String deadLetters = "dead-letters-" + run;
         String latest = "latest-" + run;
-        broker.createTopics(Map.of(input, PARTITIONS, output, PARTITIONS, deadLetters, 1, latest, PARTITIONS));
+        String glossary = "glossary-" + run;
+        broker.createTopics(Map.of(input, PARTITIONS, output, PARTITIONS, deadLetters, 1, latest, PARTITIONS, glossary, 1));
         Map<String, String> environment = Map.of(
                 "KAFKA_APPLICATION_ID", "scaletest-" + run,
                 "KAFKA_NUM_STREAM_THREADS", Integer.toString(layout.threads),
                 ConfigSource.variableName(ProcessorConfig.INPUT_TOPIC.key()), input,
                 ConfigSource.variableName(ProcessorConfig.OUTPUT_TOPIC.key()), output,
                 ConfigSource.variableName(ProcessorConfig.DEAD_LETTER_TOPIC.key()), deadLetters,
-                ConfigSource.variableName(ProcessorConfig.LATEST_TOPIC.key()), latest);
+                ConfigSource.variableName(ProcessorConfig.LATEST_TOPIC.key()), latest,
+                ConfigSource.variableName(ProcessorConfig.GLOSSARY_TOPIC.key()), glossary);
         List<Process> instances = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                 "linger.ms", "5"), new StringSerializer(), new ByteArraySerializer());

@@ -28,7 +28,8 @@ final class RunCommand implements Callable<Integer> {
         config.bootstrapServers();
         // Before the models load: a cluster that cannot be reached or lacks a topic is told in seconds.
         List<String> writes = List.of(config.outputTopic(), config.deadLetterTopic(), config.latestTopic());
-        TopicPreflight.ensure(config.kafka(), List.of(config.inputTopic()), writes, Set.of(config.latestTopic()),
+        TopicPreflight.ensure(config.kafka(), List.of(config.inputTopic(), config.glossaryTopic()), writes,
+                Set.of(config.latestTopic(), config.glossaryTopic()),
                 config.createTopics(), Duration.ofSeconds(30));
         TopicPreflight.ensureAccepts(config.kafka(), writes, config.resultMaxBytes(),
                 ProcessorConfig.RESULT_MAX_BYTES.key(), Duration.ofSeconds(30));

@@ -19,6 +19,7 @@ public record ProcessorConfig(
         String outputTopic,
         String deadLetterTopic,
         String latestTopic,
+        String glossaryTopic,
         Duration conversationIdle,
         int languageSwitchMessages,
         int batchMaxRequests,
@@ -42,6 +43,8 @@ public record ProcessorConfig(
     public static final Setting<String> LATEST_TOPIC = Setting.text("processor.latest.topic", "translation-latest",
             "compacted: the latest result of each message that has a `message_id`, keyed by it; a deleted message's is a "
             + "tombstone (\"Conversations\")");
+    public static final Setting<String> GLOSSARY_TOPIC = Setting.text("processor.glossary.topic", "translation-glossary",
+            "compacted: every tenant's glossary terms, read whole by every instance (\"Glossaries\")");
     public static final Setting<Duration> CONVERSATION_IDLE_MS = Setting.millis("processor.conversation.idle.ms", 604_800_000,
             v -> v.toMillis() >= 60_000, "at least 60000", "a conversation without a message for this long is forgotten: its "
             + "senders' languages and its messages' versions (an edit after that is version 1 again)");
@@ -88,7 +91,7 @@ public record ProcessorConfig(
 
     /** In README.md's order. */
     static final List<Setting<?>> SETTINGS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, LATEST_TOPIC,
-            CONVERSATION_IDLE_MS, LANGUAGE_SWITCH_MESSAGES, BATCH_MAX_REQUESTS,
+            GLOSSARY_TOPIC, CONVERSATION_IDLE_MS, LANGUAGE_SWITCH_MESSAGES, BATCH_MAX_REQUESTS,
             BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, OUTPUT_FORMAT, RESULT_MAX_BYTES, CLOSE_TIMEOUT_MS, HEALTH_WINDOW_MS,
             HEALTH_STUCK_MS, CREATE_TOPICS, HTTP_PORT);
 
@@ -98,6 +101,7 @@ public record ProcessorConfig(
                 OUTPUT_TOPIC.from(source),
                 DEAD_LETTER_TOPIC.from(source),
                 LATEST_TOPIC.from(source),
+                GLOSSARY_TOPIC.from(source),
                 CONVERSATION_IDLE_MS.from(source),
                 LANGUAGE_SWITCH_MESSAGES.from(source),
                 BATCH_MAX_REQUESTS.from(source),
@@ -142,17 +146,19 @@ public record ProcessorConfig(
 
     /**
      * The processor's topics for a development broker: the requests, results and latest translations over this many
-     * partitions (the latest translations compacted), the dead letters over one.
+     * partitions, the dead letters and the glossary over one (the latest translations and the glossary compacted).
      */
     public List<NewTopic> newTopics(int partitions) {
         return List.of(new NewTopic(inputTopic, partitions, (short) 1), new NewTopic(outputTopic, partitions, (short) 1),
                 new NewTopic(deadLetterTopic, 1, (short) 1), new NewTopic(latestTopic, partitions, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                new NewTopic(glossaryTopic, 1, (short) 1)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
     }
 
     /** The topics the processor reads and writes. */
     public List<String> topics() {
-        return List.of(inputTopic, outputTopic, deadLetterTopic, latestTopic);
+        return List.of(inputTopic, outputTopic, deadLetterTopic, latestTopic, glossaryTopic);
     }
 
     /** The kafka.* settings a Kafka client of one kind knows (its configNames()): the Streams ones would only draw warnings. */

@@ -12,6 +12,7 @@ import io.kafkatranslator.decode.SourceBatch;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.message.MessageAssembler;
 import io.kafkatranslator.message.MessagePreparer;
+import io.kafkatranslator.message.MessageContext;
 import io.kafkatranslator.message.Preparation;
 import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.message.Unit;
@@ -77,12 +78,12 @@ public final class MessageTranslator implements AutoCloseable {
 
     /** Validates, segments and tokenises a message: the only place where that happens. */
     public Preparation prepare(String text) {
-        return prepare(text, java.util.Set.of());
+        return prepare(text, MessageContext.NONE);
     }
 
-    /** conversationNames: the names of the participants of the message's conversation. */
-    public Preparation prepare(String text, java.util.Set<String> conversationNames) {
-        return preparer.prepare(text, conversationNames);
+    /** context: the participants' names and the glossary of the message's conversation and tenant. */
+    public Preparation prepare(String text, MessageContext context) {
+        return preparer.prepare(text, context);
     }
 
     public List<TranslationOutcome> translate(List<String> texts) {

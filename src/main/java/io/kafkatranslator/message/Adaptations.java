@@ -27,6 +27,9 @@ final class Adaptations {
         // Split off the translation before the spans are placed, since some go before it.
         order.add(EndPunctuation::adapt);
         order.add(Shouting.adapter(locale, lexicon));
+        // After the shouting (its terms still match, whatever their case); before the chat spelling, which
+        // could spell a term out, and the names, which take their placeholders from what is left.
+        order.add(GlossaryPlaceholders.adapter());
         // After the shouting, which gives "JSUIS" as "jsuis"; before the names, which would take it for one.
         order.add(ChatSpelling.adapter(pair.source()));
         order.add(VocativeComma::adapt);

@@ -51,8 +51,7 @@ public final class MessagePreparer {
         this.maxSourceTokens = config.maxSourceTokens();
     }
 
-    /** conversationNames: the names of the participants of the message's conversation; may be empty. */
-    public Preparation prepare(String text, Set<String> conversationNames) {
+    public Preparation prepare(String text, MessageContext context) {
         TranslationError error = check(text);
         if (error != null) {
             return error;
@@ -64,7 +63,7 @@ public final class MessagePreparer {
             if (inTargetLanguage.test(text.substring(sentence[0], sentence[1]))) {
                 units.add(new UnitDraft(text, elements, false).copied());
             } else {
-                units.addAll(units(text, elements, conversationNames));
+                units.addAll(units(text, elements, context));
             }
         }
         return message(text, units);
@@ -105,22 +104,22 @@ public final class MessagePreparer {
     }
 
     /** The sentence as one unit where the model takes it whole, else its chunks. */
-    private List<Unit> units(String text, List<Element> elements, Set<String> names) {
-        Unit whole = adapted(text, elements, false, names);
+    private List<Unit> units(String text, List<Element> elements, MessageContext context) {
+        Unit whole = adapted(text, elements, false, context);
         if (!whole.translatable() || chunks.fits(elements, whole.ids().length)) {
             return List.of(whole);
         }
         List<List<Element>> parts = chunks.chunks(text, elements);
         List<Unit> out = new ArrayList<>();
         for (int c = 0; c < parts.size(); c++) {
-            out.add(adapted(text, parts.get(c), c > 0, names));
+            out.add(adapted(text, parts.get(c), c > 0, context));
         }
         return out;
     }
 
     /** A unit with no word with letters (emoji, numbers, a URL…) is copied as it is, its spans where they are. */
-    private Unit adapted(String text, List<Element> elements, boolean continues, Set<String> names) {
-        UnitDraft draft = new UnitDraft(text, elements, continues, names);
+    private Unit adapted(String text, List<Element> elements, boolean continues, MessageContext context) {
+        UnitDraft draft = new UnitDraft(text, elements, continues, context);
         if (!draft.anyLexical()) {
             return draft.copied();
         }

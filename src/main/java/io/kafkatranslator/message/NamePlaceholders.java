@@ -35,8 +35,8 @@ final class NamePlaceholders implements Adaptation {
     record NameSlot(String placeholder, String name, int column) {
     }
 
-    private static final List<String> PLACEHOLDERS = List.of("Tom", "Mary", "John", "Alice");
-    private static final Map<String, String> ELISIONS = Map.of("d", "de", "qu", "que", "jusqu", "jusque",
+    static final List<String> PLACEHOLDERS = List.of("Tom", "Mary", "John", "Alice");
+    static final Map<String, String> ELISIONS = Map.of("d", "de", "qu", "que", "jusqu", "jusque",
             "lorsqu", "lorsque", "puisqu", "puisque");
     /** Punctuation and an elision; a capitalised word with hyphenated parts; a possessive and punctuation. */
     private static final Pattern CAPITALISED = Pattern.compile(
@@ -64,8 +64,9 @@ final class NamePlaceholders implements Adaptation {
     static Adapter adapter(SourceLexicon lexicon, String language) {
         Set<String> namesAlsoWords = Set.copyOf(WordLists.entries("/names/" + language + ".txt"));
         return draft -> {
-            NamePlaceholders names = new NamePlaceholders(lexicon, namesAlsoWords, draft.conversationNames(), draft.text(),
-                    draft.lowerCased());
+            // The glossary's placeholders are in the words already: they are not free.
+            NamePlaceholders names = new NamePlaceholders(lexicon, namesAlsoWords, draft.context().conversationNames(),
+                    draft.text() + " " + String.join(" ", draft.words()), draft.lowerCased());
             List<String> words = new ArrayList<>();
             List<Integer> columns = new ArrayList<>();
             for (int w = 0; w < draft.size(); w++) {
@@ -160,10 +161,18 @@ final class NamePlaceholders implements Adaptation {
 
     @Override
     public void restore(UnitOutput output) {
+        restore(output, slots);
+    }
+
+    /**
+     * Each slot's placeholder in the translation turned back into its name (or, for the glossary, its
+     * rendering); a slot whose placeholder the model left out goes after the target word aligned with it.
+     */
+    static void restore(UnitOutput output, List<NameSlot> slots) {
         List<Token> words = output.tokens();
         int[] found = new int[slots.size()];
         for (int t = 0; t < words.size(); t++) {
-            words.set(t, words.get(t).withText(restore(words.get(t).text(), t == 0, found)));
+            words.set(t, words.get(t).withText(restore(words.get(t).text(), t == 0, slots, found)));
         }
         for (int s = 0; s < found.length; s++) {
             if (found[s] == 0) {
@@ -177,7 +186,7 @@ final class NamePlaceholders implements Adaptation {
      * The word with the placeholders in it turned back into their names; found[s] counts slot s's.
      * opening: the unit's first word, where a placeholder in lower case gives its name in lower case.
      */
-    private String restore(String word, boolean opening, int[] found) {
+    private static String restore(String word, boolean opening, List<NameSlot> slots, int[] found) {
         String out = word;
         for (int s = 0; s < slots.size(); s++) {
             NameSlot slot = slots.get(s);

@@ -19,7 +19,7 @@ public final class UnitDraft {
     private final int start;
     private final int end;
     private final boolean continues;
-    private final java.util.Set<String> conversationNames;
+    private final MessageContext context;
     private final List<String> sourceWords = new ArrayList<>();
     private final List<SpanSite> spanSites = new ArrayList<>();
     private final List<Adaptation> adaptations = new ArrayList<>();
@@ -29,13 +29,13 @@ public final class UnitDraft {
 
     /** continues: a chunk that is not the first of its sentence. */
     UnitDraft(String message, List<Element> elements, boolean continues) {
-        this(message, elements, continues, java.util.Set.of());
+        this(message, elements, continues, MessageContext.NONE);
     }
 
-    /** conversationNames: the names of the participants of the message's conversation. */
-    UnitDraft(String message, List<Element> elements, boolean continues, java.util.Set<String> conversationNames) {
+    /** context: the names of the message's conversation and its tenant's glossary. */
+    UnitDraft(String message, List<Element> elements, boolean continues, MessageContext context) {
         this.message = message;
-        this.conversationNames = conversationNames;
+        this.context = context;
         this.start = elements.get(0).start();
         this.end = elements.get(elements.size() - 1).end();
         this.continues = continues;
@@ -63,9 +63,9 @@ public final class UnitDraft {
         return message;
     }
 
-    /** The names of the participants of the message's conversation ("Conversations"). */
-    java.util.Set<String> conversationNames() {
-        return conversationNames;
+    /** The names of the participants of the message's conversation and its tenant's glossary. */
+    MessageContext context() {
+        return context;
     }
 
     /** The unit as written. */

@@ -5,16 +5,17 @@ import io.kafkatranslator.message.Preparation;
 import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.TranslationOutcome;
 
+import io.kafkatranslator.message.MessageContext;
+
 import java.util.List;
-import java.util.Set;
 
 /** A model's translator as routing uses it; {@link EngineBatchTranslator} is the real one. */
 public interface BatchTranslator extends AutoCloseable {
     /**
-     * Validates, segments and tokenises a message, once: it is prepared as it arrives. conversationNames: the
-     * names of the participants of its conversation, names wherever they stand in it; may be empty.
+     * Validates, segments and tokenises a message, once: it is prepared as it arrives, with its conversation's
+     * names and its tenant's glossary for this model's pair.
      */
-    Preparation prepare(String text, Set<String> conversationNames);
+    Preparation prepare(String text, MessageContext context);
 
     /** One outcome per message, in order; a message that cannot be translated gets an error, the others are translated. */
     List<TranslationOutcome> translate(List<PreparedMessage> messages, DecodingOptions options);

@@ -7,8 +7,9 @@ import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.engine.TranslationOutcome;
 
+import io.kafkatranslator.message.MessageContext;
+
 import java.util.List;
-import java.util.Set;
 
 /** The real engine behind routing: a shared model, a translator (its own predictors) per thread. */
 public final class EngineBatchTranslator implements BatchTranslator {
@@ -21,8 +22,8 @@ public final class EngineBatchTranslator implements BatchTranslator {
     }
 
     @Override
-    public Preparation prepare(String text, Set<String> conversationNames) {
-        return translator.prepare(text, conversationNames);
+    public Preparation prepare(String text, MessageContext context) {
+        return translator.prepare(text, context);
     }
 
     @Override

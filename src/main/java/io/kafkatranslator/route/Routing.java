@@ -7,7 +7,9 @@ import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
+import io.kafkatranslator.glossary.GlossaryTerm;
 import io.kafkatranslator.message.InputValidator;
+import io.kafkatranslator.message.MessageContext;
 import io.kafkatranslator.message.Preparation;
 import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.reason.ErrorCode;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one path from a request to its outcome, for the topology and the translate and evaluate
@@ -53,22 +56,23 @@ public final class Routing implements AutoCloseable {
 
     /** source: null to detect it. The options are the request's own, already checked. */
     public RoutedRequest route(String source, String target, String text, DecodingOptions options) {
-        return route(source, null, target, text, options, Set.of());
+        return route(source, null, target, text, options, Set.of(), pair -> List.of());
     }
 
     /**
      * usual: the writer's usual language, translated from when the message's own cannot be detected (may be null);
-     * names: the names of the participants of the message's conversation (may be empty).
+     * names: the names of the participants of the message's conversation (may be empty); glossary: the tenant's terms
+     * for the pair the message goes to.
      */
     public RoutedRequest route(String source, String usual, String target, String text, DecodingOptions options,
-                               Set<String> names) {
+                               Set<String> names, Function<LanguagePair, List<GlossaryTerm>> glossary) {
         LanguageRouter.Route route = router.route(source, usual, target, text);
         if (route instanceof LanguageRouter.Unsupported u) {
             return new RoutedRequest.Rejected(new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, UnsupportedPair.message(
                     u.source(), u.target(), u.detection() == null ? null : u.detection().confidence(), router.pairs())));
         }
         if (route instanceof LanguageRouter.ToModel m) {
-            Preparation p = translators.get(m.pair()).prepare(text, names);
+            Preparation p = translators.get(m.pair()).prepare(text, new MessageContext(names, glossary.apply(m.pair())));
             return p instanceof TranslationError e ? new RoutedRequest.Rejected(e)
                     : new RoutedRequest.ToModel(m, (PreparedMessage) p, options);
         }

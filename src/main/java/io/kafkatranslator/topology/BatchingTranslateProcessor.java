@@ -1,6 +1,7 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.conversation.ConversationMemory;
+import io.kafkatranslator.glossary.Glossary;
 import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Translation;
@@ -68,6 +69,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<Long, PendingRequest> store;
     private KeyValueStore<String, ConversationState> conversations;
+    private KeyValueStore<String, String> glossary;
     private ThreadBatch batch;
     private long nextSequence;
 
@@ -87,6 +89,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         this.context = context;
         this.store = context.getStateStore(TranslationTopology.PENDING_STORE);
         this.conversations = context.getStateStore(TranslationTopology.CONVERSATION_STORE);
+        this.glossary = context.getStateStore(TranslationTopology.GLOSSARY_STORE);
         this.batch = batches.join();
         // After a restart the store holds the requests of the last committed state: they wait again.
         long restartedAt = context.currentSystemTimeMs();
@@ -166,7 +169,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
             return new RoutedRequest.Rejected(new TranslationError(ErrorCode.INVALID_REQUEST, "options: " + e.getMessage()));
         }
         return batch.routing().route(request.getSourceLanguage(), pending.getParticipantLanguage(), request.getTargetLanguage(),
-                request.getText(), options, java.util.Set.copyOf(pending.getConversationNames()));
+                request.getText(), options, java.util.Set.copyOf(pending.getConversationNames()),
+                pair -> Glossary.terms(glossary, request.getTenant(), pair));
     }
 
     @Override

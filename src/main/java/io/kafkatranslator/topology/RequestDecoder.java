@@ -6,6 +6,7 @@ import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.reason.UnsupportedPair;
 import io.kafkatranslator.engine.TranslationError;
+import io.kafkatranslator.glossary.Glossary;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.schema.DecodingRequestOptions;
@@ -32,7 +33,7 @@ import java.util.Set;
 final class RequestDecoder {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> JSON_FIELDS = Set.of("request_id", "conversation_id", "text", "source_language",
-            "target_language", "options", "client_timestamp", "sender", "message_id", "operation");
+            "target_language", "options", "client_timestamp", "sender", "message_id", "operation", "tenant");
     static final String CREATE = "CREATE";
     static final String EDIT = "EDIT";
     static final String DELETE = "DELETE";
@@ -99,6 +100,9 @@ final class RequestDecoder {
         }
         if (r.getSender() != null && r.getSender().isBlank()) {
             return reject(ErrorCode.INVALID_REQUEST, "sender must not be empty");
+        }
+        if (r.getTenant() != null && !Glossary.isTenant(r.getTenant())) {
+            return reject(ErrorCode.INVALID_REQUEST, "tenant must be 1-64 letters, digits, '_', '.' or '-'");
         }
         String source = r.getSourceLanguage();
         String target = r.getTargetLanguage();
@@ -167,7 +171,8 @@ final class RequestDecoder {
                 .setTargetLanguage(text(node, "target_language", "en"))
                 .setSender(optionalText(node, "sender"))
                 .setMessageId(optionalText(node, "message_id"))
-                .setOperation(optionalText(node, "operation"));
+                .setOperation(optionalText(node, "operation"))
+                .setTenant(optionalText(node, "tenant"));
         JsonNode ts = node.get("client_timestamp");
         if (ts != null && !ts.isNull()) {
             if (!ts.canConvertToLong()) {

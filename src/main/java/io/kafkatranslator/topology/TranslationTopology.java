@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -41,7 +42,8 @@ import java.util.function.Supplier;
  *     → output topic              — keyed by conversation id, in arrival order per conversation; a message with an id
  *                                   also to the compacted latest-translations topic, keyed by it
  * </pre>
- * The batcher also keeps each conversation's state (senders' languages, message versions) in a store of its own.
+ * The batcher also keeps each conversation's state (senders' languages, message versions) in a store of its own,
+ * and reads each tenant's glossary from a global store that every instance fills from the glossary topic.
  * A result is serialised within processor.result.max.bytes before it is forwarded (over it, its alignments
  * are dropped, never its text); one that Kafka still refuses to write is dead-lettered when its request is
  * processed again (ResultProductionHandler, RefusedResults).
@@ -59,6 +61,7 @@ public final class TranslationTopology {
     static final String LATEST = "latest";
     static final String PENDING_STORE = "pending-requests";
     static final String CONVERSATION_STORE = "conversations";
+    static final String GLOSSARY_STORE = "glossary";
 
     private TranslationTopology() {
     }
@@ -92,6 +95,10 @@ public final class TranslationTopology {
                 new AvroSerde<ConversationState>(ConversationState.getClassSchema())), BATCHER);
         topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), new ByteArraySerializer(), BATCHER);
         topology.addSink(LATEST, config.latestTopic(), new StringSerializer(), new ByteArraySerializer(), BATCHER);
+        // Its own topic is its changelog: a global store is restored from it on every instance.
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GLOSSARY_STORE), Serdes.String(),
+                        Serdes.String()).withLoggingDisabled(), "glossary-source", new StringDeserializer(), new StringDeserializer(),
+                config.glossaryTopic(), "glossary-updater", GlossaryUpdater::new);
         topology.addSink(DEAD_LETTERS, config.deadLetterTopic(), new ByteArraySerializer(), deadLetters,
                 DECODER, BATCHER);
         return topology;

@@ -57,6 +57,7 @@ class SecuredClusterIntegrationTest {
                 allow(ResourceType.TOPIC, "translation-results", PatternType.LITERAL, AclOperation.WRITE),
                 allow(ResourceType.TOPIC, "translation-dead-letters", PatternType.LITERAL, AclOperation.WRITE),
                 allow(ResourceType.TOPIC, "translation-latest", PatternType.LITERAL, AclOperation.WRITE),
+                allow(ResourceType.TOPIC, "translation-glossary", PatternType.LITERAL, AclOperation.READ),
                 // Streams' own topics (the pending requests' changelog) are named after the application id.
                 allow(ResourceType.TOPIC, APPLICATION_ID, PatternType.PREFIXED, AclOperation.ALL),
                 allow(ResourceType.GROUP, APPLICATION_ID, PatternType.LITERAL, AclOperation.READ),
@@ -78,7 +79,8 @@ class SecuredClusterIntegrationTest {
                 a.createTopics(List.of(new NewTopic("translation-requests", 2, (short) 1),
                         new NewTopic("translation-results", 1, (short) 1),
                         new NewTopic("translation-dead-letters", 1, (short) 1),
-                        new NewTopic("translation-latest", 1, (short) 1).configs(Map.of("cleanup.policy", "compact")))).all().get();
+                        new NewTopic("translation-latest", 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                        new NewTopic("translation-glossary", 1, (short) 1).configs(Map.of("cleanup.policy", "compact")))).all().get();
                 a.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion("translator",
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), "translator-secret"))).all().get();
                 // Everything but the dead-letter topic's ACL first.

@@ -24,7 +24,7 @@ class NamePlaceholdersTest {
         UnitDraft alone = adapted("Pierre est là");
         assertEquals(List.of("Pierre", "est", "là"), alone.words(), "first and no comma: maybe the stone");
         UnitDraft inConversation = new UnitDraft("Pierre est là", Element.of("Pierre est là", 0, 13, List.of()), false,
-                java.util.Set.of("Pierre"));
+                new MessageContext(java.util.Set.of("Pierre"), List.of()));
         NamePlaceholders.adapter(Scripted.lexicon(dir, "pierre", "est", "là"), "fr").adapt(inConversation);
         assertEquals(List.of("Tom", "est", "là"), inConversation.words());
         assertEquals("Pierre is there", Scripted.restore(inConversation, List.of("Tom", "is", "there"), 0, 1, 2));

@@ -29,7 +29,7 @@ final class FakeTranslator implements BatchTranslator {
     }
 
     @Override
-    public Preparation prepare(String text, java.util.Set<String> conversationNames) {
+    public Preparation prepare(String text, io.kafkatranslator.message.MessageContext context) {
         TranslationError invalid = InputValidator.check(text);
         if (invalid != null) {
             return invalid;

@@ -359,6 +359,32 @@ class TranslationTopologyTest {
     }
 
     @Test
+    void aGlossaryTermAddedWhileTheProcessorRunsIsHonouredInTheNextMessageOfItsTenantOnly() {
+        try (TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"))) {
+            start(Map.of(), () -> Map.of(FR_EN, new EngineBatchTranslator(engine)));
+            TestInputTopic<String, String> glossary = driver.createInputTopic(
+                    ProcessorConfig.from(ConfigSource.of(Map.of())).glossaryTopic(),
+                    new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer());
+            TranslationRequest expired = TranslationRequest.newBuilder(request("t1", "c", "Mon abonnement est expiré."))
+                    .setTenant("acme").build();
+            send(expired);
+            glossary.pipeInput("acme|fr-en|abonnement", "{\"translation\": \"subscription plan\"}");
+            glossary.pipeInput("not a glossary key", "{}");
+            send(TranslationRequest.newBuilder(expired).setRequestId("t2").build());
+            send(TranslationRequest.newBuilder(expired).setRequestId("t3").setTenant(null).build());
+            glossary.pipeInput("acme|fr-en|abonnement", (String) null);
+            send(TranslationRequest.newBuilder(expired).setRequestId("t4").build());
+            driver.advanceWallClockTime(Duration.ofMillis(300));
+            Map<String, String> out = new LinkedHashMap<>();
+            output.readValuesToList().forEach(r -> out.put(r.getRequestId(), r.getTranslation()));
+            assertFalse(out.get("t1").contains("subscription plan"), out.get("t1"));
+            assertEquals("My subscription plan is expired.", out.get("t2"));
+            assertFalse(out.get("t3").contains("subscription plan"), "the default tenant has no such term: " + out.get("t3"));
+            assertFalse(out.get("t4").contains("subscription plan"), "the term was deleted: " + out.get("t4"));
+        }
+    }
+
+    @Test
     void aChatMessageComesBackWholeWithItsSegmentsSpansAndQualityThroughTheRealEngine() {
         String chat = "@marie Salut !\nLe train de 8h15 a 20 minutes de retard 😩 https://example.com/horaires?id=42";
         try (TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"))) {

@@ -1,0 +1,88 @@
+package io.kafkatranslator.glossary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkatranslator.language.LanguagePair;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The glossary topic's records: keyed {@code TENANT|SOURCE-TARGET|TERM} (such as {@code acme|fr-en|Kafka Streams}),
+ * valued {@code {"translation": "…"}} (the term always given so) or {@code {"translation": null}} (kept as
+ * written); a null value (a tombstone) takes the term out. Every instance reads the whole compacted topic into
+ * a global store, and a message's terms are the store's entries under its tenant and pair.
+ */
+public final class Glossary {
+    public static final String DEFAULT_TENANT = "default";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    private Glossary() {
+    }
+
+    public static boolean isTenant(String tenant) {
+        return TENANT.matcher(tenant).matches();
+    }
+
+    public static String key(String tenant, LanguagePair pair, String term) {
+        return tenant + "|" + pair + "|" + term.strip();
+    }
+
+    /** Null when the record is a valid entry (or a tombstone); else what is wrong with it. */
+    public static String problem(String key, String value) {
+        String[] parts = key == null ? new String[0] : key.split("\\|", 3);
+        if (parts.length != 3 || !isTenant(parts[0]) || parts[2].isBlank()) {
+            return "the key must be TENANT|SOURCE-TARGET|TERM, got " + key;
+        }
+        try {
+            LanguagePair.parse(parts[1]);
+        } catch (IllegalArgumentException e) {
+            return "the key's pair: " + e.getMessage();
+        }
+        if (value == null) {
+            return null;
+        }
+        try {
+            translation(value);
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
+            return "the value must be {\"translation\": \"...\"} or {\"translation\": null}: " + e.getMessage();
+        }
+    }
+
+    /** The terms of a tenant (null: the default one) for a pair. */
+    public static List<GlossaryTerm> terms(ReadOnlyKeyValueStore<String, String> store, String tenant, LanguagePair pair) {
+        String prefix = (tenant == null ? DEFAULT_TENANT : tenant) + "|" + pair + "|";
+        List<GlossaryTerm> out = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = store.prefixScan(prefix, new StringSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, String> kv = it.next();
+                try {
+                    out.add(new GlossaryTerm(kv.key.substring(prefix.length()), translation(kv.value)));
+                } catch (IOException e) {
+                    throw new IllegalStateException("a glossary entry the store took is unreadable: " + kv.key, e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String translation(String value) throws IOException {
+        JsonNode node = JSON.readTree(value);
+        if (node == null || !node.isObject() || !node.has("translation") || node.size() != 1) {
+            throw new IllegalArgumentException("an object with the one field translation is expected");
+        }
+        JsonNode t = node.get("translation");
+        if (!t.isNull() && (!t.isTextual() || t.asText().isBlank())) {
+            throw new IllegalArgumentException("translation must be a non-empty string or null");
+        }
+        return t.isNull() ? null : t.asText();
+    }
+}

@@ -1,0 +1,34 @@
+package io.kafkatranslator.topology;
+
+import io.kafkatranslator.glossary.Glossary;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps the glossary's global store as its topic says, on every instance: an entry put, a tombstone
+ * deleted; a record that is not a glossary entry is logged and left out (a global store's updater cannot
+ * dead-letter it).
+ */
+final class GlossaryUpdater implements Processor<String, String, Void, Void> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GlossaryUpdater.class);
+    private KeyValueStore<String, String> store;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        store = context.getStateStore(TranslationTopology.GLOSSARY_STORE);
+    }
+
+    @Override
+    public void process(Record<String, String> record) {
+        String problem = Glossary.problem(record.key(), record.value());
+        if (problem != null) {
+            LOG.warn("glossary record left out: {}", problem);
+        } else if (record.value() == null) {
+            store.delete(record.key());
+        } else {
+            store.put(record.key(), record.value());
+        }
+    }
+}
