@@ -42,6 +42,9 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--operation", paramLabel = "OP", description = "EDIT or DELETE the message --message-id names")
     private String operation;
 
+    @Option(names = "--tenant", paramLabel = "T", description = "whose glossary applies (default: the tenant default)")
+    private String tenant;
+
     @Mixin
     private LanguageOptions.Detectable languages;
 
@@ -57,7 +60,7 @@ final class ProduceCommand implements Callable<Integer> {
         String to = languages.target();
         TranslationRequest request = TranslationRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                 .setConversationId(conversation).setText(text).setSourceLanguage(from).setTargetLanguage(to)
-                .setSender(sender).setMessageId(messageId).setOperation(operation)
+                .setSender(sender).setMessageId(messageId).setOperation(operation).setTenant(tenant)
                 .setClientTimestamp(Instant.now()).build();
         config.bootstrapServers();
         TopicPreflight.ensure(config.kafka(), List.of(), List.of(topic), false, Duration.ofSeconds(15));

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * The glossary topic's records: keyed {@code TENANT|SOURCE-TARGET|TERM} (such as {@code acme|fr-en|Kafka Streams}),
  * valued {@code {"translation": "…"}} (the term always given so) or {@code {"translation": null}} (kept as
  * written); a null value (a tombstone) takes the term out. Every instance reads the whole compacted topic into
- * a global store, and a message's terms are the store's entries under its tenant and pair.
+ * a global store, and a message's terms are the store's entries under its tenant and pair. A tenant's
+ * glossary version is one more than the topic offset of its latest change (the topic has one partition),
+ * so that a result says which glossary it
+ * was translated with.
  */
 public final class Glossary {
     public static final String DEFAULT_TENANT = "default";
@@ -55,6 +58,22 @@ public final class Glossary {
         } catch (IOException | IllegalArgumentException e) {
             return "the value must be {\"translation\": \"...\"} or {\"translation\": null}: " + e.getMessage();
         }
+    }
+
+    /** Where the store keeps a tenant's glossary version: no entry key starts so. */
+    public static String versionKey(String tenant) {
+        return "\u0000" + (tenant == null ? DEFAULT_TENANT : tenant);
+    }
+
+    /** The tenant's glossary version: one more than the topic offset of its latest change; 0 when it has had none. */
+    public static long version(ReadOnlyKeyValueStore<String, String> store, String tenant) {
+        String v = store.get(versionKey(tenant));
+        return v == null ? 0 : Long.parseLong(v);
+    }
+
+    /** The tenant of a valid entry's key. */
+    public static String tenantOf(String key) {
+        return key.substring(0, key.indexOf('|'));
     }
 
     /** The terms of a tenant (null: the default one) for a pair. */

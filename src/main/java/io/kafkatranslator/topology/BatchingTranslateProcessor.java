@@ -129,6 +129,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         pending.setParticipantLanguage(memory.usualLanguage(conversation, request.getSender()));
         memory.learnNames(conversation, request.getSender(), request.getText());
         pending.setConversationNames(conversation.getNames());
+        pending.setPolicyVersion(Glossary.version(glossary, request.getTenant()));
         RoutedRequest routed = prepare(pending);
         memory.learn(conversation, request.getSender(), ConversationMemory.shownLanguage(request.getSourceLanguage(),
                 routed.detection()));
@@ -266,6 +267,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                         : request.getOperation() == null ? RequestDecoder.CREATE : request.getOperation())
                 .setDeleted(routed instanceof RoutedRequest.Withdrawn)
                 .setParticipantLanguage(pending.getParticipantLanguage())
+                .setTenant(request.getTenant())
+                .setPolicyVersion(pending.getPolicyVersion())
                 .setTimings(new Timings(Math.max(0, batchStart - pending.getArrivedAt().toEpochMilli()), decodingMs, endToEnd))
                 .build();
     }

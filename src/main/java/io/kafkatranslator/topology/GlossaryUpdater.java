@@ -14,9 +14,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class GlossaryUpdater implements Processor<String, String, Void, Void> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GlossaryUpdater.class);
     private KeyValueStore<String, String> store;
+    private ProcessorContext<Void, Void> context;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
         store = context.getStateStore(TranslationTopology.GLOSSARY_STORE);
     }
 
@@ -25,10 +27,14 @@ final class GlossaryUpdater implements Processor<String, String, Void, Void> {
         String problem = Glossary.problem(record.key(), record.value());
         if (problem != null) {
             LOG.warn("glossary record left out: {}", problem);
-        } else if (record.value() == null) {
+            return;
+        }
+        if (record.value() == null) {
             store.delete(record.key());
         } else {
             store.put(record.key(), record.value());
         }
+        context.recordMetadata().ifPresent(m -> store.put(Glossary.versionKey(Glossary.tenantOf(record.key())),
+                Long.toString(m.offset() + 1)));
     }
 }

@@ -376,7 +376,13 @@ class TranslationTopologyTest {
             send(TranslationRequest.newBuilder(expired).setRequestId("t4").build());
             driver.advanceWallClockTime(Duration.ofMillis(300));
             Map<String, String> out = new LinkedHashMap<>();
-            output.readValuesToList().forEach(r -> out.put(r.getRequestId(), r.getTranslation()));
+            Map<String, Long> versions = new LinkedHashMap<>();
+            output.readValuesToList().forEach(r -> {
+                out.put(r.getRequestId(), r.getTranslation());
+                versions.put(r.getRequestId(), r.getPolicyVersion());
+            });
+            assertEquals(Map.of("t1", 0L, "t2", 1L, "t3", 0L, "t4", 3L), versions,
+                    "each result names the glossary it had: none, the term (offset 0), none (default tenant), its deletion (offset 2)");
             assertFalse(out.get("t1").contains("subscription plan"), out.get("t1"));
             assertEquals("My subscription plan is expired.", out.get("t2"));
             assertFalse(out.get("t3").contains("subscription plan"), "the default tenant has no such term: " + out.get("t3"));
