@@ -36,6 +36,16 @@ public final class EmbeddedProcessor implements AutoCloseable {
 
     /** Starts the broker, creates the topics, loads the models and starts the processor; returns once it runs. */
     public static EmbeddedProcessor start(ConfigSource source, String applicationId) throws Exception {
+        return start(source, applicationId, config -> { });
+    }
+
+    /** What runs once the topics exist and before the processor starts (it then reads the glossary from the start). */
+    public interface BeforeStart {
+        void run(ProcessorConfig config) throws Exception;
+    }
+
+    /** As {@link #start(ConfigSource, String)}, with beforeStart run once the topics exist. */
+    public static EmbeddedProcessor start(ConfigSource source, String applicationId, BeforeStart beforeStart) throws Exception {
         EmbeddedBroker broker = EmbeddedBroker.start();
         Path stateDir = null;
         EmbeddedProcessor embedded;
@@ -48,6 +58,7 @@ public final class EmbeddedProcessor implements AutoCloseable {
                     "kafka.bootstrap.servers", broker.bootstrapServers(), "kafka.state.dir", stateDir.toString(),
                     "kafka.application.id", applicationId, ProcessorConfig.HTTP_PORT.key(), "0")));
             broker.createTopics(config.newTopics(3));
+            beforeStart.run(config);
             embedded = new EmbeddedProcessor(broker, stateDir, config, TranslationModels.load(TranslatorConfig.from(source)));
         } catch (Exception | Error e) {
             broker.close();

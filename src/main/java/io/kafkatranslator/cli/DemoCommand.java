@@ -6,6 +6,8 @@ import io.kafkatranslator.chat.ChatPage;
 import io.kafkatranslator.config.ChatConfig;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.glossary.Glossary;
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.TranslationRequest;
@@ -82,6 +84,9 @@ final class DemoCommand implements Callable<Integer> {
             new Message("alice-bob", "alice", "en", "Je t'appelle demain matin."),
             new Message("carol", "carol", "en", "JE SUIS TRÈS EN COLÈRE !!!"),
             new Message("carol", "carol", "en", "J'aime beaucoup ce livre."),
+            // The glossary's terms: a product name kept as written, a term given as the operator wants it.
+            new Message("carol", "carol", "en", "J'ai perdu ma Carte Avantage hier."),
+            new Message("carol", "carol", "en", "Je veux renouveler mon abonnement."),
             new Message("carol", "carol", "en", "   "));
     private static final List<Message> MESSAGES = java.util.stream.Stream.concat(MESSAGES_BEFORE_CHANGES.stream(),
             java.util.stream.Stream.of(Message.edit(1, "Hi Alice! Yes, I will be there at 9."), Message.delete(7))).toList();
@@ -105,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         System.out.println("Starting a single-node Kafka broker (KRaft) in this JVM, loading the models and starting the processor...");
         ShutdownSignal signal = new ShutdownSignal();
-        try (EmbeddedProcessor embedded = EmbeddedProcessor.start(source, "kafka-translator-demo")) {
+        try (EmbeddedProcessor embedded = EmbeddedProcessor.start(source, "kafka-translator-demo", DemoCommand::glossary)) {
             System.out.println("Broker at " + embedded.bootstrapServers() + "; sending the sample messages...");
             produce(embedded.bootstrapServers(), embedded.config().inputTopic());
             consume(embedded.config());
@@ -122,6 +127,20 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("Broker and processor stopped.");
         return 0;
+    }
+
+    /** The default tenant's glossary, written before the processor starts (README, "Glossaries"). */
+    private static void glossary(ProcessorConfig config) throws Exception {
+        Map<String, String> terms = Map.of(Glossary.key(Glossary.DEFAULT_TENANT, new LanguagePair("fr", "en"), "Carte Avantage"),
+                "{\"translation\": null}", Glossary.key(Glossary.DEFAULT_TENANT, new LanguagePair("fr", "en"), "abonnement"),
+                "{\"translation\": \"subscription plan\"}");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", config.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            for (Map.Entry<String, String> term : new java.util.TreeMap<>(terms).entrySet()) {
+                producer.send(new ProducerRecord<>(config.glossaryTopic(), term.getKey(), term.getValue())).get();
+                System.out.printf("glossary %s -> %s%n", term.getKey(), term.getValue());
+            }
+        }
     }
 
     private static void produce(String bootstrap, String topic) throws Exception {
