@@ -25,6 +25,7 @@ public record ProcessorConfig(
         int batchMaxRequests,
         int batchMaxTokens,
         Duration batchMaxWait,
+        int cacheSize,
         boolean acceptJson,
         OutputFormat outputFormat,
         boolean createTopics,
@@ -59,6 +60,10 @@ public record ProcessorConfig(
             v -> !v.isNegative() && !v.isZero(), "> 0", "… or when it has been open this long (four times this long while "
             + "the stream thread reads a backlog: records produced more than a second before). Under load, batches fill long "
             + "before this; at a trickle it is pure latency. One batch per stream thread, filled by all its tasks");
+    public static final Setting<Integer> CACHE_SIZE = Setting.integer("processor.cache.size", 10_000, v -> v >= 0, ">= 0",
+            "the most recent translations an instance keeps, so that a repeated message is not decoded again (the key: pair, "
+            + "model, text as written, decoding options, the conversation's names, the tenant's glossary terms); 0: none. "
+            + "Hits and misses: `translator_cache_hits_total`, `translator_cache_misses_total`");
     public static final Setting<Boolean> ACCEPT_JSON = Setting.flag("processor.input.accept.json", false,
             "also accept requests as JSON objects with the request schema's field names");
     public static final Setting<OutputFormat> OUTPUT_FORMAT = new Setting<>("processor.output.format", OutputFormat.AVRO,
@@ -92,7 +97,7 @@ public record ProcessorConfig(
     /** In README.md's order. */
     static final List<Setting<?>> SETTINGS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, LATEST_TOPIC,
             GLOSSARY_TOPIC, CONVERSATION_IDLE_MS, LANGUAGE_SWITCH_MESSAGES, BATCH_MAX_REQUESTS,
-            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, ACCEPT_JSON, OUTPUT_FORMAT, RESULT_MAX_BYTES, CLOSE_TIMEOUT_MS, HEALTH_WINDOW_MS,
+            BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, CACHE_SIZE, ACCEPT_JSON, OUTPUT_FORMAT, RESULT_MAX_BYTES, CLOSE_TIMEOUT_MS, HEALTH_WINDOW_MS,
             HEALTH_STUCK_MS, CREATE_TOPICS, HTTP_PORT);
 
     public static ProcessorConfig from(ConfigSource source) {
@@ -107,6 +112,7 @@ public record ProcessorConfig(
                 BATCH_MAX_REQUESTS.from(source),
                 BATCH_MAX_TOKENS.from(source),
                 BATCH_MAX_WAIT_MS.from(source),
+                CACHE_SIZE.from(source),
                 ACCEPT_JSON.from(source),
                 OUTPUT_FORMAT.from(source),
                 CREATE_TOPICS.from(source),

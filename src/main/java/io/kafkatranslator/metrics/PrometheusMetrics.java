@@ -28,6 +28,8 @@ public final class PrometheusMetrics implements TranslationMetrics, AutoCloseabl
     private final Counter requests;
     private final Counter targetTokens;
     private final Counter unknownsReplaced;
+    private final Counter cacheHits;
+    private final Counter cacheMisses;
     private final DistributionSummary batchSize;
     private final Timer decoding;
     private final Timer queueWait;
@@ -40,6 +42,10 @@ public final class PrometheusMetrics implements TranslationMetrics, AutoCloseabl
         targetTokens = Counter.builder("translator.target.tokens").description("target tokens produced").register(registry);
         unknownsReplaced = Counter.builder("translator.unknown.words.replaced")
                 .description("<unk> outputs replaced by a source word").register(registry);
+        cacheHits = Counter.builder("translator.cache.hits").description("messages answered from the cache of recent translations")
+                .register(registry);
+        cacheMisses = Counter.builder("translator.cache.misses").description("messages the cache of recent translations did not have")
+                .register(registry);
         batchSize = DistributionSummary.builder("translator.batch.size").description("requests per micro-batch")
                 .serviceLevelObjectives(BATCH_SIZES).register(registry);
         decoding = latency("translator.batch.decoding", "time to translate a micro-batch");
@@ -73,6 +79,11 @@ public final class PrometheusMetrics implements TranslationMetrics, AutoCloseabl
     @Override
     public void accepted() {
         requests.increment();
+    }
+
+    @Override
+    public void cache(boolean hit) {
+        (hit ? cacheHits : cacheMisses).increment();
     }
 
     @Override

@@ -15,6 +15,10 @@ public interface TranslationMetrics {
     default void batch(int requests, long decodingMs, long targetTokens, long unknownsReplaced) {
     }
 
+    /** One message looked up in the cache of recent translations. */
+    default void cache(boolean hit) {
+    }
+
     /** One result: how long its request waited for its batch, and since the client sent it (null: unknown). */
     default void result(long queuedMs, Long endToEndMs) {
     }

@@ -5,6 +5,7 @@ import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
+import io.kafkatranslator.message.MessageContext;
 import io.kafkatranslator.message.PreparedMessage;
 
 /**
@@ -18,7 +19,9 @@ public sealed interface RoutedRequest {
     /** The language detection, when the request left its language to it; null otherwise. */
     LanguageDetector.Detection detection();
 
-    record ToModel(LanguageRouter.ToModel route, PreparedMessage message, DecodingOptions options) implements RoutedRequest {
+    /** context: what the preparation took besides the text (the conversation's names, the glossary's terms). */
+    record ToModel(LanguageRouter.ToModel route, PreparedMessage message, DecodingOptions options, MessageContext context)
+            implements RoutedRequest {
         public LanguagePair pair() {
             return route.pair();
         }

@@ -36,10 +36,17 @@ public final class Routing implements AutoCloseable {
 
     private final LanguageRouter router;
     private final Map<LanguagePair, BatchTranslator> translators;
+    private final TranslationCache cache;
 
     public Routing(LanguageRouter router, Map<LanguagePair, BatchTranslator> translators) {
+        this(router, translators, TranslationCache.NONE);
+    }
+
+    /** cache: the instance's recent translations, consulted before each model call. */
+    public Routing(LanguageRouter router, Map<LanguagePair, BatchTranslator> translators, TranslationCache cache) {
         this.router = router;
         this.translators = translators;
+        this.cache = cache;
     }
 
     /** A routing over every loaded model, with translators of the calling thread's own. */
@@ -72,9 +79,10 @@ public final class Routing implements AutoCloseable {
                     u.source(), u.target(), u.detection() == null ? null : u.detection().confidence(), router.pairs())));
         }
         if (route instanceof LanguageRouter.ToModel m) {
-            Preparation p = translators.get(m.pair()).prepare(text, new MessageContext(names, glossary.apply(m.pair())));
+            MessageContext context = new MessageContext(names, glossary.apply(m.pair()));
+            Preparation p = translators.get(m.pair()).prepare(text, context);
             return p instanceof TranslationError e ? new RoutedRequest.Rejected(e)
-                    : new RoutedRequest.ToModel(m, (PreparedMessage) p, options);
+                    : new RoutedRequest.ToModel(m, (PreparedMessage) p, options, context);
         }
         TranslationError invalid = InputValidator.check(text);
         return invalid != null ? new RoutedRequest.Rejected(invalid) : new RoutedRequest.Unchanged(route, text);
@@ -87,7 +95,10 @@ public final class Routing implements AutoCloseable {
         for (int i = 0; i < requests.size(); i++) {
             RoutedRequest request = requests.get(i);
             if (request instanceof RoutedRequest.ToModel m) {
-                calls.computeIfAbsent(new ModelCall(m.pair(), m.options()), c -> new ArrayList<>()).add(i);
+                out[i] = cache.get(key(m));
+                if (out[i] == null) {
+                    calls.computeIfAbsent(new ModelCall(m.pair(), m.options()), c -> new ArrayList<>()).add(i);
+                }
             } else if (request instanceof RoutedRequest.Rejected r) {
                 out[i] = r.error();
             } else if (request instanceof RoutedRequest.Withdrawn) {
@@ -100,6 +111,12 @@ public final class Routing implements AutoCloseable {
         return Arrays.asList(out);
     }
 
+    private TranslationCache.Key key(RoutedRequest.ToModel m) {
+        BatchTranslator model = translators.get(m.pair());
+        return new TranslationCache.Key(m.pair(), model.modelName() + " " + model.modelVersion(), m.message().text(), m.options(),
+                m.context());
+    }
+
     /** Requests translated by one model call: the same model and the same decoding options. */
     private record ModelCall(LanguagePair pair, DecodingOptions options) {
     }
@@ -110,6 +127,9 @@ public final class Routing implements AutoCloseable {
             List<TranslationOutcome> translated = translators.get(call.pair()).translate(messages, call.options());
             for (int m = 0; m < members.size(); m++) {
                 out[members.get(m)] = translated.get(m);
+                if (translated.get(m) instanceof Translation t) {
+                    cache.put(key((RoutedRequest.ToModel) requests.get(members.get(m))), t);
+                }
             }
         } catch (RuntimeException e) {
             // Never retry forever: requests the engine cannot translate get the reason, the others go on.

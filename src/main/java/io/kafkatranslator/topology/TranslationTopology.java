@@ -84,7 +84,7 @@ public final class TranslationTopology {
         topology.addProcessor(DECODER, () -> new DecodeProcessor(
                 new RequestDecoder(config.acceptJson(), router.pairs(), defaults), metrics), SOURCE);
         ThreadBatches batches = new ThreadBatches(router, translators, config.batchMaxRequests(), config.batchMaxTokens(),
-                config.batchMaxWait(), metrics);
+                config.batchMaxWait(), config.cacheSize(), metrics);
         ResultBudget budget = new ResultBudget(results, config.outputTopic(), config.resultMaxBytes());
         ConversationMemory memory = new ConversationMemory(config.languageSwitchMessages());
         topology.addProcessor(BATCHER, () -> new BatchingTranslateProcessor(batches, defaults, memory, config.conversationIdle(),

@@ -49,7 +49,7 @@ class ThreadBatchTest {
                 .setOriginalValue(ByteBuffer.allocate(0)).setSourceTopic("in").setSourcePartition(0).setSourceOffset(sequence)
                 .setArrivedAt(Instant.ofEpochMilli(arrivedAt)).setSourceTokens(2).build();
         RoutedRequest routed = new RoutedRequest.ToModel(new LanguageRouter.ToModel(FR_EN, null), new PreparedMessage(text, List.of(), 2),
-                TranslatorConfig.defaults().decoding());
+                TranslatorConfig.defaults().decoding(), io.kafkatranslator.message.MessageContext.NONE);
         batch.add(new ThreadBatch.Entry(task, sequence, pending, routed), now, now);
     }
 

@@ -124,6 +124,28 @@ class TranslationTopologyTest {
     }
 
     @Test
+    void aRepeatedMessageIsAnsweredFromTheCacheUnlessItsOptionsOrTheCacheSizeSayOtherwise() {
+        start(Map.of());
+        send(request("r0", "c", "bonjour", "fr", "en"));
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        send(request("r1", "c", "bonjour", "fr", "en"));
+        send(withOptions(request("r2", "c", "bonjour", "fr", "en"), 1, null));
+        send(request("r3", "c", "Bonjour", "fr", "en"));
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        assertEquals(List.of("BONJOUR", "BONJOUR", "BONJOUR", "BONJOUR"),
+                output.readValuesToList().stream().map(TranslationResult::getTranslation).toList());
+        assertEquals(List.of(1, 1, 1), fake.batchSizes, "r1 came from the cache; greedy search and another case are other "
+                + "keys (and other model calls, the options differing)");
+        stop();
+        start(Map.of(ProcessorConfig.CACHE_SIZE.key(), "0"));
+        send(request("r0", "c", "bonjour", "fr", "en"));
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        send(request("r1", "c", "bonjour", "fr", "en"));
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        assertEquals(List.of(1, 1), fake.batchSizes, "no cache: translated twice");
+    }
+
+    @Test
     void batchIsTranslatedWhenItReachesTheTokenBudget() {
         start(Map.of());
         send(request("r0", "c", "un deux trois quatre cinq six sept huit neuf dix"));
