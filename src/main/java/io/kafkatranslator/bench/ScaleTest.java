@@ -122,7 +122,9 @@ public final class ScaleTest {
                 ConfigSource.variableName(ProcessorConfig.OUTPUT_TOPIC.key()), output,
                 ConfigSource.variableName(ProcessorConfig.DEAD_LETTER_TOPIC.key()), deadLetters,
                 ConfigSource.variableName(ProcessorConfig.LATEST_TOPIC.key()), latest,
-                ConfigSource.variableName(ProcessorConfig.GLOSSARY_TOPIC.key()), glossary);
+                ConfigSource.variableName(ProcessorConfig.GLOSSARY_TOPIC.key()), glossary,
+                // As the load test: the sentences repeat, and the cache would answer them instead of the model.
+                ConfigSource.variableName(ProcessorConfig.CACHE_SIZE.key()), "0");
         List<Process> instances = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                 "linger.ms", "5"), new StringSerializer(), new ByteArraySerializer());
