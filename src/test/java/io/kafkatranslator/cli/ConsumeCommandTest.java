@@ -8,9 +8,6 @@ import io.kafkatranslator.config.ProcessorConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +27,7 @@ class ConsumeCommandTest {
                 assertEquals(0, Main.run(new String[] {"produce", "--config", cluster.toString(), "--conversation", "c42", text}));
             }
             List<JsonNode> lines = new ArrayList<>();
-            for (String line : stdout(() -> Main.run(new String[] {"consume", "--config", cluster.toString(), "--from-beginning", "--max", "2"}))) {
+            for (String line : StandardStreams.stdout(() -> Main.run(new String[] {"consume", "--config", cluster.toString(), "--from-beginning", "--max", "2"}))) {
                 lines.add(new ObjectMapper().readTree(line));
             }
             ProcessorConfig config = embedded.config();
@@ -42,17 +39,5 @@ class ConsumeCommandTest {
             assertEquals("EMPTY_TEXT", dead.get("value").get("reason").asText());
             assertEquals("   ", dead.get("original_request").get("text").asText());
         }
-    }
-
-    private static List<String> stdout(Runnable command) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            command.run();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }

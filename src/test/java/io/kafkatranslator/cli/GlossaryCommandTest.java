@@ -6,16 +6,10 @@ import io.kafkatranslator.config.ConfigSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,9 +23,9 @@ class GlossaryCommandTest {
             String config = Files.writeString(dir.resolve("cluster.properties"), "kafka.bootstrap.servers=" + embedded.bootstrapServers())
                     .toString();
             String term = "{\"tenant\": \"acme\", \"pair\": \"fr-en\", \"term\": \"abonnement\", \"translation\": \"subscription plan\"}";
-            assertEquals(0, withStdin(term + "\n", () -> Main.run(new String[] {"glossary", "put", "--config", config})));
+            assertEquals(0, StandardStreams.withStdin(term + "\n", () -> Main.run(new String[] {"glossary", "put", "--config", config})));
             assertEquals(List.of("{\"tenant\":\"acme\",\"pair\":\"fr-en\",\"term\":\"abonnement\",\"translation\":\"subscription plan\"}"),
-                    stdout(() -> Main.run(new String[] {"glossary", "list", "--config", config})));
+                    StandardStreams.stdout(() -> Main.run(new String[] {"glossary", "list", "--config", config})));
 
             // The processor's global store may take a moment to read the term: the message is sent until a result shows it.
             List<String> translations = List.of();
@@ -39,15 +33,15 @@ class GlossaryCommandTest {
                 Main.run(new String[] {"produce", "--config", config, "--conversation", "c1", "--tenant", "acme",
                         "Mon abonnement est expiré."});
                 int expected = sent;
-                translations = stdout(() -> Main.run(new String[] {"consume", "--config", config, "--from-beginning",
+                translations = StandardStreams.stdout(() -> Main.run(new String[] {"consume", "--config", config, "--from-beginning",
                         "--max", Integer.toString(expected)})).stream()
                         .map(l -> readTree(l).get("value").get("translation").asText()).toList();
             }
             assertTrue(translations.contains("My subscription plan is expired."), translations.toString());
 
-            assertEquals(0, withStdin("{\"tenant\": \"acme\", \"pair\": \"fr-en\", \"term\": \"abonnement\"}\n",
+            assertEquals(0, StandardStreams.withStdin("{\"tenant\": \"acme\", \"pair\": \"fr-en\", \"term\": \"abonnement\"}\n",
                     () -> Main.run(new String[] {"glossary", "delete", "--config", config})));
-            assertEquals(List.of(), stdout(() -> Main.run(new String[] {"glossary", "list", "--config", config})));
+            assertEquals(List.of(), StandardStreams.stdout(() -> Main.run(new String[] {"glossary", "list", "--config", config})));
         }
     }
 
@@ -57,27 +51,5 @@ class GlossaryCommandTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static int withStdin(String text, Callable<Integer> command) throws Exception {
-        InputStream original = System.in;
-        System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return command.call();
-        } finally {
-            System.setIn(original);
-        }
-    }
-
-    private static List<String> stdout(Callable<Integer> command) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            command.call();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }
