@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class Glossary {
     public static final String DEFAULT_TENANT = "default";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final StringSerializer KEYS = new StringSerializer();
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private Glossary() {
@@ -76,18 +77,27 @@ public final class Glossary {
         return key.substring(0, key.indexOf('|'));
     }
 
-    /** The terms of a tenant (null: the default one) for a pair. */
+    /**
+     * What the store keeps of a valid entry's value, read once as it arrives rather than for every message: its
+     * translation, or the empty string for a term kept as written.
+     */
+    public static String stored(String value) {
+        try {
+            String translation = translation(value);
+            return translation == null ? "" : translation;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a glossary value (check it with problem()): " + value, e);
+        }
+    }
+
+    /** The terms of a tenant (null: the default one) for a pair, from the store's values ({@link #stored}). */
     public static List<GlossaryTerm> terms(ReadOnlyKeyValueStore<String, String> store, String tenant, LanguagePair pair) {
         String prefix = (tenant == null ? DEFAULT_TENANT : tenant) + "|" + pair + "|";
         List<GlossaryTerm> out = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = store.prefixScan(prefix, new StringSerializer())) {
+        try (KeyValueIterator<String, String> it = store.prefixScan(prefix, KEYS)) {
             while (it.hasNext()) {
                 KeyValue<String, String> kv = it.next();
-                try {
-                    out.add(new GlossaryTerm(kv.key.substring(prefix.length()), translation(kv.value)));
-                } catch (IOException e) {
-                    throw new IllegalStateException("a glossary entry the store took is unreadable: " + kv.key, e);
-                }
+                out.add(new GlossaryTerm(kv.key.substring(prefix.length()), kv.value.isEmpty() ? null : kv.value));
             }
         }
         return out;

@@ -5,9 +5,11 @@ import io.kafkatranslator.message.NamePlaceholders.NameSlot;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,40 +24,47 @@ import java.util.regex.Pattern;
  * two could match; four terms a sentence at most (the placeholders), a fifth is left to the model.
  */
 final class GlossaryPlaceholders implements Adaptation {
-    private static final Map<String, String> ELISIONS = Map.of("l", "le", "d", "de", "qu", "que", "jusqu", "jusque",
-            "lorsqu", "lorsque", "puisqu", "puisque");
+    /** The names' spelt-out elisions, and the article: a term is a thing ("l'Espace Client"), seldom a name. */
+    private static final Map<String, String> ELISIONS = elisions();
     /** Punctuation, an elision, the word, punctuation. */
     private static final Pattern WORD = Pattern.compile("(\\P{L}*)(?:(\\p{L}{1,6})['’](?=\\p{L}))?(.*?)(\\P{L}*)");
 
     private final List<NameSlot> slots = new ArrayList<>();
 
+    /** A term with its words, split once for the unit. */
+    private record Candidate(GlossaryTerm term, String[] words) {
+    }
+
     static Adaptation.Adapter adapter() {
         return draft -> {
             List<GlossaryTerm> terms = draft.context().terms();
             if (!terms.isEmpty()) {
-                new GlossaryPlaceholders().adapt(draft, terms.stream()
-                        .sorted(Comparator.comparingInt((GlossaryTerm t) -> t.term().split("\\s+").length).reversed()).toList());
+                new GlossaryPlaceholders().adapt(draft, terms.stream().map(t -> new Candidate(t, t.term().split("\\s+")))
+                        .sorted(Comparator.comparingInt((Candidate c) -> c.words().length).reversed()).toList());
             }
         };
     }
 
-    private void adapt(UnitDraft draft, List<GlossaryTerm> longestFirst) {
-        List<String> free = new ArrayList<>(NamePlaceholders.PLACEHOLDERS);
-        free.removeIf(p -> Pattern.compile("(?<!\\p{L})" + p + "(?!\\p{L})").matcher(draft.text()).find());
+    private void adapt(UnitDraft draft, List<Candidate> longestFirst) {
+        List<String> free = NamePlaceholders.freePlaceholders(draft.text());
+        List<MatchResult> parts = new ArrayList<>();
+        for (int w = 0; w < draft.size(); w++) {
+            parts.add(parts(draft.word(w)));
+        }
         List<String> words = new ArrayList<>();
         List<Integer> columns = new ArrayList<>();
         int w = 0;
         while (w < draft.size()) {
-            GlossaryTerm term = free.isEmpty() ? null : termAt(draft, w, longestFirst);
+            Candidate term = free.isEmpty() ? null : termAt(parts, w, longestFirst);
             if (term == null) {
                 words.add(draft.word(w));
                 columns.add(draft.column(w));
                 w++;
                 continue;
             }
-            int length = term.term().split("\\s+").length;
-            Matcher first = parts(draft.word(w));
-            Matcher last = parts(draft.word(w + length - 1));
+            int length = term.words().length;
+            MatchResult first = parts.get(w);
+            MatchResult last = parts.get(w + length - 1);
             String placeholder = free.remove(0);
             String elision = first.group(2) == null ? null : ELISIONS.get(first.group(2).toLowerCase(Locale.ROOT));
             if (elision != null) {
@@ -66,9 +75,10 @@ final class GlossaryPlaceholders implements Adaptation {
             columns.add(draft.column(w));
             StringBuilder written = new StringBuilder(first.group(3));
             for (int k = 1; k < length; k++) {
-                written.append(' ').append(parts(draft.word(w + k)).group(3));
+                written.append(' ').append(parts.get(w + k).group(3));
             }
-            slots.add(new NameSlot(placeholder, term.translation() != null ? term.translation() : written.toString(), draft.column(w)));
+            String translation = term.term().translation();
+            slots.add(new NameSlot(placeholder, translation != null ? translation : written.toString(), draft.column(w)));
             w += length;
         }
         if (!slots.isEmpty()) {
@@ -77,16 +87,22 @@ final class GlossaryPlaceholders implements Adaptation {
         }
     }
 
-    /** The longest term whose words start at word w, or null. */
-    private static GlossaryTerm termAt(UnitDraft draft, int w, List<GlossaryTerm> longestFirst) {
-        for (GlossaryTerm term : longestFirst) {
-            String[] termWords = term.term().split("\\s+");
-            if (w + termWords.length > draft.size()) {
+    private static Map<String, String> elisions() {
+        Map<String, String> out = new HashMap<>(NamePlaceholders.ELISIONS);
+        out.put("l", "le");
+        return Map.copyOf(out);
+    }
+
+    /** The longest term whose words start at word w, or null; parts: each word's, as {@link #WORD} reads it. */
+    private static Candidate termAt(List<MatchResult> parts, int w, List<Candidate> longestFirst) {
+        for (Candidate term : longestFirst) {
+            String[] termWords = term.words();
+            if (w + termWords.length > parts.size()) {
                 continue;
             }
             boolean matches = true;
             for (int k = 0; k < termWords.length && matches; k++) {
-                Matcher m = parts(draft.word(w + k));
+                MatchResult m = parts.get(w + k);
                 boolean inner = k > 0 || m.group(2) == null || ELISIONS.containsKey(m.group(2).toLowerCase(Locale.ROOT));
                 // Punctuation may open the term's first word and close its last, not stand inside it.
                 boolean edges = (k == 0 || m.group(1).isEmpty()) && (k == termWords.length - 1 || m.group(4).isEmpty())
@@ -100,12 +116,12 @@ final class GlossaryPlaceholders implements Adaptation {
         return null;
     }
 
-    private static Matcher parts(String word) {
+    private static MatchResult parts(String word) {
         Matcher m = WORD.matcher(word);
         if (!m.matches()) {
             throw new IllegalStateException("no match for " + word);
         }
-        return m;
+        return m.toMatchResult();
     }
 
     @Override

@@ -57,7 +57,7 @@ final class NamePlaceholders implements Adaptation {
     private final Set<String> namesAlsoWords;
     private final boolean shouted;
     private final Set<String> conversationNames;
-    private final List<String> free = new ArrayList<>(PLACEHOLDERS);
+    private final List<String> free;
     private final List<NameSlot> slots = new ArrayList<>();
 
     /** language: the source's, whose list of given names that are also words this reads. */
@@ -89,10 +89,17 @@ final class NamePlaceholders implements Adaptation {
         this.lexicon = lexicon;
         this.namesAlsoWords = namesAlsoWords;
         this.shouted = shouted;
-        Matcher letters = LETTERS.matcher(sentence);
+        this.free = freePlaceholders(sentence);
+    }
+
+    /** The placeholders the text does not hold as a word: the ones a sentence may be given for its names or terms. */
+    static List<String> freePlaceholders(String text) {
+        List<String> free = new ArrayList<>(PLACEHOLDERS);
+        Matcher letters = LETTERS.matcher(text);
         while (letters.find()) {
             free.remove(letters.group());
         }
+        return free;
     }
 
     /**

@@ -7,9 +7,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the glossary's global store as its topic says, on every instance: an entry put, a tombstone
- * deleted; a record that is not a glossary entry is logged and left out (a global store's updater cannot
- * dead-letter it).
+ * Keeps the glossary's global store as its topic says, on every instance, and when the store is
+ * restored (Kafka Streams replays the topic through this updater): an entry put, its value read once
+ * ({@link Glossary#stored}), a tombstone deleted; a record that is not a glossary entry is logged and left
+ * out (a global store's updater cannot dead-letter it).
  */
 final class GlossaryUpdater implements Processor<String, String, Void, Void> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GlossaryUpdater.class);
@@ -32,7 +33,7 @@ final class GlossaryUpdater implements Processor<String, String, Void, Void> {
         if (record.value() == null) {
             store.delete(record.key());
         } else {
-            store.put(record.key(), record.value());
+            store.put(record.key(), Glossary.stored(record.value()));
         }
         context.recordMetadata().ifPresent(m -> store.put(Glossary.versionKey(Glossary.tenantOf(record.key())),
                 Long.toString(m.offset() + 1)));

@@ -37,6 +37,7 @@ final class RequestDecoder {
     static final String CREATE = "CREATE";
     static final String EDIT = "EDIT";
     static final String DELETE = "DELETE";
+    private static final Set<String> OPERATIONS = Set.of(CREATE, EDIT, DELETE);
 
     /** Every released request schema, read as the current one. */
     private static final List<Schema> RELEASED = ReleasedSchemas.requests();
@@ -91,7 +92,7 @@ final class RequestDecoder {
             return reject(ErrorCode.INVALID_REQUEST, "request_id and conversation_id must not be empty");
         }
         String operation = r.getOperation();
-        if (operation != null && !Set.of(CREATE, EDIT, DELETE).contains(operation)) {
+        if (operation != null && !OPERATIONS.contains(operation)) {
             return reject(ErrorCode.INVALID_REQUEST, "operation '" + operation + "' is not CREATE, EDIT or DELETE");
         }
         if (r.getMessageId() == null ? operation != null && !operation.equals(CREATE) : r.getMessageId().isBlank()) {
