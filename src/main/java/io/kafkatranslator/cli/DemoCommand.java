@@ -6,7 +6,7 @@ import io.kafkatranslator.chat.ChatPage;
 import io.kafkatranslator.config.ChatConfig;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
-import io.kafkatranslator.glossary.Glossary;
+import io.kafkatranslator.policy.PolicyTopic;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.schema.DeadLetter;
@@ -87,6 +87,10 @@ final class DemoCommand implements Callable<Integer> {
             // The glossary's terms: a product name kept as written, a term given as the operator wants it.
             new Message("carol", "carol", "en", "J'ai perdu ma Carte Avantage hier."),
             new Message("carol", "carol", "en", "Je veux renouveler mon abonnement."),
+            // The memory's approved answer to the support team's stock phrase, written differently.
+            new Message("carol", "support", "en", "merci pour votre patience"),
+            // Seen before in this conversation: the instance's cache answers, no model runs.
+            new Message("carol", "carol", "en", "J'aime beaucoup ce livre."),
             new Message("carol", "carol", "en", "   "));
     private static final List<Message> MESSAGES = java.util.stream.Stream.concat(MESSAGES_BEFORE_CHANGES.stream(),
             java.util.stream.Stream.of(Message.edit(1, "Hi Alice! Yes, I will be there at 9."), Message.delete(7))).toList();
@@ -110,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         System.out.println("Starting a single-node Kafka broker (KRaft) in this JVM, loading the models and starting the processor...");
         ShutdownSignal signal = new ShutdownSignal();
-        try (EmbeddedProcessor embedded = EmbeddedProcessor.start(source, "kafka-translator-demo", DemoCommand::glossary)) {
+        try (EmbeddedProcessor embedded = EmbeddedProcessor.start(source, "kafka-translator-demo", DemoCommand::policy)) {
             System.out.println("Broker at " + embedded.bootstrapServers() + "; sending the sample messages...");
             produce(embedded.bootstrapServers(), embedded.config().inputTopic());
             consume(embedded.config());
@@ -129,16 +133,23 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The default tenant's glossary, written before the processor starts (README, "Glossaries"). */
-    private static void glossary(ProcessorConfig config) throws Exception {
-        Map<String, String> terms = Map.of(Glossary.key(Glossary.DEFAULT_TENANT, new LanguagePair("fr", "en"), "Carte Avantage"),
-                "{\"translation\": null}", Glossary.key(Glossary.DEFAULT_TENANT, new LanguagePair("fr", "en"), "abonnement"),
-                "{\"translation\": \"subscription plan\"}");
+    /**
+     * The default tenant's policy, written before the processor starts (README, "Glossaries and translation memory"):
+     * a glossary of two terms and a memory of one message.
+     */
+    private static void policy(ProcessorConfig config) throws Exception {
+        LanguagePair frEn = new LanguagePair("fr", "en");
+        List<String[]> entries = List.of(
+                new String[] {config.glossaryTopic(), PolicyTopic.GLOSSARY.key(null, frEn, "Carte Avantage"), PolicyTopic.value(null)},
+                new String[] {config.glossaryTopic(), PolicyTopic.GLOSSARY.key(null, frEn, "abonnement"),
+                        PolicyTopic.value("subscription plan")},
+                new String[] {config.memoryTopic(), PolicyTopic.MEMORY.key(null, frEn, "Merci pour votre patience !"),
+                        PolicyTopic.value("Thank you for your patience!")});
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", config.bootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {
-            for (Map.Entry<String, String> term : new java.util.TreeMap<>(terms).entrySet()) {
-                producer.send(new ProducerRecord<>(config.glossaryTopic(), term.getKey(), term.getValue())).get();
-                System.out.printf("glossary %s -> %s%n", term.getKey(), term.getValue());
+            for (String[] entry : entries) {
+                producer.send(new ProducerRecord<>(entry[0], entry[1], entry[2])).get();
+                System.out.printf("%s %s -> %s%n", entry[0], entry[1], entry[2]);
             }
         }
     }
@@ -194,11 +205,13 @@ final class DemoCommand implements Callable<Integer> {
                     String detected = t.getLanguageDetection() == null ? ""
                             : String.format(Locale.ROOT, " detected (lead %.2f)", t.getLanguageDetection().getConfidence());
                     String edited = t.getVersion() > 1 ? ", edit: version " + t.getVersion() + " of " + t.getMessageId() : "";
+                    String origin = "MEMORY".equals(t.getOrigin()) ? ", from the translation memory"
+                            : "CACHE".equals(t.getOrigin()) ? ", from the cache" : "";
                     String usual = t.getLanguageDetection() != null && t.getLanguageDetection().getLanguage() == null
                             ? " not detected, " + writer + "'s usual language" : "";
-                    System.out.printf(Locale.ROOT, "%n[%s, %s%s%s -> %s%s] %s%n  ->  %s%n"
+                    System.out.printf(Locale.ROOT, "%n[%s, %s%s%s -> %s%s%s] %s%n  ->  %s%n"
                                     + "  (%d sentence(s), %d protected span(s)%s; decoding %d ms, end to end %d ms)%n%s",
-                            writer, t.getSourceLanguage(), usual.isEmpty() ? detected : "", usual, t.getTargetLanguage(), edited,
+                            writer, t.getSourceLanguage(), usual.isEmpty() ? detected : "", usual, t.getTargetLanguage(), edited, origin,
                             t.getSourceText(), t.getTranslation(),
                             t.getSegments().size(), t.getProtectedSpans().size(), low ? ", LOW CONFIDENCE" : "",
                             t.getTimings().getDecodingMs(), t.getTimings().getEndToEndMs(),

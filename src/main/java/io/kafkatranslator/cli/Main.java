@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
         description = "Translation requests from one Kafka topic to translations with alignments on another.",
         subcommands = {DemoCommand.class, ChatCommand.class, RunCommand.class, ProduceCommand.class, ConsumeCommand.class,
                 BrokerCommand.class, TranslateCommand.class, EvaluateCommand.class, AlignCommand.class, BenchCommand.class,
-                LoadTestCommand.class, ScaleTestCommand.class, GlossaryCommand.class},
+                LoadTestCommand.class, ScaleTestCommand.class, GlossaryCommand.class,
+                MemoryCommand.class},
         footer = {"", "demo, chat without a cluster, broker, loadtest and scaletest start a Kafka broker in the JVM: they need "
                 + "target/kafka-translator-all.jar.", "Every command takes --config FILE (README.md, \"Configuration\"); "
                 + "environment variables override it."})

@@ -27,11 +27,13 @@ final class RunCommand implements Callable<Integer> {
         ProcessorConfig config = ProcessorConfig.from(source);
         config.bootstrapServers();
         // Before the models load: a cluster that cannot be reached or lacks a topic is told in seconds.
-        List<String> writes = List.of(config.outputTopic(), config.deadLetterTopic(), config.latestTopic());
-        TopicPreflight.ensure(config.kafka(), List.of(config.inputTopic(), config.glossaryTopic()), writes,
-                Set.of(config.latestTopic(), config.glossaryTopic()),
+        List<String> results = List.of(config.outputTopic(), config.deadLetterTopic(), config.latestTopic());
+        List<String> writes = List.of(config.outputTopic(), config.deadLetterTopic(), config.latestTopic(), config.memoryTopic());
+        TopicPreflight.ensure(config.kafka(), List.of(config.inputTopic(), config.glossaryTopic(), config.memoryTopic(),
+                        config.correctionsTopic()), writes,
+                Set.of(config.latestTopic(), config.glossaryTopic(), config.memoryTopic()),
                 config.createTopics(), Duration.ofSeconds(30));
-        TopicPreflight.ensureAccepts(config.kafka(), writes, config.resultMaxBytes(),
+        TopicPreflight.ensureAccepts(config.kafka(), results, config.resultMaxBytes(),
                 ProcessorConfig.RESULT_MAX_BYTES.key(), Duration.ofSeconds(30));
         ProcessorApp app = new ProcessorApp(TranslationModels.load(TranslatorConfig.from(source)), config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));

@@ -20,6 +20,8 @@ public record ProcessorConfig(
         String deadLetterTopic,
         String latestTopic,
         String glossaryTopic,
+        String memoryTopic,
+        String correctionsTopic,
         Duration conversationIdle,
         int languageSwitchMessages,
         int batchMaxRequests,
@@ -45,7 +47,12 @@ public record ProcessorConfig(
             "compacted: the latest result of each message that has a `message_id`, keyed by it; a deleted message's is a "
             + "tombstone (\"Conversations\")");
     public static final Setting<String> GLOSSARY_TOPIC = Setting.text("processor.glossary.topic", "translation-glossary",
-            "compacted: every tenant's glossary terms, read whole by every instance (\"Glossaries\")");
+            "compacted: every tenant's glossary terms, read whole by every instance (\"Glossaries and translation memory\")");
+    public static final Setting<String> MEMORY_TOPIC = Setting.text("processor.memory.topic", "translation-memory",
+            "compacted: every tenant's translation memory (approved translations of whole messages), read whole by every "
+            + "instance");
+    public static final Setting<String> CORRECTIONS_TOPIC = Setting.text("processor.corrections.topic", "translation-corrections",
+            "better translations people post of results; each valid one becomes a memory entry, an invalid one a dead letter");
     public static final Setting<Duration> CONVERSATION_IDLE_MS = Setting.millis("processor.conversation.idle.ms", 604_800_000,
             v -> v.toMillis() >= 60_000, "at least 60000", "a conversation without a message for this long is forgotten: its "
             + "senders' languages and its messages' versions (an edit after that is version 1 again)");
@@ -93,10 +100,11 @@ public record ProcessorConfig(
     public static final String KAFKA_PREFIX = "kafka.";
     /** The producer's own default max.request.size. */
     private static final int PRODUCER_MAX_REQUEST_SIZE = 1_048_576;
+    private static final Map<String, String> COMPACTED = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
 
     /** In README.md's order. */
     static final List<Setting<?>> SETTINGS = List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, LATEST_TOPIC,
-            GLOSSARY_TOPIC, CONVERSATION_IDLE_MS, LANGUAGE_SWITCH_MESSAGES, BATCH_MAX_REQUESTS,
+            GLOSSARY_TOPIC, MEMORY_TOPIC, CORRECTIONS_TOPIC, CONVERSATION_IDLE_MS, LANGUAGE_SWITCH_MESSAGES, BATCH_MAX_REQUESTS,
             BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, CACHE_SIZE, ACCEPT_JSON, OUTPUT_FORMAT, RESULT_MAX_BYTES, CLOSE_TIMEOUT_MS, HEALTH_WINDOW_MS,
             HEALTH_STUCK_MS, CREATE_TOPICS, HTTP_PORT);
 
@@ -107,6 +115,8 @@ public record ProcessorConfig(
                 DEAD_LETTER_TOPIC.from(source),
                 LATEST_TOPIC.from(source),
                 GLOSSARY_TOPIC.from(source),
+                MEMORY_TOPIC.from(source),
+                CORRECTIONS_TOPIC.from(source),
                 CONVERSATION_IDLE_MS.from(source),
                 LANGUAGE_SWITCH_MESSAGES.from(source),
                 BATCH_MAX_REQUESTS.from(source),
@@ -152,19 +162,20 @@ public record ProcessorConfig(
 
     /**
      * The processor's topics for a development broker: the requests, results and latest translations over this many
-     * partitions, the dead letters and the glossary over one (the latest translations and the glossary compacted).
+     * partitions, the dead letters, the glossary, the memory and the corrections over one (the latest translations,
+     * the glossary and the memory compacted).
      */
     public List<NewTopic> newTopics(int partitions) {
         return List.of(new NewTopic(inputTopic, partitions, (short) 1), new NewTopic(outputTopic, partitions, (short) 1),
                 new NewTopic(deadLetterTopic, 1, (short) 1), new NewTopic(latestTopic, partitions, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(glossaryTopic, 1, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                        .configs(COMPACTED),
+                new NewTopic(glossaryTopic, 1, (short) 1).configs(COMPACTED),
+                new NewTopic(memoryTopic, 1, (short) 1).configs(COMPACTED), new NewTopic(correctionsTopic, 1, (short) 1));
     }
 
     /** The topics the processor reads and writes. */
     public List<String> topics() {
-        return List.of(inputTopic, outputTopic, deadLetterTopic, latestTopic, glossaryTopic);
+        return List.of(inputTopic, outputTopic, deadLetterTopic, latestTopic, glossaryTopic, memoryTopic, correctionsTopic);
     }
 
     /** The kafka.* settings a Kafka client of one kind knows (its configNames()): the Streams ones would only draw warnings. */

@@ -71,7 +71,7 @@ public final class Alignments {
         return sb.toString();
     }
 
-    static int argmax(float[] row) {
+    public static int argmax(float[] row) {
         int best = 0;
         for (int j = 1; j < row.length; j++) {
             if (row[j] > row[best]) {

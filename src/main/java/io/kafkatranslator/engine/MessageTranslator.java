@@ -221,6 +221,22 @@ public final class MessageTranslator implements AutoCloseable {
         return new ForcedAlignment(sourceWords, targetWords, reported, attention, forced.logProb(), targetIds.length + 1);
     }
 
+    /**
+     * A translation memory's answer to a message: as approved, aligned by the model forced through it when the options
+     * ask for alignments (without them when the model's pieces do not keep its words).
+     */
+    public Translation recall(String source, String translation, DecodingOptions options) {
+        ForcedAlignment aligned = null;
+        if (options.alignments()) {
+            try {
+                aligned = forceAlign(source, translation);
+            } catch (IllegalArgumentException e) {
+                LOG.debug("a remembered translation is given without its alignment: {}", e.getMessage());
+            }
+        }
+        return Translation.remembered(source, translation, aligned);
+    }
+
     /** Decodes already-tokenised sources (also the parity test's and the benchmark's entry point). */
     public List<List<Hypothesis>> decodeIds(int[][] sources, DecodingOptions options) {
         SourceBatch batch = SourceBatch.of(sources, ids.eos(), ids.pad());

@@ -26,14 +26,23 @@ public record Translation(
         int unknownsReplaced,
         List<Segment> segments,
         List<SpanCopy> spans,
-        QualitySignal quality) implements TranslationOutcome {
+        QualitySignal quality,
+        Origin origin) implements TranslationOutcome {
+
+    /**
+     * What answered: the model; this instance's cache of recent translations (the model's earlier answer to the same
+     * message); the tenant's translation memory (no model run but the one that aligns it); or nothing (the message
+     * returned as it was, or deleted).
+     */
+    public enum Origin { MODEL, CACHE, MEMORY, NONE }
 
     public record NBestEntry(String text, double score) {
     }
 
     /** Nothing: what is left of a deleted message. */
     public static Translation empty() {
-        return new Translation("", 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, List.of(), List.of(), null);
+        return new Translation("", 0, List.of(), List.of(), List.of(), List.of(), List.of(), 0, List.of(), List.of(), null,
+                Origin.NONE);
     }
 
     /** The message returned as it is, no model run (already in its target language, or its language unknown). */
@@ -46,7 +55,26 @@ public record Translation(
         Segment whole = new Segment(0, text.length(), 0, text.length(), false, null, Block.EMPTY,
                 new Block(0, 0, words.size(), identity));
         return new Translation(text, 0, List.of(new NBestEntry(text, 0)), List.of(), List.of(),
-                words, words, 0, List.of(whole), List.of(), null);
+                words, words, 0, List.of(whole), List.of(), null, Origin.NONE);
+    }
+
+    /**
+     * A translation memory's answer, aligned as the model aligns it when forced through it (null: it could not be,
+     * and the answer has no alignment): one segment, the whole message; pieces and spans are not carried.
+     */
+    public static Translation remembered(String source, String translation, ForcedAlignment aligned) {
+        double score = aligned == null ? 0 : aligned.logProb() / aligned.targetPieces();
+        Block words = aligned == null ? Block.EMPTY : new Block(0, 0, aligned.sourceWords().size(), aligned.weights());
+        Segment whole = new Segment(0, source.length(), 0, translation.length(), true, null, Block.EMPTY, words);
+        return new Translation(translation, score, List.of(new NBestEntry(translation, score)), List.of(), List.of(),
+                aligned == null ? List.of() : aligned.sourceWords(), aligned == null ? List.of() : aligned.targetWords(), 0,
+                List.of(whole), List.of(), null, Origin.MEMORY);
+    }
+
+    /** The same translation, answered by another origin. */
+    public Translation from(Origin answeredBy) {
+        return new Translation(text, score, nbest, sourcePieces, targetPieces, sourceWords, targetWords, unknownsReplaced,
+                segments, spans, quality, answeredBy);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.kafkatranslator.message;
 
-import io.kafkatranslator.glossary.GlossaryTerm;
+import io.kafkatranslator.policy.GlossaryTerm;
 import io.kafkatranslator.message.NamePlaceholders.NameSlot;
 
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The tenant's glossary terms ("Glossaries"), enforced as names are: the model is given a name
+ * The tenant's glossary terms ("Glossaries and translation memory"), enforced as names are: the model is given a name
  * placeholder where a term stands, so that the sentence keeps its grammar (taking the term out left
  * "Mon est expiré", which came back "My father is."), and the placeholder is turned back into the
  * term's target rendering, or into the term as written for a do-not-translate term; where the model

@@ -124,10 +124,15 @@ final class TranslationBuilder {
                     s.targetStart(), s.targetEnd(), s.translated(), s.quality(), Translation.Block.EMPTY,
                     Translation.Block.EMPTY)).toList();
             return new Translation(text(), score(), nbest, sourcePieces, targetPieces, List.of(), List.of(), replaced, bare,
-                    spans, quality());
+                    spans, quality(), origin());
         }
         return new Translation(text(), score(), nbest, sourcePieces, targetPieces, sourceWords, targetWords, replaced,
-                segments, spans, quality());
+                segments, spans, quality(), origin());
+    }
+
+    /** Nothing of the message went to the model when every unit of it was copied. */
+    private Translation.Origin origin() {
+        return translatedUnits == 0 ? Translation.Origin.NONE : Translation.Origin.MODEL;
     }
 
     private QualitySignal quality() {

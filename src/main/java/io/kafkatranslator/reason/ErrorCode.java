@@ -30,5 +30,7 @@ public enum ErrorCode {
     /** The translation alone (alignments dropped) is over processor.result.max.bytes. */
     RESULT_TOO_LARGE,
     /** Kafka refused to write the result (too large for the broker or the topic, not authorised, …). */
-    RESULT_NOT_WRITTEN
+    RESULT_NOT_WRITTEN,
+    /** A record of the corrections topic that is not a correction (README, "Glossaries and translation memory"). */
+    INVALID_CORRECTION
 }

@@ -3,6 +3,7 @@ package io.kafkatranslator.route;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.message.Preparation;
 import io.kafkatranslator.message.PreparedMessage;
+import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationOutcome;
 
 import io.kafkatranslator.message.MessageContext;
@@ -19,6 +20,12 @@ public interface BatchTranslator extends AutoCloseable {
 
     /** One outcome per message, in order; a message that cannot be translated gets an error, the others are translated. */
     List<TranslationOutcome> translate(List<PreparedMessage> messages, DecodingOptions options);
+
+    /**
+     * A translation memory's answer to a message, aligned by the model forced through it when the options ask for
+     * alignments.
+     */
+    Translation recall(String source, String translation, DecodingOptions options);
 
     String modelName();
 

@@ -5,6 +5,7 @@ import io.kafkatranslator.engine.MessageTranslator;
 import io.kafkatranslator.message.Preparation;
 import io.kafkatranslator.message.PreparedMessage;
 import io.kafkatranslator.engine.TranslationEngine;
+import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationOutcome;
 
 import io.kafkatranslator.message.MessageContext;
@@ -29,6 +30,11 @@ public final class EngineBatchTranslator implements BatchTranslator {
     @Override
     public List<TranslationOutcome> translate(List<PreparedMessage> messages, DecodingOptions options) {
         return translator.translatePrepared(messages, options);
+    }
+
+    @Override
+    public Translation recall(String source, String translation, DecodingOptions options) {
+        return translator.recall(source, translation, options);
     }
 
     @Override

@@ -11,8 +11,8 @@ import io.kafkatranslator.message.PreparedMessage;
 /**
  * Where a request goes once it is routed and prepared, with all that its translation needs: to a
  * model, with its prepared message and its decoding options (resolved once, before it was routed);
- * back as it was written (already in its target language, or in a language that cannot be told); to
- * nothing (a deletion); or to the dead letters, with the reason.
+ * back as it was written (already in its target language, or in a language that cannot be told); to the
+ * tenant's translation memory; to nothing (a deletion); or to the dead letters, with the reason.
  */
 public sealed interface RoutedRequest {
 
@@ -21,6 +21,22 @@ public sealed interface RoutedRequest {
 
     /** context: what the preparation took besides the text (the conversation's names, the glossary's terms). */
     record ToModel(LanguageRouter.ToModel route, PreparedMessage message, DecodingOptions options, MessageContext context)
+            implements RoutedRequest {
+        public LanguagePair pair() {
+            return route.pair();
+        }
+
+        @Override
+        public LanguageDetector.Detection detection() {
+            return route.detection();
+        }
+    }
+
+    /**
+     * Answered by the tenant's translation memory: no model translates it (the pair's model only aligns the answer,
+     * when the options ask for alignments).
+     */
+    record Remembered(LanguageRouter.ToModel route, String text, String translation, DecodingOptions options)
             implements RoutedRequest {
         public LanguagePair pair() {
             return route.pair();

@@ -7,7 +7,7 @@ import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
-import io.kafkatranslator.glossary.GlossaryTerm;
+import io.kafkatranslator.policy.TenantPolicy;
 import io.kafkatranslator.message.InputValidator;
 import io.kafkatranslator.message.MessageContext;
 import io.kafkatranslator.message.Preparation;
@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The one path from a request to its outcome, for the topology and the translate and evaluate
@@ -63,23 +62,29 @@ public final class Routing implements AutoCloseable {
 
     /** source: null to detect it. The options are the request's own, already checked. */
     public RoutedRequest route(String source, String target, String text, DecodingOptions options) {
-        return route(source, null, target, text, options, Set.of(), pair -> List.of());
+        return route(source, null, target, text, options, Set.of(), TenantPolicy.NONE);
     }
 
     /**
      * usual: the writer's usual language, translated from when the message's own cannot be detected (may be null);
-     * names: the names of the participants of the message's conversation (may be empty); glossary: the tenant's terms
-     * for the pair the message goes to.
+     * names: the names of the participants of the message's conversation (may be empty); policy: the tenant's, whose
+     * memory answers a message it holds without the model, and whose glossary's terms for the pair the message goes
+     * to are kept or rendered.
      */
     public RoutedRequest route(String source, String usual, String target, String text, DecodingOptions options,
-                               Set<String> names, Function<LanguagePair, List<GlossaryTerm>> glossary) {
+                               Set<String> names, TenantPolicy policy) {
         LanguageRouter.Route route = router.route(source, usual, target, text);
         if (route instanceof LanguageRouter.Unsupported u) {
             return new RoutedRequest.Rejected(new TranslationError(ErrorCode.UNSUPPORTED_LANGUAGE_PAIR, UnsupportedPair.message(
                     u.source(), u.target(), u.detection() == null ? null : u.detection().confidence(), router.pairs())));
         }
         if (route instanceof LanguageRouter.ToModel m) {
-            MessageContext context = new MessageContext(names, glossary.apply(m.pair()));
+            String remembered = policy.remembered(m.pair(), text);
+            if (remembered != null) {
+                TranslationError invalid = InputValidator.check(text);
+                return invalid != null ? new RoutedRequest.Rejected(invalid) : new RoutedRequest.Remembered(m, text, remembered, options);
+            }
+            MessageContext context = new MessageContext(names, policy.terms(m.pair()));
             Preparation p = translators.get(m.pair()).prepare(text, context);
             return p instanceof TranslationError e ? new RoutedRequest.Rejected(e)
                     : new RoutedRequest.ToModel(m, (PreparedMessage) p, options, context);
@@ -95,10 +100,13 @@ public final class Routing implements AutoCloseable {
         for (int i = 0; i < requests.size(); i++) {
             RoutedRequest request = requests.get(i);
             if (request instanceof RoutedRequest.ToModel m) {
-                out[i] = cache.get(key(m));
+                Translation cached = cache.get(key(m));
+                out[i] = cached == null ? null : cached.from(Translation.Origin.CACHE);
                 if (out[i] == null) {
                     calls.computeIfAbsent(new ModelCall(m.pair(), m.options()), c -> new ArrayList<>()).add(i);
                 }
+            } else if (request instanceof RoutedRequest.Remembered r) {
+                out[i] = recall(r);
             } else if (request instanceof RoutedRequest.Rejected r) {
                 out[i] = r.error();
             } else if (request instanceof RoutedRequest.Withdrawn) {
@@ -109,6 +117,15 @@ public final class Routing implements AutoCloseable {
         }
         calls.forEach((call, members) -> call(call, members, requests, out));
         return Arrays.asList(out);
+    }
+
+    private TranslationOutcome recall(RoutedRequest.Remembered r) {
+        try {
+            return translators.get(r.pair()).recall(r.text(), r.translation(), r.options());
+        } catch (RuntimeException e) {
+            LOG.warn("aligning a remembered translation for {} failed", r.pair(), e);
+            return new TranslationError(ErrorCode.TRANSLATION_FAILED, "aligning the translation memory's answer failed: " + e);
+        }
     }
 
     private TranslationCache.Key key(RoutedRequest.ToModel m) {

@@ -1,12 +1,14 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.conversation.ConversationMemory;
-import io.kafkatranslator.glossary.Glossary;
+import io.kafkatranslator.policy.PolicyTopic;
+import io.kafkatranslator.policy.TenantPolicy;
 import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.language.LanguageDetector;
+import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.metrics.TranslationMetrics;
 import io.kafkatranslator.route.BatchTranslator;
@@ -70,6 +72,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private KeyValueStore<Long, PendingRequest> store;
     private KeyValueStore<String, ConversationState> conversations;
     private KeyValueStore<String, String> glossary;
+    private KeyValueStore<String, String> translationMemory;
     private ThreadBatch batch;
     private long nextSequence;
 
@@ -90,6 +93,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         this.store = context.getStateStore(TranslationTopology.PENDING_STORE);
         this.conversations = context.getStateStore(TranslationTopology.CONVERSATION_STORE);
         this.glossary = context.getStateStore(TranslationTopology.GLOSSARY_STORE);
+        this.translationMemory = context.getStateStore(TranslationTopology.MEMORY_STORE);
         this.batch = batches.join();
         // After a restart the store holds the requests of the last committed state: they wait again.
         long restartedAt = context.currentSystemTimeMs();
@@ -129,7 +133,6 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         pending.setParticipantLanguage(memory.usualLanguage(conversation, request.getSender()));
         memory.learnNames(conversation, request.getSender(), request.getText());
         pending.setConversationNames(conversation.getNames());
-        pending.setPolicyVersion(Glossary.version(glossary, request.getTenant()));
         RoutedRequest routed = prepare(pending);
         memory.learn(conversation, request.getSender(), ConversationMemory.shownLanguage(request.getSourceLanguage(),
                 routed.detection()));
@@ -156,10 +159,13 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
 
     /**
      * The request routed and, for a model, prepared, with its decoding options: checked when it was decoded, resolved
-     * again only for a request restored from the store, which the defaults may no longer fit if they changed.
+     * again only for a request restored from the store, which the defaults may no longer fit if they changed. The
+     * tenant's policy is read as it is now, and its versions noted for the result.
      */
     private RoutedRequest prepare(PendingRequest pending) {
         TranslationRequest request = pending.getRequest();
+        pending.setPolicyVersion(PolicyTopic.version(glossary, request.getTenant()));
+        pending.setMemoryVersion(PolicyTopic.version(translationMemory, request.getTenant()));
         if (RequestDecoder.DELETE.equals(request.getOperation())) {
             return new RoutedRequest.Withdrawn();
         }
@@ -171,7 +177,7 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         }
         return batch.routing().route(request.getSourceLanguage(), pending.getParticipantLanguage(), request.getTargetLanguage(),
                 request.getText(), options, java.util.Set.copyOf(pending.getConversationNames()),
-                pair -> Glossary.terms(glossary, request.getTenant(), pair));
+                TenantPolicy.stored(glossary, translationMemory, request.getTenant()));
     }
 
     @Override
@@ -242,8 +248,10 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private TranslationResult result(PendingRequest pending, RoutedRequest routed, Translation t, long batchStart, long decodingMs,
                                      long end) {
         TranslationRequest request = pending.getRequest();
-        BatchTranslator model = routed instanceof RoutedRequest.ToModel m ? batch.routing().translator(m.pair()) : null;
-        String source = routed instanceof RoutedRequest.ToModel m ? m.pair().source()
+        LanguagePair pair = routed instanceof RoutedRequest.ToModel m ? m.pair()
+                : routed instanceof RoutedRequest.Remembered r ? r.pair() : null;
+        BatchTranslator model = pair == null ? null : batch.routing().translator(pair);
+        String source = pair != null ? pair.source()
                 : routed instanceof RoutedRequest.Unchanged u && u.route() instanceof LanguageRouter.SameLanguage same ? same.language()
                 : null;
         String untranslated = !(routed instanceof RoutedRequest.Unchanged u) ? null
@@ -269,6 +277,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 .setParticipantLanguage(pending.getParticipantLanguage())
                 .setTenant(request.getTenant())
                 .setPolicyVersion(pending.getPolicyVersion())
+                .setMemoryVersion(pending.getMemoryVersion())
+                .setOrigin(t.origin().name())
                 .setTimings(new Timings(Math.max(0, batchStart - pending.getArrivedAt().toEpochMilli()), decodingMs, endToEnd))
                 .build();
     }

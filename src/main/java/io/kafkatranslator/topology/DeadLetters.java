@@ -6,6 +6,7 @@ import io.kafkatranslator.schema.PendingRequest;
 import io.kafkatranslator.schema.TranslationRequest;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import java.io.IOException;
@@ -38,6 +39,15 @@ public final class DeadLetters {
 
     static Headers headers(TranslationError rejection) {
         return new RecordHeaders().add(REASON_HEADER, rejection.code().name().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The dead letter of a record read from a topic, as a record for the dead-letter sink. */
+    static Record<Object, Object> of(
+            Record<byte[], byte[]> record, TranslationError rejection, RecordMetadata source,
+            long now) {
+        return record.withKey((Object) record.key())
+                .withValue((Object) of(record.key(), record.value(), rejection, source, now))
+                .withHeaders(headers(rejection));
     }
 
     static DeadLetter of(byte[] key, byte[] value, TranslationError rejection, RecordMetadata source, long now) {

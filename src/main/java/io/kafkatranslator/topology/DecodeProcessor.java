@@ -39,10 +39,7 @@ final class DecodeProcessor implements Processor<byte[], byte[], Object, Object>
                 : decoder.decode(record.value());
         if (result instanceof RequestDecoder.Rejected rejected) {
             metrics.deadLetter(rejected.rejection().code().name());
-            context.forward(record.withKey((Object) record.key())
-                    .withValue(DeadLetters.of(record.key(), record.value(), rejected.rejection(), source, now))
-                    .withHeaders(DeadLetters.headers(rejected.rejection())),
-                    TranslationTopology.DEAD_LETTERS);
+            context.forward(DeadLetters.of(record, rejected.rejection(), source, now), TranslationTopology.DEAD_LETTERS);
             return;
         }
         var request = ((RequestDecoder.Accepted) result).request();

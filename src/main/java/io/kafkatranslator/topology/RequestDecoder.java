@@ -6,7 +6,7 @@ import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.reason.UnsupportedPair;
 import io.kafkatranslator.engine.TranslationError;
-import io.kafkatranslator.glossary.Glossary;
+import io.kafkatranslator.policy.PolicyTopic;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.schema.DecodingRequestOptions;
@@ -102,7 +102,7 @@ final class RequestDecoder {
         if (r.getSender() != null && r.getSender().isBlank()) {
             return reject(ErrorCode.INVALID_REQUEST, "sender must not be empty");
         }
-        if (r.getTenant() != null && !Glossary.isTenant(r.getTenant())) {
+        if (r.getTenant() != null && !PolicyTopic.isTenant(r.getTenant())) {
             return reject(ErrorCode.INVALID_REQUEST, "tenant must be 1-64 letters, digits, '_', '.' or '-'");
         }
         String source = r.getSourceLanguage();

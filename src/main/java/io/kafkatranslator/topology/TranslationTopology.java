@@ -7,6 +7,7 @@ import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.route.BatchTranslator;
 import io.kafkatranslator.language.LanguageRouter;
 import io.kafkatranslator.metrics.TranslationMetrics;
+import io.kafkatranslator.policy.PolicyTopic;
 import io.kafkatranslator.schema.ConversationState;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.PendingRequest;
@@ -43,7 +44,12 @@ import java.util.function.Supplier;
  *                                   also to the compacted latest-translations topic, keyed by it
  * </pre>
  * The batcher also keeps each conversation's state (senders' languages, message versions) in a store of its own,
- * and reads each tenant's glossary from a global store that every instance fills from the glossary topic.
+ * and reads each tenant's glossary and translation memory from global stores that every instance fills from their
+ * topics. Beside it, corrections people post become memory entries:
+ * <pre>
+ *   corrections topic → parse         — not a correction → dead letters
+ *                     → memory topic  — the tenant's entry for that source (compacted; read back into the memory store)
+ * </pre>
  * A result is serialised within processor.result.max.bytes before it is forwarded (over it, its alignments
  * are dropped, never its text); one that Kafka still refuses to write is dead-lettered when its request is
  * processed again (ResultProductionHandler, RefusedResults).
@@ -62,6 +68,10 @@ public final class TranslationTopology {
     static final String PENDING_STORE = "pending-requests";
     static final String CONVERSATION_STORE = "conversations";
     static final String GLOSSARY_STORE = "glossary";
+    static final String MEMORY_STORE = "memory";
+    static final String CORRECTIONS = "corrections";
+    static final String CORRECTOR = "correct";
+    static final String MEMORY_WRITES = "memory-writes";
 
     private TranslationTopology() {
     }
@@ -95,13 +105,21 @@ public final class TranslationTopology {
                 new AvroSerde<ConversationState>(ConversationState.getClassSchema())), BATCHER);
         topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), new ByteArraySerializer(), BATCHER);
         topology.addSink(LATEST, config.latestTopic(), new StringSerializer(), new ByteArraySerializer(), BATCHER);
-        // Its own topic is its changelog: a global store is restored from it on every instance.
-        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GLOSSARY_STORE), Serdes.String(),
-                        Serdes.String()).withLoggingDisabled(), "glossary-source", new StringDeserializer(), new StringDeserializer(),
-                config.glossaryTopic(), "glossary-updater", GlossaryUpdater::new);
+        addPolicyStore(topology, GLOSSARY_STORE, config.glossaryTopic(), PolicyTopic.GLOSSARY);
+        addPolicyStore(topology, MEMORY_STORE, config.memoryTopic(), PolicyTopic.MEMORY);
+        topology.addSource(CORRECTIONS, new ByteArrayDeserializer(), new ByteArrayDeserializer(), config.correctionsTopic());
+        topology.addProcessor(CORRECTOR, () -> new CorrectionProcessor(metrics), CORRECTIONS);
+        topology.addSink(MEMORY_WRITES, config.memoryTopic(), new StringSerializer(), new StringSerializer(), CORRECTOR);
         topology.addSink(DEAD_LETTERS, config.deadLetterTopic(), new ByteArraySerializer(), deadLetters,
-                DECODER, BATCHER);
+                DECODER, BATCHER, CORRECTOR);
         return topology;
+    }
+
+    /** A policy topic read whole into a global store on every instance: its own topic is its changelog. */
+    private static void addPolicyStore(Topology topology, String store, String topic, PolicyTopic records) {
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+                        Serdes.String()).withLoggingDisabled(), store + "-source", new StringDeserializer(), new StringDeserializer(),
+                topic, store + "-updater", () -> new PolicyUpdater(store, records));
     }
 
     /** Streams settings: the processor's defaults, then every kafka.* setting of the configuration on top. */

@@ -58,6 +58,10 @@ class SecuredClusterIntegrationTest {
                 allow(ResourceType.TOPIC, "translation-dead-letters", PatternType.LITERAL, AclOperation.WRITE),
                 allow(ResourceType.TOPIC, "translation-latest", PatternType.LITERAL, AclOperation.WRITE),
                 allow(ResourceType.TOPIC, "translation-glossary", PatternType.LITERAL, AclOperation.READ),
+                allow(ResourceType.TOPIC, "translation-memory", PatternType.LITERAL, AclOperation.READ),
+                // A correction becomes a memory entry: the processor writes what it reads back.
+                allow(ResourceType.TOPIC, "translation-memory", PatternType.LITERAL, AclOperation.WRITE),
+                allow(ResourceType.TOPIC, "translation-corrections", PatternType.LITERAL, AclOperation.READ),
                 // Streams' own topics (the pending requests' changelog) are named after the application id.
                 allow(ResourceType.TOPIC, APPLICATION_ID, PatternType.PREFIXED, AclOperation.ALL),
                 allow(ResourceType.GROUP, APPLICATION_ID, PatternType.LITERAL, AclOperation.READ),
@@ -80,7 +84,9 @@ class SecuredClusterIntegrationTest {
                         new NewTopic("translation-results", 1, (short) 1),
                         new NewTopic("translation-dead-letters", 1, (short) 1),
                         new NewTopic("translation-latest", 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                        new NewTopic("translation-glossary", 1, (short) 1).configs(Map.of("cleanup.policy", "compact")))).all().get();
+                        new NewTopic("translation-glossary", 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                        new NewTopic("translation-memory", 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                        new NewTopic("translation-corrections", 1, (short) 1))).all().get();
                 a.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion("translator",
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), "translator-secret"))).all().get();
                 // Everything but the dead-letter topic's ACL first.

@@ -1,6 +1,6 @@
 package io.kafkatranslator.message;
 
-import io.kafkatranslator.glossary.GlossaryTerm;
+import io.kafkatranslator.policy.GlossaryTerm;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

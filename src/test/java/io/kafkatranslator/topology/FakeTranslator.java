@@ -46,9 +46,14 @@ final class FakeTranslator implements BatchTranslator {
             String text = upper ? m.text().toUpperCase() : m.text().toLowerCase();
             out.add(text.contains("BREAK") ? new TranslationError(ErrorCode.TRANSLATION_FAILED, "the fake broke")
                     : new Translation(text, -1.0, List.of(new Translation.NBestEntry(text, -1.0)), List.of(), List.of(),
-                    List.of(), List.of(), 0, List.of(), List.of(), null));
+                    List.of(), List.of(), 0, List.of(), List.of(), null, Translation.Origin.MODEL));
         }
         return out;
+    }
+
+    @Override
+    public Translation recall(String source, String translation, DecodingOptions options) {
+        return Translation.remembered(source, translation, null);
     }
 
     @Override

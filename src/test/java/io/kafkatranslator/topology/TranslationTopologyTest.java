@@ -8,6 +8,7 @@ import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.reason.ErrorCode;
+import io.kafkatranslator.engine.Alignments;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.schema.DeadLetter;
 import io.kafkatranslator.schema.Segment;
@@ -409,6 +410,56 @@ class TranslationTopologyTest {
             assertEquals("My subscription plan is expired.", out.get("t2"));
             assertFalse(out.get("t3").contains("subscription plan"), "the default tenant has no such term: " + out.get("t3"));
             assertFalse(out.get("t4").contains("subscription plan"), "the term was deleted: " + out.get("t4"));
+        }
+    }
+
+    @Test
+    void theMemoryAndTheCorrectionsAnswerTheirTenantsMessagesWithoutTheModelAlignedByItAndTheCacheAnswersRepeats() {
+        try (TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"))) {
+            start(Map.of(), () -> Map.of(FR_EN, new EngineBatchTranslator(engine)));
+            ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(Map.of()));
+            var strings = new org.apache.kafka.common.serialization.StringSerializer();
+            TestInputTopic<String, String> memory = driver.createInputTopic(config.memoryTopic(), strings, strings);
+            TestInputTopic<String, String> corrections = driver.createInputTopic(config.correctionsTopic(), strings, strings);
+            TestOutputTopic<String, String> memoryWrites = driver.createOutputTopic(config.memoryTopic(),
+                    new StringDeserializer(), new StringDeserializer());
+            // Written by hand, as kcat would: the key's source as typed, not normalised.
+            memory.pipeInput("acme|fr-en|Super !", "{\"translation\": \"Great!\"}");
+            send(TranslationRequest.newBuilder(request("m1", "c", "super", "fr", "en")).setTenant("acme").build());
+            send(request("d1", "c", "Super !", "fr", "en"));
+            corrections.pipeInput("r-7", "{\"tenant\": \"acme\", \"source_language\": \"fr\", \"target_language\": \"en\", "
+                    + "\"source_text\": \"Je reviens vers vous rapidement.\", \"translation\": \"I'll get back to you shortly.\", "
+                    + "\"corrected_by\": \"agent-12\"}");
+            corrections.pipeInput("r-8", "{\"tenant\": \"acme\", \"source_text\": \"Bonjour\", \"translation\": \"Hello\"}");
+            send(TranslationRequest.newBuilder(request("m2", "c", "je reviens vers vous rapidement", "fr", "en")).setTenant("acme").build());
+            driver.advanceWallClockTime(Duration.ofMillis(300));
+            send(request("d2", "c", "Super !", "fr", "en"));
+            driver.advanceWallClockTime(Duration.ofMillis(300));
+            Map<String, TranslationResult> out = new LinkedHashMap<>();
+            output.readValuesToList().forEach(r -> out.put(r.getRequestId(), r));
+            assertEquals("Great!", out.get("m1").getTranslation());
+            assertEquals("MEMORY", out.get("m1").getOrigin());
+            assertEquals(1L, out.get("m1").getMemoryVersion(), "the entry at offset 0");
+            assertEquals(List.of("super"), out.get("m1").getSourceWords());
+            assertEquals(List.of("Great!"), out.get("m1").getTargetWords());
+            assertEquals("MODEL", out.get("d1").getOrigin(), "the default tenant has no memory");
+            assertEquals(0L, out.get("d1").getMemoryVersion());
+            assertEquals(List.of(KeyValue.pair("acme|fr-en|je reviens vers vous rapidement",
+                    "{\"translation\":\"I'll get back to you shortly.\"}")), memoryWrites.readKeyValuesToList());
+            assertEquals("I'll get back to you shortly.", out.get("m2").getTranslation());
+            assertEquals("MEMORY", out.get("m2").getOrigin());
+            assertEquals(2L, out.get("m2").getMemoryVersion(), "the correction's entry, at offset 1");
+            float[][] words = AlignmentCodec.wordMatrix(out.get("m2"));
+            assertEquals(List.of("I'll", "get", "back", "to", "you", "shortly."), out.get("m2").getTargetWords());
+            assertEquals("rapidement", out.get("m2").getSourceWords().get(Alignments.argmax(words[5])),
+                    "the model, forced through the answer, aligns it: " + Arrays.deepToString(words));
+            assertEquals("vous", out.get("m2").getSourceWords().get(Alignments.argmax(words[4])));
+            assertEquals("CACHE", out.get("d2").getOrigin());
+            assertEquals(out.get("d1").getTranslation(), out.get("d2").getTranslation());
+            List<DeadLetter> dead = deadLetters.readValuesToList();
+            assertEquals(List.of(ErrorCode.INVALID_CORRECTION.name()), dead.stream().map(DeadLetter::getReason).toList());
+            assertEquals("source_language must be a non-empty string", dead.get(0).getMessage());
+            assertEquals(config.correctionsTopic(), dead.get(0).getSourceTopic());
         }
     }
 

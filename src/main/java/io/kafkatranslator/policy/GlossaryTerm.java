@@ -1,4 +1,4 @@
-package io.kafkatranslator.glossary;
+package io.kafkatranslator.policy;
 
 /** A term of a glossary: kept as written where translation is null, else always given as translation. */
 public record GlossaryTerm(String term, String translation) {

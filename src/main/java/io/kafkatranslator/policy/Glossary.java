@@ -1,0 +1,35 @@
+package io.kafkatranslator.policy;
+
+import io.kafkatranslator.language.LanguagePair;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A tenant's glossary as the glossary topic's store holds it ({@link PolicyTopic#GLOSSARY}): keyed
+ * {@code TENANT|SOURCE-TARGET|TERM} (such as {@code acme|fr-en|Kafka Streams}); a message's terms are the store's
+ * entries under its tenant and pair.
+ */
+public final class Glossary {
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private Glossary() {
+    }
+
+    /** The terms of a tenant (null: the default one) for a pair, from the store's values ({@link PolicyTopic#stored}). */
+    public static List<GlossaryTerm> terms(ReadOnlyKeyValueStore<String, String> store, String tenant, LanguagePair pair) {
+        String prefix = PolicyTopic.GLOSSARY.key(tenant, pair, "");
+        List<GlossaryTerm> out = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = store.prefixScan(prefix, KEYS)) {
+            while (it.hasNext()) {
+                KeyValue<String, String> kv = it.next();
+                out.add(new GlossaryTerm(kv.key.substring(prefix.length()), kv.value.isEmpty() ? null : kv.value));
+            }
+        }
+        return out;
+    }
+}
