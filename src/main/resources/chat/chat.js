@@ -41,15 +41,19 @@ function otherWriter(writer) {
   return writer === 'alice' ? 'bob' : 'alice';
 }
 
-async function post(message) {
-  const response = await fetch('messages', {
+async function postTo(path, body) {
+  const response = await fetch(path, {
     method: 'POST',
     headers: {'Content-Type': 'application/json'},
-    body: JSON.stringify({conversation: CONVERSATION, ...message}),
+    body: JSON.stringify(body),
   });
   const answer = await response.json();
   if (!response.ok) throw new Error(answer.error || response.statusText);
   return answer;
+}
+
+function post(message) {
+  return postTo('messages', {conversation: CONVERSATION, ...message});
 }
 
 async function send(form) {
@@ -244,6 +248,13 @@ function showResult(event) {
     footer.appendChild(element('span', 'badge reason', REASONS[event.untranslated_reason] || event.untranslated_reason));
     return;
   }
+  if (event.origin === 'MEMORY') {
+    footer.appendChild(element('span', 'badge origin', 'from memory')).title =
+      'An approved translation from the translation memory: no model translated it.';
+  } else if (event.origin === 'CACHE') {
+    footer.appendChild(element('span', 'badge origin', 'from cache')).title =
+      'The same message was translated moments ago: the processor answered from its cache.';
+  }
   if (event.low_confidence) {
     const badge = footer.appendChild(element('span', 'badge low-confidence', 'low confidence'));
     badge.title = 'The model was unsure of this translation: read it with care.';
@@ -251,6 +262,8 @@ function showResult(event) {
   const button = footer.appendChild(element('button', 'alignment', 'alignment'));
   button.type = 'button';
   li.onclick = () => openHeatmap(event);
+  action(footer, 'correct', () => correct(li, event));
+  action(footer, 'keep', () => keepTerm(li, event));
   if (event.message_id && document.querySelector(`.composer[data-writer="${event.writer}"]`)) {
     action(footer, 'edit', () => startEditing(event));
     action(footer, 'delete', () => change(li, {writer: event.writer, from: event.source_language,
@@ -265,6 +278,52 @@ function action(footer, name, run) {
     click.stopPropagation(); // not the heatmap
     run();
   };
+}
+
+/**
+ * A small form in the bubble (its clicks do not open the heatmap): on submit, run(value) says what was done, or
+ * the error is shown; either replaces the form.
+ */
+function inlineForm(li, className, label, value, run) {
+  li.querySelector(`form.${className}`)?.remove();
+  const form = li.appendChild(element('form', 'inline ' + className));
+  const input = form.appendChild(element('input'));
+  input.name = 'value';
+  input.value = value;
+  input.setAttribute('aria-label', label);
+  input.placeholder = label;
+  form.appendChild(element('button', null, 'save')).type = 'submit';
+  form.onclick = (click) => click.stopPropagation();
+  form.onsubmit = async (submit) => {
+    submit.preventDefault();
+    const note = element('p', 'note ' + className);
+    try {
+      note.textContent = await run(input.value);
+    } catch (e) {
+      note.textContent = 'not saved: ' + e.message;
+      note.classList.add('failed');
+    }
+    form.replaceWith(note);
+  };
+  input.focus();
+}
+
+/** A better translation: posted as a correction, it becomes the memory's answer to this message. */
+function correct(li, event) {
+  inlineForm(li, 'correction', 'a better translation', event.translation, async (translation) => {
+    await postTo('corrections', {source_language: event.source_language, target_language: event.target_language,
+      source_text: event.source_text, translation, request_id: event.request_id});
+    return `saved: "${event.source_text}" will be translated "${translation}" from now on`;
+  });
+}
+
+/** A term of the message (the words selected in it, if any) kept as written in every later message. */
+function keepTerm(li, event) {
+  const selected = window.getSelection().toString().trim();
+  inlineForm(li, 'keep', 'a term to keep as written', selected, async (term) => {
+    await postTo('glossary', {pair: `${event.source_language}-${event.target_language}`, term});
+    return `saved: "${term}" will be kept as written from now on`;
+  });
 }
 
 function showDeadLetter(event) {

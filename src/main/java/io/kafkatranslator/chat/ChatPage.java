@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,11 +19,13 @@ public final class ChatPage implements AutoCloseable {
     private static final int KEPT_EVENTS = 200;
 
     private final MessageSender sender;
+    private final PolicySender policy;
     private final ResultFeed feed;
     private final ChatServer server;
 
-    private ChatPage(MessageSender sender, ResultFeed feed, ChatServer server) {
+    private ChatPage(MessageSender sender, PolicySender policy, ResultFeed feed, ChatServer server) {
         this.sender = sender;
+        this.policy = policy;
         this.feed = feed;
         this.server = server;
     }
@@ -50,29 +53,31 @@ public final class ChatPage implements AutoCloseable {
     public static ChatPage start(ChatConfig chat, ProcessorConfig processor, Set<String> languages,
                                  boolean fromBeginning) throws IOException, InterruptedException {
         EventHub hub = new EventHub(KEPT_EVENTS, 4 * KEPT_EVENTS);
-        MessageSender sender = new MessageSender(ProcessorConfig.clientSettings(processor.kafka(), ProducerConfig.configNames()),
-                processor.inputTopic());
+        Map<String, Object> producer = ProcessorConfig.clientSettings(processor.kafka(), ProducerConfig.configNames());
+        MessageSender sender = new MessageSender(producer, processor.inputTopic());
+        PolicySender policy = new PolicySender(producer, processor.correctionsTopic(), processor.glossaryTopic());
         ResultFeed feed = null;
         try {
             feed = new ResultFeed(processor.kafka(), processor.outputTopic(), processor.deadLetterTopic(), fromBeginning, hub);
-            ChatServer server = new ChatServer(new InetSocketAddress(chat.bindAddress(), chat.port()), hub, sender,
+            ChatServer server = new ChatServer(new InetSocketAddress(chat.bindAddress(), chat.port()), hub, sender, policy,
                     PageEvents.hello(languages));
-            return new ChatPage(sender, feed, server);
+            return new ChatPage(sender, policy, feed, server);
         } catch (IOException e) {
-            stop(feed, sender);
+            stop(feed, sender, policy);
             throw new IOException("cannot serve the chat page on " + chat.bindAddress() + ":" + chat.port()
                     + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            stop(feed, sender);
+            stop(feed, sender, policy);
             throw e;
         }
     }
 
-    private static void stop(ResultFeed feed, MessageSender sender) throws InterruptedException {
+    private static void stop(ResultFeed feed, MessageSender sender, PolicySender policy) throws InterruptedException {
         if (feed != null) {
             feed.close();
         }
         sender.close();
+        policy.close();
     }
 
     public URI url() {
@@ -83,7 +88,6 @@ public final class ChatPage implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         server.close();
-        feed.close();
-        sender.close();
+        stop(feed, sender, policy);
     }
 }

@@ -2,6 +2,7 @@ package io.kafkatranslator.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.kafkatranslator.schema.TranslationRequest;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The page's HTTP server, and all it serves: the page and its two assets (GET), the event stream
- * (GET /events, server-sent events) and the messages the page sends (POST /messages, JSON). Every
+ * (GET /events, server-sent events), the messages the page sends (POST /messages, JSON), and what its
+ * participants say of the default tenant's policy (POST /corrections and /glossary, JSON). Every
  * response forbids inline scripts (Content-Security-Policy), so text from Kafka could not run even
  * if the page ever inserted it as HTML, which it does not.
  */
@@ -44,17 +46,21 @@ final class ChatServer implements AutoCloseable {
     private final ExecutorService executor;
     private final EventHub hub;
     private final MessageSender sender;
+    private final PolicySender policy;
     private final String hello;
     private final Semaphore streams = new Semaphore(MAX_STREAMS);
 
-    ChatServer(InetSocketAddress address, EventHub hub, MessageSender sender, String hello) throws IOException {
+    ChatServer(InetSocketAddress address, EventHub hub, MessageSender sender, PolicySender policy, String hello) throws IOException {
         this.hub = hub;
         this.sender = sender;
+        this.policy = policy;
         this.hello = hello;
         this.server = HttpServer.create(address, 0);
         server.createContext("/", this::asset);
         server.createContext("/events", this::events);
         server.createContext("/messages", this::message);
+        server.createContext("/corrections", this::correction);
+        server.createContext("/glossary", this::term);
         // One thread per open event stream, and a few for everything else.
         this.executor = Executors.newFixedThreadPool(MAX_STREAMS + 4, r -> {
             Thread t = new Thread(r, "chat-http");
@@ -127,8 +133,28 @@ final class ChatServer implements AutoCloseable {
         out.flush();
     }
 
+    /** What a POST of the page asks for: the JSON answer (202), IllegalArgumentException for a body that is not one. */
+    private interface Post {
+        ObjectNode answer(JsonNode body) throws ExecutionException, InterruptedException, TimeoutException;
+    }
+
     private void message(HttpExchange e) throws IOException {
-        if (!e.getRequestURI().getPath().equals("/messages") || !e.getRequestMethod().equals("POST")) {
+        post(e, "/messages", body -> {
+            TranslationRequest request = sender.send(ChatMessage.from(body));
+            return JSON.createObjectNode().put("request_id", request.getRequestId()).put("message_id", request.getMessageId());
+        });
+    }
+
+    private void correction(HttpExchange e) throws IOException {
+        post(e, "/corrections", body -> JSON.createObjectNode().put("memory_key", policy.correct(body).memoryKey()));
+    }
+
+    private void term(HttpExchange e) throws IOException {
+        post(e, "/glossary", body -> JSON.createObjectNode().put("glossary_key", policy.keep(body)));
+    }
+
+    private void post(HttpExchange e, String path, Post post) throws IOException {
+        if (!e.getRequestURI().getPath().equals(path) || !e.getRequestMethod().equals("POST")) {
             text(e, 404, "not found");
             return;
         }
@@ -137,7 +163,7 @@ final class ChatServer implements AutoCloseable {
         // JSON only, from this page: another site's form cannot post here on a visitor's behalf.
         if (type == null || !type.startsWith("application/json")
                 || (origin != null && !origin.equals("http://" + e.getRequestHeaders().getFirst("Host")))) {
-            error(e, 403, "only this page may post messages, as application/json");
+            error(e, 403, "only this page may post, as application/json");
             return;
         }
         byte[] body;
@@ -145,27 +171,25 @@ final class ChatServer implements AutoCloseable {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
         if (body.length > MAX_BODY_BYTES) {
-            error(e, 413, "a message may be at most " + MAX_BODY_BYTES + " bytes");
+            error(e, 413, "a post may be at most " + MAX_BODY_BYTES + " bytes");
             return;
         }
-        ChatMessage message;
+        ObjectNode answer;
         try {
-            message = ChatMessage.from(JSON.readTree(body));
+            answer = post.answer(JSON.readTree(body));
         } catch (IOException | IllegalArgumentException invalid) {
-            error(e, 400, "not a message: " + invalid.getMessage());
+            error(e, 400, "not a valid " + path.substring(1) + " post: " + invalid.getMessage());
             return;
-        }
-        try {
-            TranslationRequest request = sender.send(message);
-            respond(e, 202, "application/json", JSON.createObjectNode().put("request_id", request.getRequestId())
-                    .put("message_id", request.getMessageId()).toString().getBytes(StandardCharsets.UTF_8));
         } catch (ExecutionException | TimeoutException kafka) {
-            LOG.warn("cannot send a chat message to Kafka", kafka);
-            error(e, 503, "Kafka did not take the message: " + kafka.getMessage());
+            LOG.warn("cannot send the page's {} post to Kafka", path, kafka);
+            error(e, 503, "Kafka did not take it: " + kafka.getMessage());
+            return;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             error(e, 503, "stopping");
+            return;
         }
+        respond(e, 202, "application/json", answer.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void text(HttpExchange e, int status, String message) throws IOException {

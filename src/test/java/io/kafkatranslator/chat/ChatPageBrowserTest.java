@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The chat page as a person uses it, in Debian's chromium (headless) on a real broker and processor:
  * a French and an English message translated both ways, a hovered word lighting its aligned word, a
  * heatmap with a row per target word, a blank message shown as a dead letter with its reason, a
- * script-injection attempt shown as the characters typed, and a message edited (translated again in
+ * script-injection attempt shown as the characters typed, a translation corrected (the memory answers
+ * the message from then on) and a word kept as written, and a message edited (translated again in
  * its place) and deleted. Saves screenshots to target/screenshots/.
  */
 class ChatPageBrowserTest {
@@ -99,6 +100,24 @@ class ChatPageBrowserTest {
                 assertTrue(driver.findElements(By.cssSelector("#messages img")).isEmpty());
                 assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
 
+                // bob corrects the translation of alice's message: the memory answers it from now on, however it is written.
+                alice.findElement(By.cssSelector("button.correct")).click();
+                WebElement better = alice.findElement(By.cssSelector("form.correction input"));
+                assertEquals(translation(alice), better.getAttribute("value"), "the translation to correct is in the box");
+                better.clear();
+                better.sendKeys("I am a student!", Keys.ENTER);
+                wait.until(d -> alice.findElement(By.cssSelector(".note.correction")).getText().startsWith("saved"));
+                WebElement remembered = sendUntil(driver, "alice", "je suis étudiant", m -> badges(m).contains("from memory"));
+                assertEquals("I am a student!", translation(remembered));
+
+                // A French word kept as written: the next message with it keeps it.
+                alice.findElement(By.cssSelector("button.keep")).click();
+                alice.findElement(By.cssSelector("form.keep input")).sendKeys("étudiant", Keys.ENTER);
+                wait.until(d -> alice.findElement(By.cssSelector(".note.keep")).getText().startsWith("saved"));
+                WebElement kept = sendUntil(driver, "alice", "Il est étudiant.", m -> translation(m).contains("étudiant"));
+                assertTrue(translation(kept).contains("étudiant"), translation(kept));
+                screenshot(driver, "chat-policy.png");
+
                 // alice edits her message: translated again in its place, marked as edited; then she deletes it.
                 String first = translation(alice);
                 alice.findElement(By.cssSelector("button.edit")).click();
@@ -155,6 +174,25 @@ class ChatPageBrowserTest {
         });
         assertTrue(id.startsWith(writer + "-"), id);
         return driver.findElement(By.cssSelector("#messages .message[data-request-id='" + id + "']"));
+    }
+
+    /**
+     * Sends the message until its result shows what is expected (the processors' global stores take a moment to read a
+     * new entry), at most ten times; the last message's bubble.
+     */
+    private static WebElement sendUntil(WebDriver driver, String writer, String text, java.util.function.Predicate<WebElement> done) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebElement message = null;
+        for (int sent = 0; sent < 10 && (message == null || !done.test(message)); sent++) {
+            message = send(driver, writer, text);
+            WebElement m = message;
+            wait.until(d -> !m.findElements(By.className("alignment")).isEmpty());
+        }
+        return message;
+    }
+
+    private static List<String> badges(WebElement message) {
+        return message.findElements(By.cssSelector(".badge")).stream().map(WebElement::getText).toList();
     }
 
     private static String translation(WebElement message) {

@@ -21,20 +21,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The page's server serves the page, its assets and the event stream and nothing else, refuses
- * oversized, foreign and malformed posts before Kafka sees them, and forbids inline scripts. (Sending
+ * oversized, foreign and malformed posts (messages, corrections, terms) before Kafka sees them, and forbids inline scripts. (Sending
  * and receiving through a real broker is ChatPageBrowserTest's.)
  */
 class ChatServerTest {
     private static ChatServer server;
     private static MessageSender sender;
+    private static PolicySender policy;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
         // Nothing listens there: these requests must all be turned away before a message would be sent.
-        sender = new MessageSender(Map.<String, Object>of("bootstrap.servers", "127.0.0.1:9", "max.block.ms", "1000", "reconnect.backoff.ms", "60000"), "requests");
+        Map<String, Object> nowhere = Map.of("bootstrap.servers", "127.0.0.1:9", "max.block.ms", "1000", "reconnect.backoff.ms", "60000");
+        sender = new MessageSender(nowhere, "requests");
+        policy = new PolicySender(nowhere, "corrections", "glossary");
         EventHub hub = new EventHub(10, 10);
-        server = new ChatServer(new InetSocketAddress("127.0.0.1", 0), hub, sender, PageEvents.hello(List.of("fr", "en")));
+        server = new ChatServer(new InetSocketAddress("127.0.0.1", 0), hub, sender, policy, PageEvents.hello(List.of("fr", "en")));
         hub.publish("{\"type\":\"result\",\"request_id\":\"alice-1\"}");
     }
 
@@ -42,6 +45,7 @@ class ChatServerTest {
     static void stop() {
         server.close();
         sender.close();
+        policy.close();
     }
 
     private static URI uri(String path) {
@@ -53,7 +57,11 @@ class ChatServerTest {
     }
 
     private static HttpResponse<String> post(String type, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri("/messages")).header("Content-Type", type)
+        return post("/messages", type, body);
+    }
+
+    private static HttpResponse<String> post(String path, String type, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -71,7 +79,8 @@ class ChatServerTest {
 
     @Test
     void servesNothingElse() throws Exception {
-        for (String path : List.of("/index.html", "/chat/chat.js", "/../pom.xml", "/events/x", "/metrics", "/messages")) {
+        for (String path : List.of("/index.html", "/chat/chat.js", "/../pom.xml", "/events/x", "/metrics", "/messages", "/corrections",
+                "/glossary")) {
             assertEquals(404, get(path).statusCode(), path);
         }
     }
@@ -92,6 +101,13 @@ class ChatServerTest {
         assertEquals(400, badLanguage.statusCode());
         assertTrue(badLanguage.body().contains("ISO 639-1"), badLanguage.body());
         assertEquals(400, post("application/json", "[1, 2]").statusCode());
+        HttpResponse<String> badCorrection = post("/corrections", "application/json", "{\"source_language\": \"fr\"}");
+        assertEquals(400, badCorrection.statusCode());
+        assertTrue(badCorrection.body().contains("target_language must be a non-empty string"), badCorrection.body());
+        assertEquals(403, post("/corrections", "text/plain", "{}").statusCode());
+        HttpResponse<String> badTerm = post("/glossary", "application/json", "{\"pair\": \"fr-en\", \"term\": \"  \"}");
+        assertEquals(400, badTerm.statusCode());
+        assertTrue(badTerm.body().contains("TENANT|SOURCE-TARGET|TERM"), badTerm.body());
     }
 
     @Test
