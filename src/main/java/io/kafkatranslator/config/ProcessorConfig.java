@@ -69,7 +69,8 @@ public record ProcessorConfig(
             + "before this; at a trickle it is pure latency. One batch per stream thread, filled by all its tasks");
     public static final Setting<Integer> CACHE_SIZE = Setting.integer("processor.cache.size", 10_000, v -> v >= 0, ">= 0",
             "the most recent translations an instance keeps, so that a repeated message is not decoded again (the key: pair, "
-            + "model, text as written, decoding options, the conversation's names, the tenant's glossary terms); 0: none. "
+            + "model, text as written, decoding options, the conversation's names and the tenant's glossary terms that the text "
+            + "holds); 0: none. "
             + "Hits and misses: `translator_cache_hits_total`, `translator_cache_misses_total`");
     public static final Setting<Boolean> ACCEPT_JSON = Setting.flag("processor.input.accept.json", false,
             "also accept requests as JSON objects with the request schema's field names");

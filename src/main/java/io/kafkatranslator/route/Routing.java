@@ -131,7 +131,7 @@ public final class Routing implements AutoCloseable {
     private TranslationCache.Key key(RoutedRequest.ToModel m) {
         BatchTranslator model = translators.get(m.pair());
         return new TranslationCache.Key(m.pair(), model.modelName() + " " + model.modelVersion(), m.message().text(), m.options(),
-                m.context());
+                m.context().relevantTo(m.message().text()));
     }
 
     /** Requests translated by one model call: the same model and the same decoding options. */

@@ -13,9 +13,10 @@ import io.kafkatranslator.metrics.TranslationMetrics;
  * that a message chat repeats ("ok", "merci", an agent's stock phrases) is not decoded again. The key is
  * everything that decides the output: the pair, the model and its version, the text exactly as written
  * (a normalised key would hand back another message's capitals, spaces or punctuation), the decoding
- * options, and what the preparation took besides the text: the conversation's names and the tenant's
- * glossary terms (a changed glossary changes the key). A translation is immutable: a hit is the same
- * result as the miss that made it.
+ * options, and what of the preparation's context could change it: the conversation's names and the tenant's
+ * glossary terms that the text holds ({@link io.kafkatranslator.message.MessageContext#relevantTo}; a term added
+ * that the text holds changes the key). A translation is immutable: a hit is the same result as the miss that
+ * made it, answered by another origin.
  */
 public final class TranslationCache {
     public static final TranslationCache NONE = new TranslationCache(0, TranslationMetrics.NONE);
