@@ -13,6 +13,7 @@ import io.kafkatranslator.evaluation.AlignmentTestSet;
 import io.kafkatranslator.evaluation.Bleu;
 import io.kafkatranslator.evaluation.Chrf;
 import io.kafkatranslator.evaluation.ConversationReport;
+import io.kafkatranslator.evaluation.GlossaryReport;
 import io.kafkatranslator.evaluation.DetectionReport;
 import io.kafkatranslator.evaluation.RobustnessReport;
 import io.kafkatranslator.language.LanguageDetector;
@@ -42,7 +43,8 @@ import java.util.concurrent.Callable;
  * with --suite robustness, writes the robustness report (docs/robustness.md) instead; with --suite
  * alignment, the reported alignments' error rate against hand alignments (docs/alignment.md); with
  * --suite detection, how well the source language is detected (docs/detection.md); with --suite
- * conversations, whether the turns of real conversations are routed the right way (docs/conversations.md).
+ * conversations, whether the turns of real conversations are routed the right way (docs/conversations.md); with
+ * --suite glossary, how a glossary's terms are rendered in real chats (docs/glossary.md).
  */
 @Command(name = "evaluate", sortOptions = false, description = {
         "Scores a model on a test set (the shipped chat sample by default), as --suite says.",
@@ -50,11 +52,12 @@ import java.util.concurrent.Callable;
         "robustness: chat-style variants of the set (and MTNT's forum comments), the model alone vs the message pipeline.",
         "detection: how often the sources and first references are detected right, wrong or not at all.",
         "conversations: whether the WMT chat dev set's turns (--wmt) go the right way, alone and with each sender's language remembered.",
+        "glossary: how the WMT chat dev set's turns (--wmt) render the terms of a glossary (--glossary), both directions.",
         "alignment: the reported alignments' (and the attention's) error rate against hand word alignments (the Hansards trial set by default)."})
 final class EvaluateCommand implements Callable<Integer> {
     private static final String HANSARDS = "../shared/data/hansards-align-trial/";
 
-    enum Suite { quality, robustness, alignment, detection, conversations }
+    enum Suite { quality, robustness, alignment, detection, conversations, glossary }
 
     @Mixin
     private ConfigOption configuration;
@@ -86,6 +89,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--wmt", paramLabel = "FILE.tsv", description = "robustness: the WMT 2024 chat dev set's turns in this direction as well (not for alignment); conversations: the set")
     private Path wmt;
 
+    @Option(names = "--glossary", paramLabel = "FILE.jsonl", description = "glossary: its terms, as `glossary put` reads them")
+    private Path glossary;
+
     @Option(names = "--out", paramLabel = "FILE", description = "the report (default: target/robustness.md, target/detection.md or target/alignment.md; docs/ holds the published ones)")
     private Path out;
 
@@ -100,6 +106,18 @@ final class EvaluateCommand implements Callable<Integer> {
         LanguageDetector detector = new LanguageDetector(LanguageRouter.languages(pairs), config.detectionMargin());
         Report.publish(new ConversationReport(margin -> new LanguageRouter(pairs, detector, margin), config.senderMargin())
                 .build(command(), wmt), out != null ? out : Path.of("target/conversations.md"));
+        return 0;
+    }
+
+    private int glossary() throws IOException {
+        if (wmt == null || glossary == null || src != null || refs != null || mtnt != null) {
+            throw new UsageException("--suite glossary reads --wmt FILE.tsv (the WMT 2024 chat dev set) and --glossary FILE.jsonl "
+                    + "and nothing else");
+        }
+        try (TranslationModels models = TranslationModels.load(config); Routing routing = Routing.open(models)) {
+            Report.publish(new GlossaryReport(routing, options).build(command(), wmt, glossary),
+                    out != null ? out : Path.of("target/glossary.md"));
+        }
         return 0;
     }
 
@@ -122,6 +140,9 @@ final class EvaluateCommand implements Callable<Integer> {
             misplaced.put("--tgt", tgt);
             misplaced.put("--gold", gold);
         }
+        if (suite != Suite.glossary) {
+            misplaced.put("--glossary", glossary);
+        }
         misplaced.forEach((option, value) -> {
             if (value != null) {
                 throw new UsageException(option + " does not apply to --suite " + suite);
@@ -129,6 +150,10 @@ final class EvaluateCommand implements Callable<Integer> {
         });
         if (suite == Suite.conversations) {
             return conversations();
+        }
+        if (suite == Suite.glossary) {
+            options = config.decoding().withBeam(beam == null ? config.decoding().beamSize() : beam, 1);
+            return glossary();
         }
         if (alignment) {
             src = src == null ? Path.of(HANSARDS + "trial.f") : src;

@@ -1,6 +1,7 @@
 package io.kafkatranslator.cli;
 
 import io.kafkatranslator.bench.LoadTest;
+import io.kafkatranslator.bench.Replay;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.TranslatorConfig;
 import picocli.CommandLine.Command;
@@ -33,12 +34,23 @@ final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "target/load.md", description = "the table (default: ${DEFAULT-VALUE})")
     private Path out;
 
+    @Option(names = "--replay", paramLabel = "FILE", description = "instead: replay a conversation set (the WMT 2024 chat dev "
+            + "set's TSV) without cache, with it, and with it and a translation memory, interleaved")
+    private Path replay;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "2", description = "--replay: rounds of the three set-ups "
+            + "(default: ${DEFAULT-VALUE})")
+    private int rounds;
+
     @Override
     public Integer call() throws Exception {
         Main.requireInProcessBroker("loadtest");
         ConfigSource source = configuration.source();
         if (beam != null) {
             source = source.with(Map.of(TranslatorConfig.BEAM_SIZE.key(), beam));
+        }
+        if (replay != null) {
+            return new Replay(source, replay, rounds, out).run();
         }
         return new LoadTest(source, src == null ? Sample.frenchSources() : src, Duration.ofSeconds(phaseSeconds), burst, out).run();
     }

@@ -7,17 +7,22 @@ import java.util.List;
 
 /** What a tenant's policy says of a message going to a language pair: the glossary's terms, the memory's translation. */
 public interface TenantPolicy {
-    TenantPolicy NONE = new TenantPolicy() {
-        @Override
-        public List<GlossaryTerm> terms(LanguagePair pair) {
-            return List.of();
-        }
+    TenantPolicy NONE = glossary(java.util.Map.of());
 
-        @Override
-        public String remembered(LanguagePair pair, String text) {
-            return null;
-        }
-    };
+    /** A glossary alone (no memory): the terms of each pair. */
+    static TenantPolicy glossary(java.util.Map<LanguagePair, List<GlossaryTerm>> terms) {
+        return new TenantPolicy() {
+            @Override
+            public List<GlossaryTerm> terms(LanguagePair pair) {
+                return terms.getOrDefault(pair, List.of());
+            }
+
+            @Override
+            public String remembered(LanguagePair pair, String text) {
+                return null;
+            }
+        };
+    }
 
     List<GlossaryTerm> terms(LanguagePair pair);
 

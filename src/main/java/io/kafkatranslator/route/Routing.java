@@ -120,8 +120,17 @@ public final class Routing implements AutoCloseable {
     }
 
     private TranslationOutcome recall(RoutedRequest.Remembered r) {
+        BatchTranslator model = translators.get(r.pair());
+        TranslationCache.Key key = new TranslationCache.Key(r.pair(), model.modelName() + " " + model.modelVersion(), r.text(),
+                r.options(), MessageContext.NONE, r.translation());
+        Translation cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
         try {
-            return translators.get(r.pair()).recall(r.text(), r.translation(), r.options());
+            Translation recalled = model.recall(r.text(), r.translation(), r.options());
+            cache.put(key, recalled);
+            return recalled;
         } catch (RuntimeException e) {
             LOG.warn("aligning a remembered translation for {} failed", r.pair(), e);
             return new TranslationError(ErrorCode.TRANSLATION_FAILED, "aligning the translation memory's answer failed: " + e);
@@ -131,7 +140,7 @@ public final class Routing implements AutoCloseable {
     private TranslationCache.Key key(RoutedRequest.ToModel m) {
         BatchTranslator model = translators.get(m.pair());
         return new TranslationCache.Key(m.pair(), model.modelName() + " " + model.modelVersion(), m.message().text(), m.options(),
-                m.context().relevantTo(m.message().text()));
+                m.context().relevantTo(m.message().text()), null);
     }
 
     /** Requests translated by one model call: the same model and the same decoding options. */

@@ -16,12 +16,14 @@ import io.kafkatranslator.metrics.TranslationMetrics;
  * options, and what of the preparation's context could change it: the conversation's names and the tenant's
  * glossary terms that the text holds ({@link io.kafkatranslator.message.MessageContext#relevantTo}; a term added
  * that the text holds changes the key). A translation is immutable: a hit is the same result as the miss that
- * made it, answered by another origin.
+ * made it, answered by another origin. A translation memory's answer is kept too, keyed by the answer itself (an
+ * entry changed is another key): the model's forced pass that aligns it is not run again.
  */
 public final class TranslationCache {
     public static final TranslationCache NONE = new TranslationCache(0, TranslationMetrics.NONE);
 
-    record Key(LanguagePair pair, String model, String text, DecodingOptions options, MessageContext context) {
+    /** remembered: the translation memory's answer that was aligned, or null for the model's translation. */
+    record Key(LanguagePair pair, String model, String text, DecodingOptions options, MessageContext context, String remembered) {
     }
 
     private final Cache<Key, Translation> cache;
