@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * leaves them out), mentions as chat platforms write them (Twitter's user names have no dots or
  * hyphens, so twitter-text cuts "@jean.dupont" after "@jean"; Slack, Discord, Mattermost, GitHub and
  * Teams allow them inside a name, and Slack and Discord put their own forms, "<@U024BE7LH>",
- * "<#C123|general>", "<@!123>", in the text), `code spans`, emoticons, speaker labels ("AGENT:"), tokens with digits (with a currency or percent sign
+ * "<#C123|general>", "<@!123>", in the text), `code spans` and HTML or XML tags, emoticons, speaker labels ("AGENT:"), tokens with digits (with a currency or percent sign
  * beside them), and tokens with an @ or a # that twitter-text found malformed. Last come the marks
  * the model cannot carry from source to target (markdown's ** and >, typographic quotes): those are
  * spans so that the model never sees them. Earlier kinds win overlaps.
@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class SpanDetector {
     private static final Pattern CODE = Pattern.compile("`[^`\\n]+`");
+    /** An HTML or XML tag, attributes and all ("<br>", "</div>", "<img src=x>"); "<3" and "a < b" are none. */
+    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9:-]*(?:\\s[^<>\\n]*)?/?>");
     /** At a line's start (spaces allowed before it); "HTTP://" is no label. */
     private static final Pattern LABEL = Pattern.compile("(?m)(?<=^[ \\t]{0,8})\\p{Lu}[\\p{Lu}\\p{N}_-]*[\\p{Lu}\\p{N}]:(?!//)");
     private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
@@ -74,6 +76,7 @@ public final class SpanDetector {
         }
         if (text.indexOf('<') >= 0) {
             addMatches(spans, WIRE_MENTION.matcher(text), SpanKind.MENTION);
+            addMatches(spans, TAG.matcher(text), SpanKind.CODE);
         }
         if (text.indexOf('@') >= 0) {
             addMatches(spans, CHAT_MENTION.matcher(text), SpanKind.MENTION);

@@ -82,6 +82,13 @@ class SpanDetectorTest {
     }
 
     @Test
+    void htmlAndXmlTagsAreCodeAttributesAndAllButAComparisonIsNot() {
+        assertEquals(List.of("<img src=x onerror=alert(1)>", "<br/>", "</b>"),
+                found("Regarde <img src=x onerror=alert(1)> puis<br/>la suite</b> stp", SpanKind.CODE));
+        assertEquals(List.of(), found("si a < b et b > c, je t'aime <3", SpanKind.CODE));
+    }
+
+    @Test
     void marksTheModelCannotCarryAreSymbolSpansAndTheOthersAreLeftToIt() {
         String text = "**D'une part**, il a dit “bonjour” <3 >> voilà";
         assertEquals(List.of("**", "**", "“", "”", ">>"), found(text, SpanKind.SYMBOL));
