@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * "Mon est expiré", which came back "My father is."), and the placeholder is turned back into the
  * term's target rendering, or into the term as written for a do-not-translate term; where the model
  * left the placeholder out, the term goes after the target word aligned with it, never lost. A term
- * matches whole words, whatever their case and the punctuation around them; an elided article before it
+ * matches whole words, whatever their case and the punctuation around them (also a next word glued to it by
+ * punctuation with no space, as chat writers type "paiement,Avec"); an elided article before it
  * is spelt out as the names' are ("l'Espace Client" is given as "le Tom"). The longest term wins where
  * two could match; four terms a sentence at most (the placeholders), a fifth is left to the model.
  */
@@ -71,11 +72,15 @@ final class GlossaryPlaceholders implements Adaptation {
                 words.add(first.group(1) + elision);
                 columns.add(draft.column(w));
             }
-            words.add((elision == null ? first.group(1) : "") + placeholder + last.group(4));
+            String lastWord = term.words()[length - 1];
+            // What a chat writer glued to the term with no space ("paiement,Avec") stays glued to its placeholder.
+            String glued = last.group(3).substring(lastWord.length()) + last.group(4);
+            words.add((elision == null ? first.group(1) : "") + placeholder + glued);
             columns.add(draft.column(w));
-            StringBuilder written = new StringBuilder(first.group(3));
-            for (int k = 1; k < length; k++) {
-                written.append(' ').append(parts.get(w + k).group(3));
+            StringBuilder written = new StringBuilder();
+            for (int k = 0; k < length; k++) {
+                String part = parts.get(w + k).group(3);
+                written.append(k == 0 ? "" : " ").append(k == length - 1 ? part.substring(0, lastWord.length()) : part);
             }
             String translation = term.term().translation();
             slots.add(new NameSlot(placeholder, translation != null ? translation : written.toString(), draft.column(w)));
@@ -107,13 +112,21 @@ final class GlossaryPlaceholders implements Adaptation {
                 // Punctuation may open the term's first word and close its last, not stand inside it.
                 boolean edges = (k == 0 || m.group(1).isEmpty()) && (k == termWords.length - 1 || m.group(4).isEmpty())
                         && (k == 0 || m.group(2) == null);
-                matches = inner && edges && m.group(3).equalsIgnoreCase(termWords[k]);
+                matches = inner && edges && (m.group(3).equalsIgnoreCase(termWords[k])
+                        || k == termWords.length - 1 && gluedAfter(m.group(3), termWords[k]));
             }
             if (matches) {
                 return term;
             }
         }
         return null;
+    }
+
+    /** The word is the term's word with punctuation and more glued after it, no space between ("paiement,Avec"). */
+    private static boolean gluedAfter(String word, String termWord) {
+        int n = termWord.length();
+        return word.length() > n && word.regionMatches(true, 0, termWord, 0, n) && !Character.isLetterOrDigit(word.charAt(n))
+                && word.charAt(n) != '-' && word.charAt(n) != '\'' && word.charAt(n) != '’';
     }
 
     private static MatchResult parts(String word) {

@@ -42,6 +42,15 @@ class GlossaryPlaceholdersTest {
     }
 
     @Test
+    void aWordGluedAfterATermByPunctuationWithNoSpaceStaysGluedToItsPlaceholder() {
+        UnitDraft draft = adapted("Mon abonnement,merci et kafka streams,abonnement-test");
+        assertEquals(List.of("Mon", "Tom,merci", "et", "Mary,abonnement-test"), draft.words(),
+                "the last word of a term may have more glued after it; a compound with a hyphen is no term");
+        assertEquals("My subscription plan,thanks and kafka streams,abonnement-test",
+                Scripted.restore(draft, List.of("My", "Tom,thanks", "and", "Mary,abonnement-test"), 0, 1, 2, 3));
+    }
+
+    @Test
     void aTermTheModelLeftOutGoesAfterTheWordAlignedWithIt() {
         UnitDraft draft = adapted("Mon abonnement est expiré.");
         assertEquals("My father subscription plan is expired.",
