@@ -137,11 +137,7 @@ public final class Replay {
         Path stateDir = Files.createTempDirectory("kafka-translator-replay");
         Map<String, String> settings = new LinkedHashMap<>(Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                 "kafka.state.dir", stateDir.toString(), "kafka.application.id", prefix + "app", ProcessorConfig.HTTP_PORT.key(), "0"));
-        for (var topic : List.of(ProcessorConfig.INPUT_TOPIC, ProcessorConfig.OUTPUT_TOPIC, ProcessorConfig.DEAD_LETTER_TOPIC,
-                ProcessorConfig.LATEST_TOPIC, ProcessorConfig.GLOSSARY_TOPIC, ProcessorConfig.MEMORY_TOPIC,
-                ProcessorConfig.CORRECTIONS_TOPIC)) {
-            settings.put(topic.key(), prefix + topic.defaultValue());
-        }
+        settings.putAll(ProcessorConfig.topicsPrefixed(prefix));
         if (setup == Setup.NEITHER) {
             settings.put(ProcessorConfig.CACHE_SIZE.key(), "0");
         }

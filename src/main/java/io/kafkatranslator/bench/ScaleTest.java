@@ -109,22 +109,18 @@ public final class ScaleTest {
     /** run: the layout's name and its place in the run, naming its topics, group and logs. */
     private Measured measure(EmbeddedBroker broker, List<String> sentences, Layout layout, String run, Path dir)
             throws Exception {
-        String input = "requests-" + run;
-        String output = "results-" + run;
-        String deadLetters = "dead-letters-" + run;
-        String latest = "latest-" + run;
-        String glossary = "glossary-" + run;
-        broker.createTopics(Map.of(input, PARTITIONS, output, PARTITIONS, deadLetters, 1, latest, PARTITIONS, glossary, 1));
-        Map<String, String> environment = Map.of(
+        Map<String, String> topics = ProcessorConfig.topicsPrefixed(run + "-");
+        ProcessorConfig config = ProcessorConfig.from(ConfigSource.of(topics));
+        broker.createTopics(config.newTopics(PARTITIONS));
+        String input = config.inputTopic();
+        String output = config.outputTopic();
+        String deadLetters = config.deadLetterTopic();
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "KAFKA_APPLICATION_ID", "scaletest-" + run,
                 "KAFKA_NUM_STREAM_THREADS", Integer.toString(layout.threads),
-                ConfigSource.variableName(ProcessorConfig.INPUT_TOPIC.key()), input,
-                ConfigSource.variableName(ProcessorConfig.OUTPUT_TOPIC.key()), output,
-                ConfigSource.variableName(ProcessorConfig.DEAD_LETTER_TOPIC.key()), deadLetters,
-                ConfigSource.variableName(ProcessorConfig.LATEST_TOPIC.key()), latest,
-                ConfigSource.variableName(ProcessorConfig.GLOSSARY_TOPIC.key()), glossary,
                 // As the load test: the sentences repeat, and the cache would answer them instead of the model.
-                ConfigSource.variableName(ProcessorConfig.CACHE_SIZE.key()), "0");
+                ConfigSource.variableName(ProcessorConfig.CACHE_SIZE.key()), "0"));
+        topics.forEach((key, topic) -> environment.put(ConfigSource.variableName(key), topic));
         List<Process> instances = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
                 "linger.ms", "5"), new StringSerializer(), new ByteArraySerializer());

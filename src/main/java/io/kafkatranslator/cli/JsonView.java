@@ -4,6 +4,8 @@ import io.kafkatranslator.engine.QualitySignal;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationOutcome;
+import io.kafkatranslator.language.LanguageDetector;
+import io.kafkatranslator.route.RoutedRequest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,15 +15,25 @@ final class JsonView {
     private JsonView() {
     }
 
-    static Map<String, Object> of(String source, TranslationOutcome outcome) {
+    /** routed: how the message was routed (its detection, and why it was returned as it is, if it was). */
+    static Map<String, Object> of(String source, RoutedRequest routed, TranslationOutcome outcome) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("source", source);
+        LanguageDetector.Detection detection = routed.detection();
+        if (detection != null) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("language", detection.language());
+            d.put("confidence", detection.confidence());
+            out.put("language_detection", d);
+        }
         if (outcome instanceof TranslationError e) {
             out.put("error", Map.of("code", e.code().name(), "message", e.message()));
             return out;
         }
         Translation t = (Translation) outcome;
         out.put("translation", t.text());
+        out.put("untranslated_reason", routed instanceof RoutedRequest.Unchanged u ? u.reason() : null);
+        out.put("origin", t.origin().name());
         out.put("score", t.score());
         out.put("nbest", t.nbest());
         out.put("source_tokens", t.sourcePieces());

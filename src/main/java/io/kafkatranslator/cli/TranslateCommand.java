@@ -11,6 +11,7 @@ import io.kafkatranslator.engine.TranslationModels;
 import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.model.ModelDirectory;
+import io.kafkatranslator.route.RoutedRequest;
 import io.kafkatranslator.route.Routing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,7 +117,8 @@ final class TranslateCommand implements Callable<Integer> {
                     }
                     batch.add(line);
                 }
-                List<TranslationOutcome> outcomes = routing.translate(batch.stream().map(line -> routing.route(from, to, line, options)).toList());
+                List<RoutedRequest> routed = batch.stream().map(line -> routing.route(from, to, line, options)).toList();
+                List<TranslationOutcome> outcomes = routing.translate(routed);
                 for (int i = 0; i < batch.size(); i++) {
                     lineNumber++;
                     TranslationOutcome outcome = outcomes.get(i);
@@ -125,7 +127,7 @@ final class TranslateCommand implements Callable<Integer> {
                         System.err.println("line " + lineNumber + ": " + error.code() + ": " + error.message());
                     }
                     if (format == Format.json) {
-                        out.println(mapper.writeValueAsString(JsonView.of(batch.get(i), outcome)));
+                        out.println(mapper.writeValueAsString(JsonView.of(batch.get(i), routed.get(i), outcome)));
                     } else {
                         printText(out, outcome);
                     }

@@ -109,6 +109,16 @@ public record ProcessorConfig(
             BATCH_MAX_TOKENS, BATCH_MAX_WAIT_MS, CACHE_SIZE, ACCEPT_JSON, OUTPUT_FORMAT, RESULT_MAX_BYTES, CLOSE_TIMEOUT_MS, HEALTH_WINDOW_MS,
             HEALTH_STUCK_MS, CREATE_TOPICS, HTTP_PORT);
 
+    /** Every topic setting, each topic named the prefix and its default name: a run's own topics on a shared broker. */
+    public static Map<String, String> topicsPrefixed(String prefix) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Setting<String> topic : List.of(INPUT_TOPIC, OUTPUT_TOPIC, DEAD_LETTER_TOPIC, LATEST_TOPIC, GLOSSARY_TOPIC, MEMORY_TOPIC,
+                CORRECTIONS_TOPIC)) {
+            out.put(topic.key(), prefix + topic.defaultValue());
+        }
+        return out;
+    }
+
     public static ProcessorConfig from(ConfigSource source) {
         ProcessorConfig config = new ProcessorConfig(
                 INPUT_TOPIC.from(source),

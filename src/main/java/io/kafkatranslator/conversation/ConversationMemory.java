@@ -105,6 +105,17 @@ public final class ConversationMemory {
         return version;
     }
 
+    /**
+     * Notes a message of the conversation at now. The time moves by a twentieth of the idle time at least, so that most
+     * messages leave the state as it was: a conversation is forgotten between 95 % and 100 % of the idle time after
+     * its last message.
+     */
+    public static void heardAt(ConversationState state, long now, long idleMs) {
+        if (now - state.getLastMessageAt().toEpochMilli() >= idleMs / 20) {
+            state.setLastMessageAt(Instant.ofEpochMilli(now));
+        }
+    }
+
     /** Whether a conversation last heard from at that time is to be forgotten now. */
     public static boolean idle(ConversationState state, long now, long idleMs) {
         return now - state.getLastMessageAt().toEpochMilli() >= idleMs;

@@ -19,17 +19,23 @@ public sealed interface RoutedRequest {
     /** The language detection, when the request left its language to it; null otherwise. */
     LanguageDetector.Detection detection();
 
-    /** context: what the preparation took besides the text (the conversation's names, the glossary's terms). */
-    record ToModel(LanguageRouter.ToModel route, PreparedMessage message, DecodingOptions options, MessageContext context)
-            implements RoutedRequest {
-        public LanguagePair pair() {
-            return route.pair();
+    /** Bound for a model's pair: translated by it, or answered by the memory and aligned by it. */
+    sealed interface OfModel extends RoutedRequest {
+        LanguageRouter.ToModel route();
+
+        default LanguagePair pair() {
+            return route().pair();
         }
 
         @Override
-        public LanguageDetector.Detection detection() {
-            return route.detection();
+        default LanguageDetector.Detection detection() {
+            return route().detection();
         }
+    }
+
+    /** context: what the preparation took besides the text (the conversation's names, the glossary's terms). */
+    record ToModel(LanguageRouter.ToModel route, PreparedMessage message, DecodingOptions options, MessageContext context)
+            implements OfModel {
     }
 
     /**
@@ -37,15 +43,7 @@ public sealed interface RoutedRequest {
      * when the options ask for alignments).
      */
     record Remembered(LanguageRouter.ToModel route, String text, String translation, DecodingOptions options)
-            implements RoutedRequest {
-        public LanguagePair pair() {
-            return route.pair();
-        }
-
-        @Override
-        public LanguageDetector.Detection detection() {
-            return route.detection();
-        }
+            implements OfModel {
     }
 
     /** No model runs: the route is SameLanguage or Undetected. */
@@ -53,6 +51,11 @@ public sealed interface RoutedRequest {
         @Override
         public LanguageDetector.Detection detection() {
             return route.detection();
+        }
+
+        /** Why: the result's untranslated_reason. */
+        public String reason() {
+            return route instanceof LanguageRouter.SameLanguage ? "SAME_LANGUAGE" : "LANGUAGE_NOT_DETECTED";
         }
     }
 

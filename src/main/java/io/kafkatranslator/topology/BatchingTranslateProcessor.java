@@ -53,7 +53,9 @@ import java.util.Locale;
  * store is prepared as it first was); and each message id's version,
  * counted as its results are forwarded, each of which also goes, keyed by the message id, to the
  * compacted latest-translations topic (a deletion as a tombstone). A conversation idle for
- * processor.conversation.idle.ms is forgotten.
+ * processor.conversation.idle.ms is forgotten. The tenant's policy is read from the global stores as a request
+ * is routed: a message its translation memory holds is answered from it, the others are prepared with its
+ * glossary's terms; both versions go into the result.
  */
 final class BatchingTranslateProcessor implements Processor<String, PendingRequest, Object, Object>, ThreadBatch.Member {
     /** How often a task looks for its outcomes and its thread's batch deadline: outcomes wait at most this long. */
@@ -129,14 +131,20 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         forwardReady(now);
         PendingRequest pending = record.value();
         TranslationRequest request = pending.getRequest();
-        ConversationState conversation = conversation(request.getConversationId(), now);
+        ConversationState stored = conversations.get(request.getConversationId());
+        ConversationState conversation = stored == null ? ConversationMemory.fresh(now)
+                : ConversationState.newBuilder(stored).build();
+        ConversationMemory.heardAt(conversation, now, idle.toMillis());
         pending.setParticipantLanguage(memory.usualLanguage(conversation, request.getSender()));
         memory.learnNames(conversation, request.getSender(), request.getText());
         pending.setConversationNames(conversation.getNames());
         RoutedRequest routed = prepare(pending);
         memory.learn(conversation, request.getSender(), ConversationMemory.shownLanguage(request.getSourceLanguage(),
                 routed.detection()));
-        conversations.put(request.getConversationId(), conversation);
+        // Most messages of a conversation change nothing in its state: they cost no write to the store and its changelog.
+        if (!conversation.equals(stored)) {
+            conversations.put(request.getConversationId(), conversation);
+        }
         if (routed instanceof RoutedRequest.Rejected rejected) {
             deadLetter(pending, rejected.error(), now);
             return;
@@ -145,16 +153,6 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         store.put(nextSequence, pending);
         batch.add(new ThreadBatch.Entry(this, nextSequence++, pending, routed), now, record.timestamp());
         forwardReady(now);
-    }
-
-    /** The conversation's state as stored, its last message now. */
-    private ConversationState conversation(String id, long now) {
-        ConversationState state = conversations.get(id);
-        if (state == null) {
-            return ConversationMemory.fresh(now);
-        }
-        state.setLastMessageAt(java.time.Instant.ofEpochMilli(now));
-        return state;
     }
 
     /**
@@ -248,14 +246,12 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
     private TranslationResult result(PendingRequest pending, RoutedRequest routed, Translation t, long batchStart, long decodingMs,
                                      long end) {
         TranslationRequest request = pending.getRequest();
-        LanguagePair pair = routed instanceof RoutedRequest.ToModel m ? m.pair()
-                : routed instanceof RoutedRequest.Remembered r ? r.pair() : null;
+        LanguagePair pair = routed instanceof RoutedRequest.OfModel m ? m.pair() : null;
         BatchTranslator model = pair == null ? null : batch.routing().translator(pair);
         String source = pair != null ? pair.source()
                 : routed instanceof RoutedRequest.Unchanged u && u.route() instanceof LanguageRouter.SameLanguage same ? same.language()
                 : null;
-        String untranslated = !(routed instanceof RoutedRequest.Unchanged u) ? null
-                : u.route() instanceof LanguageRouter.SameLanguage ? "SAME_LANGUAGE" : "LANGUAGE_NOT_DETECTED";
+        String untranslated = routed instanceof RoutedRequest.Unchanged u ? u.reason() : null;
         LanguageDetector.Detection detection = routed.detection();
         Long endToEnd = request.getClientTimestamp() == null ? null : end - request.getClientTimestamp().toEpochMilli();
         return TranslationResults.of(t)

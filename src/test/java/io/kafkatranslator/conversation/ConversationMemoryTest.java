@@ -57,4 +57,14 @@ class ConversationMemoryTest {
         assertFalse(ConversationMemory.idle(state, 60_999, 60_000));
         assertTrue(ConversationMemory.idle(state, 61_000, 60_000));
     }
+
+    @Test
+    void aMessageMovesTheConversationsTimeOnlyByATwentiethOfTheIdleTimeSoMostLeaveItsStateAsItWas() {
+        ConversationState state = ConversationMemory.fresh(1_000);
+        ConversationMemory.heardAt(state, 3_999, 60_000);
+        assertEquals(1_000, state.getLastMessageAt().toEpochMilli(), "3 s is less than a twentieth of a minute");
+        ConversationMemory.heardAt(state, 4_000, 60_000);
+        assertEquals(4_000, state.getLastMessageAt().toEpochMilli());
+        assertTrue(ConversationMemory.idle(state, 64_000, 60_000), "forgotten 57 s after the message at 3.999 s: 95 %");
+    }
 }
