@@ -255,6 +255,10 @@ function showResult(event) {
     footer.appendChild(element('span', 'badge origin', 'from cache')).title =
       'The same message was translated moments ago: the processor answered from its cache.';
   }
+  if (event.unhonoured_terms && event.unhonoured_terms.length > 0) {
+    footer.appendChild(element('span', 'badge low-confidence', 'term not kept: ' + event.unhonoured_terms.join(', '))).title =
+      'The glossary asks for these terms, and the translation does not render them as it asks.';
+  }
   if (event.low_confidence) {
     const badge = footer.appendChild(element('span', 'badge low-confidence', 'low confidence'));
     badge.title = 'The model was unsure of this translation: read it with care.';

@@ -50,6 +50,7 @@ final class PageEvents {
             }
         }
         event.put("low_confidence", r.getQuality() != null && r.getQuality().getLowConfidence());
+        words(event.putArray("unhonoured_terms"), r.getUnhonouredTerms());
         if (r.getLanguageDetection() != null) {
             event.putObject("detection").put("language", r.getLanguageDetection().getLanguage())
                     .put("confidence", r.getLanguageDetection().getConfidence());

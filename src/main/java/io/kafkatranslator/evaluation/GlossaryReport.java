@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How a glossary is honoured on real chats: the WMT 2024 chat dev set's turns of one direction translated without
@@ -77,18 +75,16 @@ public final class GlossaryReport {
         for (int i = 0; i < turns.size(); i++) {
             boolean holds = false;
             for (GlossaryTerm term : terms) {
-                Matcher m = pattern(term).matcher(turns.get(i).source());
-                if (m.find()) {
+                String found = term.findIn(turns.get(i).source());
+                if (found != null) {
                     holds = true;
-                    String required = term.translation() == null ? m.group() : term.translation();
                     Tally tally = tallies.get(term);
                     tally.occurrences++;
-                    tally.without += renders(without.get(i), required) ? 1 : 0;
-                    boolean rendered = renders(with.get(i), required);
+                    tally.without += term.renderedIn(without.get(i), found) ? 1 : 0;
+                    boolean rendered = term.renderedIn(with.get(i), found);
                     tally.with += rendered ? 1 : 0;
                     if (!rendered) {
-                        System.err.printf("term %s not rendered as %s: %s -> %s%n", term.term(), required, turns.get(i).source(),
-                                with.get(i));
+                        System.err.printf("term %s not rendered: %s -> %s%n", term.term(), turns.get(i).source(), with.get(i));
                     }
                 }
             }
@@ -127,17 +123,6 @@ public final class GlossaryReport {
         List<TranslationOutcome> outcomes = routing.translate(turns.stream().map(t -> routing.route(pair.source(), null,
                 pair.target(), t.source(), options, Set.of(), policy)).toList());
         return outcomes.stream().map(o -> o instanceof Translation t ? t.text() : "").toList();
-    }
-
-    /** Whole words, whatever their case and the spaces between them: as the glossary matches a term. */
-    private static Pattern pattern(GlossaryTerm term) {
-        String words = String.join("\\s+", java.util.Arrays.stream(term.term().split("\\s+")).map(Pattern::quote).toList());
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + words + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    }
-
-    private static boolean renders(String translation, String required) {
-        String spaced = translation.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        return spaced.contains(required.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
     }
 
     /** BLEU and chrF2 without and with the glossary, on the given turns. */

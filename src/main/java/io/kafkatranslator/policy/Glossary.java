@@ -20,6 +20,21 @@ public final class Glossary {
     private Glossary() {
     }
 
+    /**
+     * The terms the source holds that its translation does not render as required: what a result flags, since the
+     * glossary gives the model at most four terms a sentence and finds a term only where its first word starts a word.
+     */
+    public static List<String> unhonoured(List<GlossaryTerm> terms, String source, String translation) {
+        List<String> out = new ArrayList<>();
+        for (GlossaryTerm t : terms) {
+            String found = t.findIn(source);
+            if (found != null && !t.renderedIn(translation, found)) {
+                out.add(t.term());
+            }
+        }
+        return out;
+    }
+
     /** The terms of a tenant (null: the default one) for a pair, from the store's values ({@link PolicyTopic#stored}). */
     public static List<GlossaryTerm> terms(ReadOnlyKeyValueStore<String, String> store, String tenant, LanguagePair pair) {
         String prefix = PolicyTopic.GLOSSARY.key(tenant, pair, "");

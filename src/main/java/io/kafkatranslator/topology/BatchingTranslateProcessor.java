@@ -1,6 +1,7 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.conversation.ConversationMemory;
+import io.kafkatranslator.policy.Glossary;
 import io.kafkatranslator.policy.PolicyTopic;
 import io.kafkatranslator.policy.TenantPolicy;
 import io.kafkatranslator.reason.ErrorCode;
@@ -275,6 +276,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 .setPolicyVersion(pending.getPolicyVersion())
                 .setMemoryVersion(pending.getMemoryVersion())
                 .setOrigin(t.origin().name())
+                .setUnhonouredTerms(routed instanceof RoutedRequest.ToModel m
+                        ? Glossary.unhonoured(m.context().terms(), request.getText(), t.text()) : List.of())
                 .setTimings(new Timings(Math.max(0, batchStart - pending.getArrivedAt().toEpochMilli()), decodingMs, endToEnd))
                 .build();
     }

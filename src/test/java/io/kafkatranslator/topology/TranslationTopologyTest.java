@@ -414,6 +414,23 @@ class TranslationTopologyTest {
     }
 
     @Test
+    void aTermTheTranslationDoesNotRenderAsRequiredIsFlaggedInTheResult() {
+        start(Map.of());
+        var strings = new org.apache.kafka.common.serialization.StringSerializer();
+        TestInputTopic<String, String> glossary = driver.createInputTopic(
+                ProcessorConfig.from(ConfigSource.of(Map.of())).glossaryTopic(), strings, strings);
+        glossary.pipeInput("acme|fr-en|bonjour", "{\"translation\": \"hello\"}");
+        glossary.pipeInput("acme|fr-en|le monde", "{\"translation\": null}");
+        // The fake translator knows no glossary: it upper-cases "bonjour" and "le monde" alike.
+        send(TranslationRequest.newBuilder(request("g1", "c", "bonjour le  monde", "fr", "en")).setTenant("acme").build());
+        send(request("g2", "c", "bonjour le monde", "fr", "en"));
+        driver.advanceWallClockTime(Duration.ofMillis(100));
+        List<TranslationResult> results = output.readValuesToList();
+        assertEquals(List.of("bonjour"), results.get(0).getUnhonouredTerms(), "'LE  MONDE' keeps the words as written, any case");
+        assertEquals(List.of(), results.get(1).getUnhonouredTerms(), "the default tenant has no terms");
+    }
+
+    @Test
     void theMemoryAndTheCorrectionsAnswerTheirTenantsMessagesWithoutTheModelAlignedByItAndTheCacheAnswersRepeats() {
         try (TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults(), new LanguagePair("fr", "en"))) {
             start(Map.of(), () -> Map.of(FR_EN, new EngineBatchTranslator(engine)));
