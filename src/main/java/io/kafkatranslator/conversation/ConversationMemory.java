@@ -57,20 +57,19 @@ public final class ConversationMemory {
         return given != null ? given : detection != null && detection.detected() ? detection.language() : null;
     }
 
-    /** One more message of the sender's shown to be in this language (null: nothing learnt). */
-    public void learn(ConversationState state, String sender, String language) {
+    /** One more message of the sender's shown to be in this language (null: nothing learnt); whether the state changed. */
+    public boolean learn(ConversationState state, String sender, String language) {
         if (sender == null || language == null) {
-            return;
+            return false;
         }
-        Participant p = state.getParticipants().computeIfAbsent(sender, s -> new Participant(null, null, 0));
-        if (p.getLanguage() == null || p.getLanguage().equals(language)) {
-            p.setLanguage(language);
-            p.setCandidate(null);
-            p.setCandidateMessages(0);
-            return;
+        Participant p = state.getParticipants().get(sender);
+        Participant before = p == null ? null : Participant.newBuilder(p).build();
+        if (p == null) {
+            p = new Participant(null, null, 0);
+            state.getParticipants().put(sender, p);
         }
         int inARow = language.equals(p.getCandidate()) ? p.getCandidateMessages() + 1 : 1;
-        if (inARow >= switchAfter) {
+        if (p.getLanguage() == null || p.getLanguage().equals(language) || inARow >= switchAfter) {
             p.setLanguage(language);
             p.setCandidate(null);
             p.setCandidateMessages(0);
@@ -78,10 +77,11 @@ public final class ConversationMemory {
             p.setCandidate(language);
             p.setCandidateMessages(inARow);
         }
+        return !p.equals(before);
     }
 
-    /** The names a message of the sender teaches: theirs, and the one the text introduces. */
-    public void learnNames(ConversationState state, String sender, String text) {
+    /** The names a message of the sender teaches: theirs, and the one the text introduces; whether the state changed. */
+    public boolean learnNames(ConversationState state, String sender, String text) {
         Set<String> names = new LinkedHashSet<>(state.getNames());
         if (sender != null) {
             for (String part : sender.split("[^\\p{L}\\p{N}]+")) {
@@ -95,7 +95,12 @@ public final class ConversationMemory {
             names.add(m.group(1));
         }
         List<String> kept = new ArrayList<>(names);
-        state.setNames(kept.subList(Math.max(0, kept.size() - MAX_NAMES), kept.size()));
+        List<String> latest = kept.subList(Math.max(0, kept.size() - MAX_NAMES), kept.size());
+        if (latest.equals(state.getNames())) {
+            return false;
+        }
+        state.setNames(latest);
+        return true;
     }
 
     /** The version of this result of the message: one more than its last. */
@@ -106,14 +111,16 @@ public final class ConversationMemory {
     }
 
     /**
-     * Notes a message of the conversation at now. The time moves by a twentieth of the idle time at least, so that most
+     * Notes a message of the conversation at now; whether the state changed. The time moves by a twentieth of the idle time at least, so that most
      * messages leave the state as it was: a conversation is forgotten between 95 % and 100 % of the idle time after
      * its last message.
      */
-    public static void heardAt(ConversationState state, long now, long idleMs) {
-        if (now - state.getLastMessageAt().toEpochMilli() >= idleMs / 20) {
-            state.setLastMessageAt(Instant.ofEpochMilli(now));
+    public static boolean heardAt(ConversationState state, long now, long idleMs) {
+        if (now - state.getLastMessageAt().toEpochMilli() < idleMs / 20) {
+            return false;
         }
+        state.setLastMessageAt(Instant.ofEpochMilli(now));
+        return true;
     }
 
     /** Whether a conversation last heard from at that time is to be forgotten now. */

@@ -37,7 +37,7 @@ public final class Glossary {
 
     /** The terms of a tenant (null: the default one) for a pair, from the store's values ({@link PolicyTopic#stored}). */
     public static List<GlossaryTerm> terms(ReadOnlyKeyValueStore<String, String> store, String tenant, LanguagePair pair) {
-        String prefix = PolicyTopic.GLOSSARY.key(tenant, pair, "");
+        String prefix = PolicyTopic.prefix(tenant, pair);
         List<GlossaryTerm> out = new ArrayList<>();
         try (KeyValueIterator<String, String> it = store.prefixScan(prefix, KEYS)) {
             while (it.hasNext()) {

@@ -43,7 +43,12 @@ public final class PolicyTopic {
 
     /** tenant: null for the default one. */
     public String key(String tenant, LanguagePair pair, String text) {
-        return (tenant == null ? DEFAULT_TENANT : tenant) + "|" + pair + "|" + canonical.apply(text);
+        return prefix(tenant, pair) + canonical.apply(text);
+    }
+
+    /** What every key of the tenant's (null: the default one) entries for the pair starts with. */
+    public static String prefix(String tenant, LanguagePair pair) {
+        return (tenant == null ? DEFAULT_TENANT : tenant) + "|" + pair + "|";
     }
 
     /** The store's key of a valid record's key. */

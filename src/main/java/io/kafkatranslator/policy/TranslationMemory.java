@@ -38,6 +38,7 @@ public final class TranslationMemory {
 
     /** The approved translation of the message for the tenant (null: the default one) and pair, or null. */
     public static String lookup(ReadOnlyKeyValueStore<String, String> store, String tenant, LanguagePair pair, String text) {
-        return normalise(text).isEmpty() ? null : store.get(PolicyTopic.MEMORY.key(tenant, pair, text));
+        String source = normalise(text);
+        return source.isEmpty() ? null : store.get(PolicyTopic.prefix(tenant, pair) + source);
     }
 }

@@ -133,17 +133,16 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         PendingRequest pending = record.value();
         TranslationRequest request = pending.getRequest();
         ConversationState stored = conversations.get(request.getConversationId());
-        ConversationState conversation = stored == null ? ConversationMemory.fresh(now)
-                : ConversationState.newBuilder(stored).build();
-        ConversationMemory.heardAt(conversation, now, idle.toMillis());
+        ConversationState conversation = stored == null ? ConversationMemory.fresh(now) : stored;
+        boolean changed = stored == null | ConversationMemory.heardAt(conversation, now, idle.toMillis());
         pending.setParticipantLanguage(memory.usualLanguage(conversation, request.getSender()));
-        memory.learnNames(conversation, request.getSender(), request.getText());
+        changed |= memory.learnNames(conversation, request.getSender(), request.getText());
         pending.setConversationNames(conversation.getNames());
         RoutedRequest routed = prepare(pending);
-        memory.learn(conversation, request.getSender(), ConversationMemory.shownLanguage(request.getSourceLanguage(),
+        changed |= memory.learn(conversation, request.getSender(), ConversationMemory.shownLanguage(request.getSourceLanguage(),
                 routed.detection()));
         // Most messages of a conversation change nothing in its state: they cost no write to the store and its changelog.
-        if (!conversation.equals(stored)) {
+        if (changed) {
             conversations.put(request.getConversationId(), conversation);
         }
         if (routed instanceof RoutedRequest.Rejected rejected) {
@@ -277,7 +276,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 .setMemoryVersion(pending.getMemoryVersion())
                 .setOrigin(t.origin().name())
                 .setUnhonouredTerms(routed instanceof RoutedRequest.ToModel m
-                        ? Glossary.unhonoured(m.context().terms(), request.getText(), t.text()) : List.of())
+                        ? Glossary.unhonoured(m.context().relevantTo(request.getText()).terms(), request.getText(), t.text())
+                        : List.of())
                 .setTimings(new Timings(Math.max(0, batchStart - pending.getArrivedAt().toEpochMilli()), decodingMs, endToEnd))
                 .build();
     }
