@@ -73,13 +73,15 @@ def word_start_table(sp):
     return [1 if sp.id_to_piece(i).startswith("\u2581") else 0 for i in range(sp.get_piece_size())]
 
 
-def encode_pairs(src_sp, tgt_sp, triples, max_len):
-    """(source, target, word links) -> (source ids + EOS, target ids, piece links), too long ones dropped."""
+def encode_pairs(src_sp, tgt_sp, triples, max_len, ends=None):
+    """(source, target, word links) -> (source ids + its end, target ids, piece links), too long ones dropped.
+    ends: each pair's source end id (register.EndMarks); EOS for all when None."""
     srcs = src_sp.encode([s for s, _, _ in triples])
     tgts = tgt_sp.encode([t for _, t, _ in triples])
     src_start, tgt_start = word_start_table(src_sp), word_start_table(tgt_sp)
-    return [(s + [EOS_ID], t, piece_links(s, t, links, src_start, tgt_start))
-            for s, t, (_, _, links) in zip(srcs, tgts, triples)
+    ends = ends or [EOS_ID] * len(triples)
+    return [(s + [end], t, piece_links(s, t, links, src_start, tgt_start))
+            for s, t, end, (_, _, links) in zip(srcs, tgts, ends, triples)
             if 0 < len(s) < max_len and 0 < len(t) < max_len]
 
 

@@ -10,11 +10,13 @@ import os
 import shutil
 
 import onnx
+import sentencepiece as spm
 import torch
 
 import common
 import data
 import lexicon
+import register
 from model import DecoderStep, aligner_from
 
 OPSET = 17
@@ -153,6 +155,10 @@ def main():
         extra["aligner"] = {"graph": ALIGNER_FILE, "architecture": info["config"],
                             "training": {k: info[k] for k in ("epoch", "hours", "held_out_aer",
                                                               "attention_held_out_aer", "history")}}
+    pieces = spm.SentencePieceProcessor(model_file=os.path.join(args.data, TOKENIZER_FILES["source"])).get_piece_size()
+    if model.cfg.src_vocab > pieces:
+        # The ids after the source pieces are the register marks the model was trained to follow (train.py --register).
+        extra["register_marks"] = {mark: pieces + i for i, mark in enumerate(register.MARKS)}
     decoding = {"max_length_a": 1.5, "max_length_b": 10, "beam_size": 5, "length_penalty_alpha": 0.6}
     direction = data.direction(args.data)
     name = args.name or f"tatoeba-{direction}-gru-attention"

@@ -18,6 +18,7 @@ import torch
 import augment
 import common
 import data
+import register
 from data import BOS_ID, EOS_ID, PAD_ID, UNK_ID
 from model import ModelConfig, Seq2Seq
 
@@ -68,6 +69,8 @@ def main():
     ap.add_argument("--alignments", help="word links of train.tsv (wordalign.py) to guide the attention")
     ap.add_argument("--guided-weight", type=float, default=0.1, help="weight of the guided-alignment loss")
     ap.add_argument("--init", help="start from these weights (a best.pt) instead of random ones")
+    ap.add_argument("--register", action="store_true",
+                    help="English to French: end each source with its French side's register mark (register.py)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -82,7 +85,8 @@ def main():
         # A resumed run keeps the model it started with, whatever size flags it is given now.
         cfg = ModelConfig(**ckpt["config"])
     else:
-        cfg = ModelConfig(src_vocab=src_sp.get_piece_size(), tgt_vocab=tgt_sp.get_piece_size(),
+        # The register marks are two source ids after the vocabulary's pieces.
+        cfg = ModelConfig(src_vocab=src_sp.get_piece_size() + (len(register.MARKS) if args.register else 0), tgt_vocab=tgt_sp.get_piece_size(),
                           emb=args.emb, enc_hidden=args.enc_hidden, dec_hidden=args.dec_hidden,
                           attn_hidden=args.attn_hidden, dropout=args.dropout,
                           pad_id=PAD_ID, bos_id=BOS_ID, eos_id=EOS_ID, unk_id=UNK_ID)
@@ -105,18 +109,24 @@ def main():
         common.log(args.run, f"resumed at epoch {state['epoch']} batch {state['batch']}")
     else:
         if args.init:
-            model.load_state_dict(torch.load(args.init, map_location=device)["model"])
+            init = torch.load(args.init, map_location=device)["model"]
+            model.load_state_dict(register.grow_source_embedding(init, cfg.src_vocab, cfg.eos_id))
         common.log(args.run, f"start: {len(pairs)} training pairs, config {json.dumps(cfg.to_dict())}, "
                       f"{sum(p.numel() for p in model.parameters())} parameters, args {vars(args)}")
 
     # A resumed run keeps the augmentation it started with: its epochs' batches must not change.
     rates = state.get("augment", {})
+    marks = (register.EndMarks(cfg.eos_id, src_sp.get_piece_size())
+             if cfg.src_vocab > src_sp.get_piece_size() else None)
+    if marks and direction != "en-fr":
+        raise SystemExit("register marks are for English to French: the register is the French side's")
     guided_weight = state.get("guided_weight", 0.0)
 
     def epoch_examples(epoch):
         """Each epoch sees its own variants of the pairs (the pairs themselves when rates is empty)."""
-        return common.encode_pairs(src_sp, tgt_sp, augment.augment_epoch(pairs, rates, args.seed, epoch, links, direction),
-                            args.max_len)
+        triples = augment.augment_epoch(pairs, rates, args.seed, epoch, links, direction)
+        ends = marks.for_epoch([(s, t) for s, t, _ in triples], args.seed, epoch) if marks else None
+        return common.encode_pairs(src_sp, tgt_sp, triples, args.max_len, ends)
 
     def checkpoint():
         common.save_atomic({"model": model.state_dict(), "optimizer": optimizer.state_dict(),

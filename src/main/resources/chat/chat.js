@@ -34,7 +34,7 @@ function scrollToEnd() {
 // ---- sending -------------------------------------------------------------------------------
 
 function languageOf(writer) {
-  return document.querySelector(`.composer[data-writer="${writer}"] select`).value;
+  return document.querySelector(`.composer[data-writer="${writer}"] select[name=language]`).value;
 }
 
 function otherWriter(writer) {
@@ -63,11 +63,12 @@ async function send(form) {
   const writer = form.dataset.writer;
   const from = languageOf(writer);
   const to = languageOf(otherWriter(writer));
+  const formality = form.elements.formality.value;
   input.value = '';
   const editing = form.dataset.editing;
   if (editing) {
     stopEditing(form);
-    change(byMessage.get(editing), {writer, from, to, text, message_id: editing, operation: 'EDIT'}, 're-translating…');
+    change(byMessage.get(editing), {writer, from, to, text, formality, message_id: editing, operation: 'EDIT'}, 're-translating…');
     return;
   }
   const pending = bubble(writer, from, to);
@@ -77,7 +78,7 @@ async function send(form) {
   scrollToEnd();
   let answer;
   try {
-    answer = await post({writer, from, to, text});
+    answer = await post({writer, from, to, text, formality});
   } catch (e) {
     pending.classList.add('dead-letter');
     pending.querySelector('.pending').textContent = 'not sent: ' + e.message;
@@ -255,6 +256,10 @@ function showResult(event) {
     footer.appendChild(element('span', 'badge origin', 'from cache')).title =
       'The same message was translated moments ago: the processor answered from its cache.';
   }
+  if (event.formality) {
+    footer.appendChild(element('span', 'badge origin', event.formality === 'formal' ? 'vous' : 'tu')).title =
+      'Translated in the register asked, or in the one the conversation\'s French speakers use.';
+  }
   if (event.unhonoured_terms && event.unhonoured_terms.length > 0) {
     footer.appendChild(element('span', 'badge low-confidence', 'term not kept: ' + event.unhonoured_terms.join(', '))).title =
       'The glossary asks for these terms, and the translation does not render them as it asks.';
@@ -402,7 +407,7 @@ function openHeatmap(event) {
 // ---- the event stream ----------------------------------------------------------------------
 
 function offerLanguages(languages) {
-  for (const select of document.querySelectorAll('.composer select')) {
+  for (const select of document.querySelectorAll('.composer select[name=language]')) {
     const chosen = select.value;
     select.replaceChildren(...languages.map((code) => {
       const option = element('option', null, code);

@@ -1,11 +1,14 @@
 package io.kafkatranslator.bench;
 
+
 import io.kafkatranslator.app.ProcessorApp;
 import io.kafkatranslator.broker.EmbeddedBroker;
 import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationModels;
+import io.kafkatranslator.evaluation.WmtChat;
+import io.kafkatranslator.evaluation.WmtChat.Turn;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.policy.PolicyTopic;
 import io.kafkatranslator.policy.TranslationMemory;
@@ -57,9 +60,6 @@ public final class Replay {
         }
     }
 
-    private record Turn(String conversation, String sender, LanguagePair pair, String text, String reference) {
-    }
-
     private record Run(Setup setup, double seconds, int messages, Map<String, Integer> origins) {
         double perSecond() {
             return messages / seconds;
@@ -79,7 +79,7 @@ public final class Replay {
     }
 
     public int run() throws Exception {
-        List<Turn> turns = read(wmt);
+        List<Turn> turns = WmtChat.read(wmt);
         Map<String, String> memory = stockPhrases(turns);
         List<Run> runs = new ArrayList<>();
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
@@ -94,21 +94,6 @@ public final class Replay {
         }
         Report.publish(render(runs, turns, memory.size()), out);
         return 0;
-    }
-
-    private static List<Turn> read(Path wmt) throws IOException {
-        List<Turn> turns = new ArrayList<>();
-        for (String line : Files.readAllLines(wmt, StandardCharsets.UTF_8)) {
-            String[] c = line.split("\t", -1);
-            if (c.length >= 6 && !c[0].equals("source_language")) {
-                turns.add(new Turn(c[2], c[3], new LanguagePair(c[0], c[1]), c[4], c[5]));
-            }
-        }
-        if (turns.isEmpty()) {
-            throw new IllegalArgumentException(wmt + " holds no turns (source_language, target_language, doc_id, sender, "
-                    + "source, reference)");
-        }
-        return turns;
     }
 
     /** The memory's entries, by key: each message sent STOCK_PHRASE_REPEATS times or more (as normalised), its first reference. */

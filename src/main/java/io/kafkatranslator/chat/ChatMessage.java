@@ -1,6 +1,7 @@
 package io.kafkatranslator.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkatranslator.decode.Formality;
 import io.kafkatranslator.language.LanguagePair;
 
 import java.util.regex.Pattern;
@@ -9,10 +10,10 @@ import java.util.regex.Pattern;
  * What the page posts: who writes in which conversation, from which language to which, and the text;
  * for an edit or a deletion, the message's id and the operation (EDIT or DELETE). The text is checked
  * by the processor (an empty or too long one becomes a dead letter the page shows); the names are
- * checked here because they make the request's id and key.
+ * checked here because they make the request's id and key. formality: formal, informal or auto (optional).
  */
 record ChatMessage(String conversation, String writer, String from, String to, String text, String messageId,
-                   String operation) {
+                   String operation, Formality formality) {
     private static final Pattern CONVERSATION = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
     // No dash: the writer is read back as what precedes the request id's first dash.
@@ -22,7 +23,8 @@ record ChatMessage(String conversation, String writer, String from, String to, S
     static ChatMessage from(JsonNode json) {
         require(json != null && json.isObject(), "a JSON object is expected");
         ChatMessage m = new ChatMessage(text(json, "conversation"), text(json, "writer"), text(json, "from"),
-                text(json, "to"), text(json, "text"), optional(json, "message_id"), optional(json, "operation"));
+                text(json, "to"), text(json, "text"), optional(json, "message_id"), optional(json, "operation"),
+                optional(json, "formality") == null ? null : Formality.parse(optional(json, "formality")));
         require(m.operation == null || m.operation.equals("EDIT") || m.operation.equals("DELETE"),
                 "operation must be EDIT or DELETE");
         require(m.operation == null || m.messageId != null, "an edit or a deletion needs the message_id it changes");

@@ -1,5 +1,6 @@
 package io.kafkatranslator.chat;
 
+import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.topology.AvroSerde;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,6 +37,8 @@ final class MessageSender implements AutoCloseable {
                 .setSourceLanguage(m.from()).setTargetLanguage(m.to())
                 .setSender(m.writer()).setMessageId(m.messageId() == null ? requestId : m.messageId())
                 .setOperation(m.operation())
+                .setOptions(m.formality() == null ? null
+                        : DecodingRequestOptions.newBuilder().setFormality(m.formality().toString()).build())
                 // The result's end-to-end time then runs from the moment the page sent the message.
                 .setClientTimestamp(Instant.now()).build();
         producer.send(new ProducerRecord<>(topic, m.conversation(), serde.encode(request))).get(10, TimeUnit.SECONDS);

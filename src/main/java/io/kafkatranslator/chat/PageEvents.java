@@ -38,7 +38,7 @@ final class PageEvents {
                 .put("source_text", r.getSourceText()).put("translation", r.getTranslation()).put("untranslated_reason", r.getUntranslatedReason())
                 .put("model", r.getModelName().isEmpty() ? null : r.getModelName() + " " + r.getModelVersion())
                 .put("message_id", r.getMessageId()).put("version", r.getVersion()).put("deleted", r.getDeleted())
-                .put("origin", r.getOrigin());
+                .put("origin", r.getOrigin()).put("formality", r.getFormality());
         words(event.putArray("source_words"), r.getSourceWords());
         words(event.putArray("target_words"), r.getTargetWords());
         ArrayNode rows = event.putArray("word_alignment");

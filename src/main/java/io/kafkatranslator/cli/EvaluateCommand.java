@@ -15,7 +15,9 @@ import io.kafkatranslator.evaluation.Chrf;
 import io.kafkatranslator.evaluation.ConversationReport;
 import io.kafkatranslator.evaluation.GlossaryReport;
 import io.kafkatranslator.evaluation.DetectionReport;
+import io.kafkatranslator.evaluation.FormalityReport;
 import io.kafkatranslator.evaluation.RobustnessReport;
+import io.kafkatranslator.evaluation.WmtChat;
 import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
@@ -44,7 +46,8 @@ import java.util.concurrent.Callable;
  * alignment, the reported alignments' error rate against hand alignments (docs/alignment.md); with
  * --suite detection, how well the source language is detected (docs/detection.md); with --suite
  * conversations, whether the turns of real conversations are routed the right way (docs/conversations.md); with
- * --suite glossary, how a glossary's terms are rendered in real chats (docs/glossary.md).
+ * --suite glossary, how a glossary's terms are rendered in real chats (docs/glossary.md); with --suite formality, whether
+ * English → French translations are in the register asked (docs/formality.md).
  */
 @Command(name = "evaluate", sortOptions = false, description = {
         "Scores a model on a test set (the shipped chat sample by default), as --suite says.",
@@ -53,11 +56,12 @@ import java.util.concurrent.Callable;
         "detection: how often the sources and first references are detected right, wrong or not at all.",
         "conversations: whether the WMT chat dev set's turns (--wmt) go the right way, alone and with each sender's language remembered.",
         "glossary: how the WMT chat dev set's turns (--wmt) render the terms of a glossary (--glossary), both directions.",
+        "formality: English to French with formality auto, formal and informal: the register of each output, BLEU, chrF2 (--src/--refs: the sentences that say \"you\"; --wmt).",
         "alignment: the reported alignments' (and the attention's) error rate against hand word alignments (the Hansards trial set by default)."})
 final class EvaluateCommand implements Callable<Integer> {
     private static final String HANSARDS = "../shared/data/hansards-align-trial/";
 
-    enum Suite { quality, robustness, alignment, detection, conversations, glossary }
+    enum Suite { quality, robustness, alignment, detection, conversations, glossary, formality }
 
     @Mixin
     private ConfigOption configuration;
@@ -121,6 +125,30 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int formality() throws IOException {
+        if ((src == null) != (refs == null) || (src == null && wmt == null) || mtnt != null) {
+            throw new UsageException("--suite formality reads --src FILE with --refs FILE.tsv, --wmt FILE.tsv, or both");
+        }
+        if (!direction.target().equals("fr")) {
+            throw new UsageException("--suite formality needs French as the target (--to fr): it measures tu and vous");
+        }
+        List<FormalityReport.TestSet> sets = new ArrayList<>();
+        if (src != null) {
+            sets.add(new FormalityReport.TestSet(src.toString(), Files.readAllLines(src, StandardCharsets.UTF_8),
+                    readReferences(refs)).addressing());
+        }
+        if (wmt != null) {
+            List<WmtChat.Turn> turns = WmtChat.read(wmt, direction);
+            sets.add(new FormalityReport.TestSet("WMT 2024 chat dev set, " + direction,
+                    turns.stream().map(WmtChat.Turn::text).toList(), turns.stream().map(t -> List.of(t.reference())).toList()));
+        }
+        try (TranslationModels models = TranslationModels.load(config); Routing routing = Routing.open(models)) {
+            Report.publish(new FormalityReport(routing, options, direction).build(command(), sets),
+                    out != null ? out : Path.of("target/formality.md"));
+        }
+        return 0;
+    }
+
     private TranslatorConfig config;
     private DecodingOptions options;
     private LanguagePair direction;
@@ -151,9 +179,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (suite == Suite.conversations) {
             return conversations();
         }
-        if (suite == Suite.glossary) {
+        if (suite == Suite.glossary || suite == Suite.formality) {
             options = config.decoding().withBeam(beam == null ? config.decoding().beamSize() : beam, 1);
-            return glossary();
+            return suite == Suite.glossary ? glossary() : formality();
         }
         if (alignment) {
             src = src == null ? Path.of(HANSARDS + "trial.f") : src;

@@ -2,6 +2,7 @@ package io.kafkatranslator.cli;
 
 import io.kafkatranslator.app.TopicPreflight;
 import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.topology.AvroSerde;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,6 +49,9 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     private LanguageOptions.Detectable languages;
 
+    @Mixin
+    private FormalityOption formality;
+
     @Parameters(paramLabel = "TEXT", description = "the message to translate, such as \"Je suis étudiant.\"")
     private String text;
 
@@ -61,7 +65,10 @@ final class ProduceCommand implements Callable<Integer> {
         TranslationRequest request = TranslationRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                 .setConversationId(conversation).setText(text).setSourceLanguage(from).setTargetLanguage(to)
                 .setSender(sender).setMessageId(messageId).setOperation(operation).setTenant(tenant)
-                .setClientTimestamp(Instant.now()).build();
+                .setClientTimestamp(Instant.now())
+                .setOptions(formality.asked() == null ? null
+                        : DecodingRequestOptions.newBuilder().setFormality(formality.asked().toString()).build())
+                .build();
         config.bootstrapServers();
         TopicPreflight.ensure(config.kafka(), List.of(), List.of(topic), false, Duration.ofSeconds(15));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(

@@ -54,6 +54,9 @@ final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--beam", paramLabel = "K", description = "beam size; 1 is greedy (default: translator.beam.size)")
     private Integer beam;
 
+    @Mixin
+    private FormalityOption formality;
+
     @Option(names = "--nbest", paramLabel = "N", description = "the N best translations of each line, each with its score (default: translator.nbest, at most K)")
     private Integer nbest;
 
@@ -78,6 +81,9 @@ final class TranslateCommand implements Callable<Integer> {
         to = languages.target();
         int beamSize = beam == null ? config.decoding().beamSize() : beam;
         options = config.decoding().withBeam(beamSize, nbest == null ? Math.min(config.decoding().nbest(), beamSize) : nbest);
+        if (formality.asked() != null) {
+            options = options.withFormality(formality.asked());
+        }
         if (heatmap != null) {
             Path dir = Path.of(heatmap).toAbsolutePath().getParent();
             if (!Files.isDirectory(dir)) {

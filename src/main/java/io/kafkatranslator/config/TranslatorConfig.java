@@ -1,6 +1,7 @@
 package io.kafkatranslator.config;
 
 import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.decode.Formality;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -63,6 +64,10 @@ public record TranslatorConfig(
             + "`<unk>` output by the source word it attended to most; the copy stands for the whole target word (the pieces "
             + "the model goes on spelling it with are dropped), and each source word is copied once");
     public static final Setting<Boolean> ALIGNMENTS = Setting.flag("translator.alignments", true, "compute alignment matrices");
+    public static final Setting<Formality> FORMALITY = new Setting<>("translator.formality", Formality.AUTO, "`auto`",
+            Formality::parse, v -> true, "", "the register of translations into a language that has two (French \"tu\" "
+            + "or \"vous\"): `formal`, `informal` or `auto` (the model's choice, or the conversation's: \"Formality\"); a "
+            + "request's `options.formality` overrides it");
     public static final Setting<Integer> MAX_SOURCE_TOKENS = Setting.integer("translator.max.source.tokens", 200, v -> v > 0,
             "> 0", "the most pieces the model is given at once: a longer sentence is translated in chunks");
     public static final Setting<Integer> MAX_SENTENCE_WORDS = Setting.integer("translator.max.sentence.words", 15, v -> v >= 0,
@@ -84,7 +89,7 @@ public record TranslatorConfig(
     /** In README.md's order. */
     static final List<Setting<?>> SETTINGS = List.of(MODELS, KEEP_TARGET_MARGIN, DETECTION_MARGIN, SENDER_MARGIN, CACHE_DIR, INTRA_OP_THREADS,
             BEAM_SIZE, NBEST, LENGTH_PENALTY, COVERAGE_PENALTY, MAX_LENGTH_A, MAX_LENGTH_B, REPLACE_UNKNOWNS, ALIGNMENTS,
-            MAX_SOURCE_TOKENS, MAX_SENTENCE_WORDS, MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES, FRENCH_SPACING);
+            FORMALITY, MAX_SOURCE_TOKENS, MAX_SENTENCE_WORDS, MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES, FRENCH_SPACING);
 
     public static TranslatorConfig defaults() {
         return from(ConfigSource.of(java.util.Map.of()));
@@ -95,7 +100,7 @@ public record TranslatorConfig(
                 .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList();
         DecodingOptions decoding = new DecodingOptions(BEAM_SIZE.from(source), NBEST.from(source), LENGTH_PENALTY.from(source),
                 COVERAGE_PENALTY.from(source), MAX_LENGTH_A.from(source), MAX_LENGTH_B.from(source),
-                REPLACE_UNKNOWNS.from(source), ALIGNMENTS.from(source));
+                REPLACE_UNKNOWNS.from(source), ALIGNMENTS.from(source), FORMALITY.from(source));
         TranslatorConfig config = new TranslatorConfig(
                 models,
                 Path.of(CACHE_DIR.from(source)),

@@ -1,5 +1,7 @@
 package io.kafkatranslator.conversation;
 
+import io.kafkatranslator.decode.Formality;
+import io.kafkatranslator.language.FrenchRegister;
 import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.schema.ConversationState;
 import io.kafkatranslator.schema.Participant;
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * version: 1 for its first result, one more for each edit or deletion. The participants' names are
  * the parts of their sender ids made of letters only ("pierre", "rose.martin": Pierre, Rose,
  * Martin; not "U024BE7LH" nor a role such as "agent"), and the capitalised word after "je m'appelle",
- * "moi c'est", "je suis", "c'est", "my name is", "I'm", "I am", "this is" or "call me".
+ * "moi c'est", "je suis", "c'est", "my name is", "I'm", "I am", "this is" or "call me". The conversation's register
+ * is the one its latest French message that shows one addresses its reader in (tu or vous: {@link FrenchRegister}).
  */
 public final class ConversationMemory {
     /** What a conversation remembers of names, at most: its oldest are forgotten first. */
@@ -43,7 +46,7 @@ public final class ConversationMemory {
     }
 
     public static ConversationState fresh(long now) {
-        return new ConversationState(Instant.ofEpochMilli(now), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+        return new ConversationState(Instant.ofEpochMilli(now), new HashMap<>(), new HashMap<>(), new ArrayList<>(), null);
     }
 
     /** The sender's usual language; null for no sender or none learnt yet. */
@@ -101,6 +104,21 @@ public final class ConversationMemory {
         }
         state.setNames(latest);
         return true;
+    }
+
+    /** A message in this language (null: not known); whether it changed the conversation's register. */
+    public boolean learnRegister(ConversationState state, String language, String text) {
+        Formality shown = "fr".equals(language) ? FrenchRegister.of(text).formality() : null;
+        if (shown == null || shown.toString().equals(state.getRegister())) {
+            return false;
+        }
+        state.setRegister(shown.toString());
+        return true;
+    }
+
+    /** The conversation's register, or AUTO when none is known. */
+    public static Formality register(String stored) {
+        return stored == null ? Formality.AUTO : Formality.parse(stored);
     }
 
     /** The version of this result of the message: one more than its last. */

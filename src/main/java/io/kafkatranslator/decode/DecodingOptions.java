@@ -4,7 +4,8 @@ package io.kafkatranslator.decode;
  * How sentences are decoded, and the one place where decoding options are checked, whether they come
  * from the configuration or from a request. beamSize 1 is greedy search. The output of a sentence
  * with n source pieces is capped at floor(maxLengthA * n + maxLengthB) tokens; lengthPenalty is
- * GNMT's alpha, coveragePenalty GNMT's beta (beam search only).
+ * GNMT's alpha, coveragePenalty GNMT's beta (beam search only). formality: the register asked of a target
+ * language that has two (see {@link Formality}).
  */
 public record DecodingOptions(
         int beamSize,
@@ -14,7 +15,8 @@ public record DecodingOptions(
         double maxLengthA,
         double maxLengthB,
         boolean replaceUnknowns,
-        boolean alignments) {
+        boolean alignments,
+        Formality formality) {
 
     /** Wider beams cost linearly more and no longer help this model (training/README.md). */
     public static final int MAX_BEAM = 16;
@@ -33,6 +35,7 @@ public record DecodingOptions(
         if (maxLengthA < 0 || maxLengthB < 1) {
             throw new IllegalArgumentException("max length needs a >= 0 and b >= 1");
         }
+        java.util.Objects.requireNonNull(formality, "formality");
     }
 
     public int maxOutputLength(int sourcePieces) {
@@ -40,18 +43,27 @@ public record DecodingOptions(
     }
 
     public DecodingOptions withBeam(int beam, int best) {
-        return new DecodingOptions(beam, best, lengthPenalty, coveragePenalty, maxLengthA, maxLengthB, replaceUnknowns, alignments);
+        return new DecodingOptions(beam, best, lengthPenalty, coveragePenalty, maxLengthA, maxLengthB, replaceUnknowns,
+                alignments, formality);
+    }
+
+    public DecodingOptions withFormality(Formality asked) {
+        return new DecodingOptions(beamSize, nbest, lengthPenalty, coveragePenalty, maxLengthA, maxLengthB, replaceUnknowns,
+                alignments, asked);
     }
 
     /**
      * These options as a request overrides them (null: keep). Without a beam size, n-best must fit the
-     * default beam; without n-best, it is the default n-best within the beam.
+     * default beam; without n-best, it is the default n-best within the beam. A formality is one of
+     * {@link Formality}'s names.
      */
-    public DecodingOptions forRequest(Integer requestBeam, Integer requestNbest, Boolean requestAlignments) {
+    public DecodingOptions forRequest(Integer requestBeam, Integer requestNbest, Boolean requestAlignments,
+                                      String requestFormality) {
         int beam = requestBeam != null ? requestBeam : beamSize;
         int best = requestNbest != null ? requestNbest : Math.min(nbest, beam);
         return new DecodingOptions(beam, best, lengthPenalty, coveragePenalty, maxLengthA, maxLengthB,
-                replaceUnknowns, requestAlignments != null ? requestAlignments : alignments);
+                replaceUnknowns, requestAlignments != null ? requestAlignments : alignments,
+                requestFormality != null ? Formality.parse(requestFormality) : formality);
     }
 
     public boolean greedy() {

@@ -44,6 +44,7 @@ public final class MessageTranslator implements AutoCloseable {
     private final MessagePreparer preparer;
     private final MessageAssembler assembler;
     private final TokenBudgetBatcher batcher;
+    private final ModelManifest manifest;
     private final ModelManifest.SpecialIds ids;
     private final SubwordTokenizer sourceTokenizer;
     private final SubwordTokenizer targetTokenizer;
@@ -53,7 +54,8 @@ public final class MessageTranslator implements AutoCloseable {
         TranslatorConfig config = engine.config();
         this.session = session;
         this.defaults = config.decoding();
-        this.ids = engine.manifest().specialIds();
+        this.manifest = engine.manifest();
+        this.ids = manifest.specialIds();
         this.sourceTokenizer = engine.sourceTokenizer();
         this.targetTokenizer = engine.targetTokenizer();
         this.realignment = new Realignment(sourceTokenizer, targetTokenizer, ids.eos());
@@ -239,7 +241,7 @@ public final class MessageTranslator implements AutoCloseable {
 
     /** Decodes already-tokenised sources (also the parity test's and the benchmark's entry point). */
     public List<List<Hypothesis>> decodeIds(int[][] sources, DecodingOptions options) {
-        SourceBatch batch = SourceBatch.of(sources, ids.eos(), ids.pad());
+        SourceBatch batch = SourceBatch.of(sources, manifest.sourceEnd(options.formality()), ids.pad());
         EncodedBatch encoded = encode(batch);
         List<List<Hypothesis>> found = SearchStrategy.of(options, ids.bos(), ids.eos()).search(session, encoded, batch, options);
         return realignment.apply(session, encoded, batch, found, options.nbest());

@@ -39,9 +39,6 @@ public final class GlossaryReport {
         this.options = options;
     }
 
-    private record Turn(String source, String reference) {
-    }
-
     /** A term's occurrences and how many were rendered as required, without and with the glossary. */
     private static final class Tally {
         int occurrences;
@@ -65,7 +62,7 @@ public final class GlossaryReport {
     }
 
     private String section(Path wmt, LanguagePair pair, List<GlossaryTerm> terms) throws IOException {
-        List<Turn> turns = readTurns(wmt, pair);
+        List<WmtChat.Turn> turns = WmtChat.read(wmt, pair);
         List<String> without = translate(pair, turns, TenantPolicy.NONE);
         List<String> with = translate(pair, turns, TenantPolicy.glossary(Map.of(pair, terms)));
         Map<GlossaryTerm, Tally> tallies = new LinkedHashMap<>();
@@ -75,7 +72,7 @@ public final class GlossaryReport {
         for (int i = 0; i < turns.size(); i++) {
             boolean holds = false;
             for (GlossaryTerm term : terms) {
-                String found = term.findIn(turns.get(i).source());
+                String found = term.findIn(turns.get(i).text());
                 if (found != null) {
                     holds = true;
                     Tally tally = tallies.get(term);
@@ -84,7 +81,7 @@ public final class GlossaryReport {
                     boolean rendered = term.renderedIn(with.get(i), found);
                     tally.with += rendered ? 1 : 0;
                     if (!rendered) {
-                        System.err.printf("term %s not rendered: %s -> %s%n", term.term(), turns.get(i).source(), with.get(i));
+                        System.err.printf("term %s not rendered: %s -> %s%n", term.term(), turns.get(i).text(), with.get(i));
                     }
                 }
             }
@@ -108,25 +105,14 @@ public final class GlossaryReport {
         return terms;
     }
 
-    private static List<Turn> readTurns(Path wmt, LanguagePair pair) throws IOException {
-        List<Turn> turns = new ArrayList<>();
-        for (String line : Files.readAllLines(wmt, StandardCharsets.UTF_8)) {
-            String[] c = line.split("\t", -1);
-            if (c.length >= 6 && c[0].equals(pair.source()) && c[1].equals(pair.target())) {
-                turns.add(new Turn(c[4], c[5]));
-            }
-        }
-        return turns;
-    }
-
-    private List<String> translate(LanguagePair pair, List<Turn> turns, TenantPolicy policy) {
+    private List<String> translate(LanguagePair pair, List<WmtChat.Turn> turns, TenantPolicy policy) {
         List<TranslationOutcome> outcomes = routing.translate(turns.stream().map(t -> routing.route(pair.source(), null,
-                pair.target(), t.source(), options, Set.of(), policy)).toList());
+                pair.target(), t.text(), options, Set.of(), policy)).toList());
         return outcomes.stream().map(o -> o instanceof Translation t ? t.text() : "").toList();
     }
 
     /** BLEU and chrF2 without and with the glossary, on the given turns. */
-    private static double[] scores(List<Integer> members, List<Turn> turns, List<String> without, List<String> with) {
+    private static double[] scores(List<Integer> members, List<WmtChat.Turn> turns, List<String> without, List<String> with) {
         List<List<String>> refs = members.stream().map(i -> List.of(turns.get(i).reference())).toList();
         List<String> a = members.stream().map(without::get).toList();
         List<String> b = members.stream().map(with::get).toList();

@@ -321,15 +321,9 @@ public final class RobustnessReport {
 
     /** The WMT 2024 chat dev set's turns in this report's direction (evaluation only), with the share of capitalised tokens kept. */
     private void wmt(Path file) throws IOException {
-        List<String> sources = new ArrayList<>();
-        List<List<String>> references = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] columns = line.split("\t", -1);
-            if (columns.length >= 6 && columns[0].equals(pair.source()) && columns[1].equals(pair.target())) {
-                sources.add(columns[4]);
-                references.add(List.of(columns[5]));
-            }
-        }
+        List<WmtChat.Turn> turns = WmtChat.read(file, pair);
+        List<String> sources = turns.stream().map(WmtChat.Turn::text).toList();
+        List<List<String>> references = turns.stream().map(t -> List.of(t.reference())).toList();
         md.append("## Real customer-support chats: WMT 2024 chat dev set, ").append(pair.source()).append(" → ")
                 .append(pair.target()).append(" (").append(sources.size()).append(" turns, one reference; evaluation only)\n\n");
         md.append("| | BLEU | chrF2 | length ratio | capitalised tokens kept verbatim, exactly once | untranslated |\n|---|---|---|---|---|---|\n");

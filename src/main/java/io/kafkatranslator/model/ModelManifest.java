@@ -23,6 +23,7 @@ public record ModelManifest(
         Map<String, String> tokenizers,
         Map<String, String> lexicons,
         Aligner aligner,
+        @JsonProperty("register_marks") Map<String, Integer> registerMarks,
         Map<String, Double> scores,
         Map<String, String> files) {
 
@@ -72,6 +73,23 @@ public record ModelManifest(
     /** The alignment layer's graph (training/aligner.py), or null for a model without one. */
     public String alignerGraph() {
         return aligner == null ? null : aligner.graph();
+    }
+
+    /**
+     * The id a source sentence ends with: EOS, or the mark of the register asked where the model has one
+     * (training/register.py); a model without marks, or AUTO, ends it with EOS.
+     */
+    public int sourceEnd(io.kafkatranslator.decode.Formality formality) {
+        if (registerMarks == null || formality == io.kafkatranslator.decode.Formality.AUTO) {
+            return specialIds.eos();
+        }
+        Integer mark = registerMarks.get(formality.toString());
+        return mark == null ? specialIds.eos() : mark;
+    }
+
+    /** Whether asking for a register changes this model's translations. */
+    public boolean followsFormality() {
+        return registerMarks != null && !registerMarks.isEmpty();
     }
 
     /** The source lexicon's file (training/lexicon.py), or null for a model exported without one. */

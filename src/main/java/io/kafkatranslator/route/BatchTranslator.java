@@ -27,6 +27,9 @@ public interface BatchTranslator extends AutoCloseable {
      */
     Translation recall(String source, String translation, DecodingOptions options);
 
+    /** Whether the model translates in the register its options ask for (see {@link io.kafkatranslator.decode.Formality}). */
+    boolean followsFormality();
+
     String modelName();
 
     String modelVersion();

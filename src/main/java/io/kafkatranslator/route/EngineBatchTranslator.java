@@ -38,6 +38,11 @@ public final class EngineBatchTranslator implements BatchTranslator {
     }
 
     @Override
+    public boolean followsFormality() {
+        return engine.manifest().followsFormality();
+    }
+
+    @Override
     public String modelName() {
         return engine.manifest().name();
     }

@@ -1,6 +1,7 @@
 package io.kafkatranslator.route;
 
 import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.decode.Formality;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.engine.TranslationModels;
@@ -85,9 +86,12 @@ public final class Routing implements AutoCloseable {
                 return invalid != null ? new RoutedRequest.Rejected(invalid) : new RoutedRequest.Remembered(m, text, remembered, options);
             }
             MessageContext context = new MessageContext(names, policy.terms(m.pair()));
-            Preparation p = translators.get(m.pair()).prepare(text, context);
+            BatchTranslator translator = translators.get(m.pair());
+            Preparation p = translator.prepare(text, context);
+            // A register asked of a model that has none changes nothing: the request shares batches and cache entries.
+            DecodingOptions decoding = translator.followsFormality() ? options : options.withFormality(Formality.AUTO);
             return p instanceof TranslationError e ? new RoutedRequest.Rejected(e)
-                    : new RoutedRequest.ToModel(m, (PreparedMessage) p, options, context);
+                    : new RoutedRequest.ToModel(m, (PreparedMessage) p, decoding, context);
         }
         TranslationError invalid = InputValidator.check(text);
         return invalid != null ? new RoutedRequest.Rejected(invalid) : new RoutedRequest.Unchanged(route, text);

@@ -6,6 +6,7 @@ import io.kafkatranslator.policy.PolicyTopic;
 import io.kafkatranslator.policy.TenantPolicy;
 import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.decode.Formality;
 import io.kafkatranslator.engine.Translation;
 import io.kafkatranslator.engine.TranslationError;
 import io.kafkatranslator.language.LanguageDetector;
@@ -138,9 +139,11 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         pending.setParticipantLanguage(memory.usualLanguage(conversation, request.getSender()));
         changed |= memory.learnNames(conversation, request.getSender(), request.getText());
         pending.setConversationNames(conversation.getNames());
+        pending.setConversationRegister(conversation.getRegister());
         RoutedRequest routed = prepare(pending);
-        changed |= memory.learn(conversation, request.getSender(), ConversationMemory.shownLanguage(request.getSourceLanguage(),
-                routed.detection()));
+        String shown = ConversationMemory.shownLanguage(request.getSourceLanguage(), routed.detection());
+        changed |= memory.learn(conversation, request.getSender(), shown);
+        changed |= memory.learnRegister(conversation, shown, request.getText());
         // Most messages of a conversation change nothing in its state: they cost no write to the store and its changelog.
         if (changed) {
             conversations.put(request.getConversationId(), conversation);
@@ -157,8 +160,9 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
 
     /**
      * The request routed and, for a model, prepared, with its decoding options: checked when it was decoded, resolved
-     * again only for a request restored from the store, which the defaults may no longer fit if they changed. The
-     * tenant's policy is read as it is now, and its versions noted for the result.
+     * again only for a request restored from the store, which the defaults may no longer fit if they changed. A
+     * formality left auto by the request and the configuration is the conversation's register. The tenant's policy is
+     * read as it is now, and its versions noted for the result.
      */
     private RoutedRequest prepare(PendingRequest pending) {
         TranslationRequest request = pending.getRequest();
@@ -170,6 +174,9 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
         DecodingOptions options;
         try {
             options = RequestDecoder.options(defaults, request);
+            if (options.formality() == Formality.AUTO) {
+                options = options.withFormality(ConversationMemory.register(pending.getConversationRegister()));
+            }
         } catch (IllegalArgumentException e) {
             return new RoutedRequest.Rejected(new TranslationError(ErrorCode.INVALID_REQUEST, "options: " + e.getMessage()));
         }
@@ -275,6 +282,8 @@ final class BatchingTranslateProcessor implements Processor<String, PendingReque
                 .setPolicyVersion(pending.getPolicyVersion())
                 .setMemoryVersion(pending.getMemoryVersion())
                 .setOrigin(t.origin().name())
+                .setFormality(routed instanceof RoutedRequest.ToModel m && m.options().formality() != Formality.AUTO
+                        ? m.options().formality().toString() : null)
                 .setUnhonouredTerms(routed instanceof RoutedRequest.ToModel m
                         ? Glossary.unhonoured(m.context().relevantTo(request.getText()).terms(), request.getText(), t.text())
                         : List.of())

@@ -21,11 +21,20 @@ final class ReleasedSchemas {
 
     /** Every released request schema. */
     static List<Schema> requests() {
+        return releases("TranslationRequest");
+    }
+
+    /** Every released schema of the conversation store's records. */
+    static List<Schema> conversationStates() {
+        return releases("ConversationState");
+    }
+
+    private static List<Schema> releases(String name) {
         List<Schema> out = new ArrayList<>();
         for (int v = 1; v <= HIGHEST; v++) {
-            String request = text("TranslationRequest", v);
-            if (request != null) {
-                out.add(new Schema.Parser().parse(request));
+            String schema = text(name, v);
+            if (schema != null) {
+                out.add(new Schema.Parser().parse(schema));
             }
         }
         return out;

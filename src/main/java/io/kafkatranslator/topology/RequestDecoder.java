@@ -129,7 +129,7 @@ final class RequestDecoder {
     /** A request's decoding options: the defaults as it overrides them; IllegalArgumentException when out of range. */
     static DecodingOptions options(DecodingOptions defaults, TranslationRequest request) {
         DecodingRequestOptions o = request.getOptions();
-        return o == null ? defaults : defaults.forRequest(o.getBeamSize(), o.getNbest(), o.getAlignments());
+        return o == null ? defaults : defaults.forRequest(o.getBeamSize(), o.getNbest(), o.getAlignments(), o.getFormality());
     }
 
     private static Rejected reject(ErrorCode reason, String message) {
@@ -190,6 +190,7 @@ final class RequestDecoder {
                     .setBeamSize(integer(options, "beam_size"))
                     .setNbest(integer(options, "nbest"))
                     .setAlignments(bool(options, "alignments"))
+                    .setFormality(optionalText(options, "formality"))
                     .build());
         }
         return b.build();

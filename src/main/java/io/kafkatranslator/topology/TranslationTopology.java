@@ -101,8 +101,10 @@ public final class TranslationTopology {
                 budget, refusals, metrics), DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PENDING_STORE), Serdes.Long(), pending), BATCHER);
+        AvroSerde<ConversationState> states = new AvroSerde<>(ConversationState.getClassSchema());
+        ReleasedSchemas.conversationStates().forEach(states::readingAlso);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONVERSATION_STORE), Serdes.String(),
-                new AvroSerde<ConversationState>(ConversationState.getClassSchema())), BATCHER);
+                states), BATCHER);
         topology.addSink(RESULTS, config.outputTopic(), new StringSerializer(), new ByteArraySerializer(), BATCHER);
         topology.addSink(LATEST, config.latestTopic(), new StringSerializer(), new ByteArraySerializer(), BATCHER);
         addPolicyStore(topology, GLOSSARY_STORE, config.glossaryTopic(), PolicyTopic.GLOSSARY);

@@ -26,7 +26,7 @@ class SearchStrategyTest {
             new ScriptedSession().encode(SOURCE.ids(), SOURCE.lengths(), SOURCE.size(), SOURCE.longest());
 
     private static DecodingOptions options(int beam, double coveragePenalty) {
-        return new DecodingOptions(beam, beam, 0.0, coveragePenalty, 1.5, 10, true, true);
+        return new DecodingOptions(beam, beam, 0.0, coveragePenalty, 1.5, 10, true, true, Formality.AUTO);
     }
 
     @Test

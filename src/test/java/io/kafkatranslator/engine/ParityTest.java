@@ -1,5 +1,6 @@
 package io.kafkatranslator.engine;
 
+import io.kafkatranslator.decode.Formality;
 import io.kafkatranslator.language.LanguagePair;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +59,7 @@ class ParityTest {
             JsonNode d = fixtures.get("decoding");
             DecodingOptions decoding = new DecodingOptions(d.get("beam_size").asInt(), d.get("beam_size").asInt(),
                     d.get("length_penalty_alpha").asDouble(), 0.0, d.get("max_length_a").asDouble(),
-                    d.get("max_length_b").asDouble(), false, true);
+                    d.get("max_length_b").asDouble(), false, true, Formality.AUTO);
             TranslationEngine engine = TranslationEngine.load(TranslatorConfig.defaults(), LanguagePair.parse(pair));
             LOADED.put(pair, new Direction(engine, engine.newTranslator(), fixtures, decoding));
         }

@@ -57,6 +57,11 @@ final class FakeTranslator implements BatchTranslator {
     }
 
     @Override
+    public boolean followsFormality() {
+        return false;
+    }
+
+    @Override
     public String modelName() {
         return name;
     }

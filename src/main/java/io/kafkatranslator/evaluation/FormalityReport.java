@@ -1,0 +1,106 @@
+package io.kafkatranslator.evaluation;
+
+import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.decode.Formality;
+import io.kafkatranslator.engine.Translation;
+import io.kafkatranslator.engine.TranslationOutcome;
+import io.kafkatranslator.language.FrenchRegister;
+import io.kafkatranslator.language.LanguagePair;
+import io.kafkatranslator.policy.TenantPolicy;
+import io.kafkatranslator.route.Routing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Whether English → French translations follow the register asked: each set's sources translated by the message
+ * pipeline with formality auto, formal and informal, each output's register read by {@link FrenchRegister} (the rule
+ * the model was trained with), and BLEU and chrF2 against the set's references.
+ */
+public final class FormalityReport {
+    /** An English sentence that may address its reader as "you" (training/register.py's rule). */
+    private static final Pattern YOU = Pattern.compile("(?<![\\p{L}\\p{N}_])(?:you|your|yours|yourself|yourselves|y'all|u|ur)"
+            + "(?![\\p{L}\\p{N}_])", Pattern.CASE_INSENSITIVE);
+
+    private final Routing routing;
+    private final DecodingOptions options;
+    private final LanguagePair pair;
+
+    public FormalityReport(Routing routing, DecodingOptions options, LanguagePair pair) {
+        this.routing = routing;
+        this.options = options;
+        this.pair = pair;
+    }
+
+    /** A set to translate: its sources and, for each, its references. */
+    public record TestSet(String name, List<String> sources, List<List<String>> references) {
+        /** The sentences whose English says "you". */
+        public TestSet addressing() {
+            List<String> s = new ArrayList<>();
+            List<List<String>> r = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                if (YOU.matcher(sources.get(i)).find()) {
+                    s.add(sources.get(i));
+                    r.add(references.get(i));
+                }
+            }
+            return new TestSet(name + ", the sentences that say \"you\"", s, r);
+        }
+    }
+
+    public String build(String command, List<TestSet> sets) {
+        StringBuilder md = new StringBuilder("# Formality: tu or vous, as asked\n\n");
+        md.append(String.format(Locale.ROOT, "`%s` (%s): each set translated %s by the message pipeline with `formality` "
+                + "auto, formal and informal. An output's register is read by the rule the model was trained with "
+                + "(`FrenchRegister`, training/register.py: tu, te, t', toi, ton, ta, tes are informal; vous, votre, vos and "
+                + "an opening imperative in -ez formal; both: mixed; neither: none, such as an output that says \"on\" or "
+                + "addresses nobody). \"As asked\" is the share of the outputs with a register that are in the one asked "
+                + "(mixed ones count against it).%n%n", command, LocalDate.now(), pair));
+        for (TestSet set : sets) {
+            md.append(section(set));
+        }
+        return md.toString();
+    }
+
+    private String section(TestSet set) {
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## %s: %d sentences%n%n", set.name(), set.sources().size()));
+        Map<FrenchRegister, Integer> refs = tally(set.references().stream().map(r -> r.get(0)).toList());
+        md.append(String.format(Locale.ROOT, "First references: %d formal, %d informal, %d mixed, %d none.%n%n",
+                refs.get(FrenchRegister.FORMAL), refs.get(FrenchRegister.INFORMAL), refs.get(FrenchRegister.MIXED),
+                refs.get(FrenchRegister.NONE)));
+        md.append("| formality | formal | informal | mixed | none | as asked | BLEU | chrF2 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Formality asked : Formality.values()) {
+            List<String> outputs = translate(set.sources(), options.withFormality(asked));
+            Map<FrenchRegister, Integer> t = tally(outputs);
+            int addressed = t.get(FrenchRegister.FORMAL) + t.get(FrenchRegister.INFORMAL) + t.get(FrenchRegister.MIXED);
+            String asAsked = asked == Formality.AUTO ? "" : String.format(Locale.ROOT, "%.1f %%", 100.0
+                    * t.get(asked == Formality.FORMAL ? FrenchRegister.FORMAL : FrenchRegister.INFORMAL) / Math.max(1, addressed));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s | %.2f | %.2f |%n", asked,
+                    t.get(FrenchRegister.FORMAL), t.get(FrenchRegister.INFORMAL), t.get(FrenchRegister.MIXED),
+                    t.get(FrenchRegister.NONE), asAsked, Bleu.corpus(outputs, set.references()),
+                    Chrf.corpus(outputs, set.references())));
+        }
+        return md.append('\n').toString();
+    }
+
+    private static Map<FrenchRegister, Integer> tally(List<String> texts) {
+        Map<FrenchRegister, Integer> counts = new EnumMap<>(FrenchRegister.class);
+        for (FrenchRegister r : FrenchRegister.values()) {
+            counts.put(r, 0);
+        }
+        texts.forEach(t -> counts.merge(FrenchRegister.of(t), 1, Integer::sum));
+        return counts;
+    }
+
+    private List<String> translate(List<String> sources, DecodingOptions asked) {
+        List<TranslationOutcome> outcomes = routing.translate(sources.stream().map(s -> routing.route(pair.source(), null,
+                pair.target(), s, asked, Set.of(), TenantPolicy.NONE)).toList());
+        return outcomes.stream().map(o -> o instanceof Translation t ? t.text() : "").toList();
+    }
+}
