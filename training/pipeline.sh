@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: training/pipeline.sh [--direction fr-en|en-fr] [--device cuda]" >&2; exit 2 ;;
   esac
 done
-if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; VERSION=3.1.0; else WORK=${WORK:-work-$DIRECTION}; VERSION=2.1.0; fi
+if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; VERSION=3.1.0; else WORK=${WORK:-work-$DIRECTION}; VERSION=2.2.0; fi
 PY=/usr/bin/python3
 CORPUS=${CORPUS:-../../shared/data/tatoeba-fra-eng/fra-eng.tsv}
 # Augmentation rates of stages 2 and 3 (augment.py); see README.md, "Steps".
@@ -44,6 +44,14 @@ if [ "$DIRECTION" = fr-en ]; then
       --max-epochs 18 --patience 3 --max-hours 7
   $PY average.py --data "$WORK/data" --run "$WORK/run4-long" --out "$WORK/run4-long/final.pt" --max-average 2
   RUNS+=("$WORK/run4-long")
+else
+  # Stage 4 (English -> French 2.2.0): the register marks (register.py), so that a request can ask for tu or vous:
+  # two epochs from stage 3's weights, its source embedding grown by the two marks.
+  $PY train.py --data "$WORK/data" --run "$WORK/run4-register" --device "$DEVICE" --init "$WORK/run3/final.pt" \
+      --register --alignments "$WORK/data/train.align" --augment "$AUGMENT3" --lr 5e-4 --max-tokens 4000 \
+      --max-epochs 2 --max-hours 1.5
+  $PY average.py --data "$WORK/data" --run "$WORK/run4-register" --out "$WORK/run4-register/final.pt" --max-average 2
+  RUNS+=("$WORK/run4-register")
 fi
 LAST=${RUNS[-1]}
 # The alignment layer, trained beside the frozen model on the word links.

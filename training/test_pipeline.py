@@ -133,5 +133,24 @@ class PipelineSmokeTest(unittest.TestCase):
             self.assertEqual(scores, sorted(scores, reverse=True))
 
 
+class RegisterSmokeTest(unittest.TestCase):
+    """English -> French with the register marks (train.py --register): the marks are source ids after the pieces,
+    named in model.json, and the exported encoder reads them."""
+
+    def test_the_marks_are_trained_exported_and_named(self):
+        with tempfile.TemporaryDirectory() as work:
+            data, run_dir, out = (os.path.join(work, d) for d in ("data", "run", "model"))
+            run("prepare.py", "--corpus", CORPUS, "--out", data, "--limit", "400", "--dev-size", "20",
+                "--test-size", "20", "--src-vocab", "200", "--tgt-vocab", "200", "--direction", "en-fr")
+            run("train.py", "--data", data, "--run", run_dir, "--max-epochs", "1", "--register", "--emb", "16",
+                "--enc-hidden", "16", "--dec-hidden", "32", "--attn-hidden", "16", "--max-tokens", "400", "--threads", "1")
+            run("export.py", "--checkpoint", os.path.join(run_dir, "best.pt"), "--data", data, "--out", out, "--run", run_dir)
+            with open(os.path.join(out, "model.json")) as f:
+                manifest = json.load(f)
+            self.assertEqual({"formal": 200, "informal": 201}, manifest["register_marks"])
+            self.assertEqual(202, manifest["architecture"]["source_vocab_size"])
+            self.assertEqual((202, 16), tuple(recover.recover(out)["model"]["encoder.embed.weight"].shape))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -6,6 +6,8 @@ import io.kafkatranslator.config.ConfigSource;
 import io.kafkatranslator.config.ProcessorConfig;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.engine.TranslationModels;
+import io.kafkatranslator.language.FrenchRegister;
+import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
 import io.kafkatranslator.topology.AlignmentCodec;
@@ -42,7 +44,9 @@ class ProcessorIntegrationTest {
             "Merci pour ton aide.");
     /** The other side of the conversations, for the English → French model. */
     private static final List<String> ENGLISH = List.of("I am a student and I live in Paris.", "See you tomorrow at the station.",
-            "Thank you very much for your help.", "We are leaving early in the morning.");
+            "Thank you very much for your help.", "We are leaving early in the morning.", "Can you send me your address?");
+    /** Asked of the English requests whose source language is given, in turn. */
+    private static final List<String> FORMALITIES = List.of("formal", "informal");
 
     @Test
     void everyRequestGetsExactlyOneMatchingResultInConversationOrder(@TempDir Path stateDir) throws Exception {
@@ -69,8 +73,11 @@ class ProcessorIntegrationTest {
                             b.setSourceLanguage(null);
                         } else if (i % 10 == 1 || i % 10 == 8) {
                             // English to French, given or detected, between French to English requests of the same conversation.
-                            b.setText(ENGLISH.get(i % ENGLISH.size())).setSourceLanguage(i % 10 == 1 ? "en" : null)
+                            b.setText(ENGLISH.get(i / 10 % ENGLISH.size())).setSourceLanguage(i % 10 == 1 ? "en" : null)
                                     .setTargetLanguage("fr");
+                            if (i % 10 == 1) {
+                                b.setOptions(DecodingRequestOptions.newBuilder().setFormality(FORMALITIES.get(i / 10 % 2)).build());
+                            }
                         } else if (i % 10 == 6) {
                             b.setTargetLanguage("fr");
                         } else if (i % 100 == 9) {
@@ -103,6 +110,12 @@ class ProcessorIntegrationTest {
                     assertEquals(source, result.getSourceLanguage(), "given or detected: " + request.getText());
                     assertEquals("tatoeba-" + source + "-" + request.getTargetLanguage() + "-gru-attention", result.getModelName());
                     assertEquals(request.getSourceLanguage() == null, result.getLanguageDetection() != null);
+                    if (request.getOptions() != null && request.getText().contains("your")) {
+                        String asked = request.getOptions().getFormality();
+                        assertEquals(asked, result.getFormality());
+                        assertEquals(asked.equals("formal") ? FrenchRegister.FORMAL : FrenchRegister.INFORMAL,
+                                FrenchRegister.of(result.getTranslation()), asked + ": " + result.getTranslation());
+                    }
                     if (request.getText().equals(TypedChat.MESSAGE)) {
                         TypedChat.assertWhole(result.getTranslation());
                     }

@@ -1,5 +1,6 @@
 package io.kafkatranslator.conversation;
 
+import io.kafkatranslator.decode.Formality;
 import io.kafkatranslator.schema.ConversationState;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,19 @@ class ConversationMemoryTest {
         memory.learn(state, null, "fr");
         memory.learn(state, "bob", null);
         assertEquals("en", memory.usualLanguage(state, "bob"), "no language shown, nothing learnt");
+    }
+
+    @Test
+    void theRegisterIsTheOneOfTheLatestFrenchMessageThatShowsOne() {
+        ConversationState state = ConversationMemory.fresh(0);
+        assertEquals(Formality.AUTO, ConversationMemory.register(state.getRegister()));
+        assertTrue(memory.learnRegister(state, "fr", "Tu as reçu mon colis ?"));
+        assertFalse(memory.learnRegister(state, "fr", "Merci beaucoup !"), "a message that addresses nobody changes nothing");
+        assertFalse(memory.learnRegister(state, "en", "Did you get your parcel?"), "English says nothing of tu or vous");
+        assertFalse(memory.learnRegister(state, null, "Vous l'avez reçu ?"), "nor a message in a language not known");
+        assertEquals(Formality.INFORMAL, ConversationMemory.register(state.getRegister()));
+        assertTrue(memory.learnRegister(state, "fr", "Pouvez-vous me donner votre numéro ?"));
+        assertEquals(Formality.FORMAL, ConversationMemory.register(state.getRegister()));
     }
 
     @Test

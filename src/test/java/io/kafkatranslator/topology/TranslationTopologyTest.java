@@ -1,6 +1,7 @@
 package io.kafkatranslator.topology;
 
 import io.kafkatranslator.TypedChat;
+import io.kafkatranslator.language.FrenchRegister;
 import io.kafkatranslator.language.LanguageDetector;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.language.LanguageRouter;
@@ -11,6 +12,7 @@ import io.kafkatranslator.reason.ErrorCode;
 import io.kafkatranslator.engine.Alignments;
 import io.kafkatranslator.engine.TranslationEngine;
 import io.kafkatranslator.schema.DeadLetter;
+import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.Segment;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.schema.TranslationResult;
@@ -43,6 +45,7 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TranslationTopologyTest {
@@ -55,6 +58,8 @@ class TranslationTopologyTest {
     private TopologyTestDriver driver;
     private static final LanguagePair FR_EN = new LanguagePair("fr", "en");
     private static final LanguagePair EN_FR = new LanguagePair("en", "fr");
+    /** An English message that addresses its reader: French says it with tu or vous. */
+    private static final String REGISTER_PROBE = "Can you send me your address?";
     private FakeTranslator fake;
     private FakeTranslator fakeEnFr;
     private TestInputTopic<byte[], byte[]> input;
@@ -104,8 +109,12 @@ class TranslationTopologyTest {
     }
 
     private static TranslationRequest withOptions(TranslationRequest r, Integer beam, Integer nbest) {
-        return TranslationRequest.newBuilder(r).setOptions(io.kafkatranslator.schema.DecodingRequestOptions.newBuilder()
+        return TranslationRequest.newBuilder(r).setOptions(DecodingRequestOptions.newBuilder()
                 .setBeamSize(beam).setNbest(nbest).build()).build();
+    }
+
+    private static TranslationRequest withFormality(TranslationRequest r, String formality) {
+        return TranslationRequest.newBuilder(r).setOptions(DecodingRequestOptions.newBuilder().setFormality(formality).build()).build();
     }
 
     private void send(TranslationRequest r) {
@@ -336,6 +345,8 @@ class TranslationTopologyTest {
                 // n-best without a beam size must fit the default beam (5): the request check and the engine share one rule.
                 KeyValue.pair("INVALID_REQUEST", REQUESTS.encode(withOptions(request("o", "c", "bonjour"), null, 8))),
                 KeyValue.pair("INVALID_REQUEST", REQUESTS.encode(withOptions(request("p", "c", "bonjour"), 17, null))),
+                KeyValue.pair("INVALID_REQUEST", REQUESTS.encode(TranslationRequest.newBuilder(request("q", "c", "bonjour"))
+                        .setOptions(DecodingRequestOptions.newBuilder().setFormality("polite").build()).build())),
                 KeyValue.pair("TRANSLATION_FAILED", REQUESTS.encode(request("b", "c", "BREAK"))),
                 KeyValue.pair("good-2", REQUESTS.encode(request("good-2", "c", "au revoir"))));
         for (KeyValue<String, byte[]> r : records) {
@@ -378,6 +389,31 @@ class TranslationTopologyTest {
             output.readValuesToList().forEach(r -> out.put(r.getRequestId(), r.getTranslation()));
             assertTrue(out.get("m1").startsWith("Pierre "), out.get("m1"));
             assertTrue(out.get("m2").startsWith("Rose "), out.get("m2"));
+        }
+    }
+
+    @Test
+    void anEnglishMessageIsTranslatedInTheRegisterAskedOrElseInTheOneItsConversationsFrenchSpeakersUse() {
+        try (TranslationEngine frEn = TranslationEngine.load(TranslatorConfig.defaults(), FR_EN);
+             TranslationEngine enFr = TranslationEngine.load(TranslatorConfig.defaults(), EN_FR)) {
+            start(Map.of(), () -> Map.of(FR_EN, new EngineBatchTranslator(frEn), EN_FR, new EngineBatchTranslator(enFr)));
+            TranslationRequest question = request("formal", "c1", REGISTER_PROBE, "en", "fr");
+            send(withFormality(question, "formal"));
+            send(withFormality(TranslationRequest.newBuilder(question).setRequestId("informal").build(), "informal"));
+            send(TranslationRequest.newBuilder(request("alice", "c2", "Tu as reçu mon message ?", "fr", "en")).setSender("alice").build());
+            send(TranslationRequest.newBuilder(request("bob", "c2", REGISTER_PROBE, "en", "fr")).setSender("bob").build());
+            send(withFormality(TranslationRequest.newBuilder(question).setRequestId("to-english").setConversationId("c2")
+                    .setText("Tu as reçu mon message ?").setSourceLanguage("fr").setTargetLanguage("en").build(), "formal"));
+            driver.advanceWallClockTime(Duration.ofMillis(300));
+            Map<String, TranslationResult> out = new LinkedHashMap<>();
+            output.readValuesToList().forEach(r -> out.put(r.getRequestId(), r));
+            assertEquals(FrenchRegister.FORMAL, FrenchRegister.of(out.get("formal").getTranslation()), out.get("formal").getTranslation());
+            assertEquals("formal", out.get("formal").getFormality());
+            assertEquals(FrenchRegister.INFORMAL, FrenchRegister.of(out.get("informal").getTranslation()), out.get("informal").getTranslation());
+            assertEquals(FrenchRegister.INFORMAL, FrenchRegister.of(out.get("bob").getTranslation()),
+                    "alice says tu: " + out.get("bob").getTranslation());
+            assertEquals("informal", out.get("bob").getFormality());
+            assertNull(out.get("to-english").getFormality(), "English has no register to ask for");
         }
     }
 
