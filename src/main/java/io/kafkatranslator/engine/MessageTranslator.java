@@ -244,6 +244,9 @@ public final class MessageTranslator implements AutoCloseable {
         SourceBatch batch = SourceBatch.of(sources, manifest.sourceEnd(options.formality()), ids.pad());
         EncodedBatch encoded = encode(batch);
         List<List<Hypothesis>> found = SearchStrategy.of(options, ids.bos(), ids.eos()).search(session, encoded, batch, options);
+        if (manifest.followsFormality() && "fr".equals(manifest.targetLanguage())) {
+            found = RegisterChoice.apply(found, options.formality(), targetTokenizer);
+        }
         return realignment.apply(session, encoded, batch, found, options.nbest());
     }
 
