@@ -4,6 +4,7 @@ import unittest
 
 import torch
 
+import interpolate
 import register
 
 # The same sentences pin the Java rule (FrenchRegisterTest): what the model was taught is what is measured.
@@ -38,6 +39,15 @@ class RegisterTest(unittest.TestCase):
         self.assertEqual((12, 4), tuple(grown.shape))
         self.assertTrue(torch.equal(grown[10], state["encoder.embed.weight"][3]))
         self.assertTrue(torch.equal(grown[11], state["encoder.embed.weight"][3]))
+
+    def test_the_interpolated_weights_lie_between_and_the_marks_are_the_tuned_ones(self):
+        base = {"model": {"encoder.embed.weight": torch.zeros(10, 4), "w": torch.zeros(2)}}
+        tuned = {"model": {"encoder.embed.weight": torch.ones(12, 4), "w": torch.ones(2)},
+                 "config": {"src_vocab": 12, "eos_id": 3}}
+        out = interpolate.interpolate(base, tuned, 0.7)["model"]
+        self.assertTrue(torch.allclose(out["w"], torch.full((2,), 0.7)))
+        self.assertTrue(torch.allclose(out["encoder.embed.weight"][:10], torch.full((10, 4), 0.7)))
+        self.assertTrue(torch.equal(out["encoder.embed.weight"][10:], torch.ones(2, 4)))
 
 
 if __name__ == "__main__":

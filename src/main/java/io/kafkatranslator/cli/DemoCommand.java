@@ -207,11 +207,14 @@ final class DemoCommand implements Callable<Integer> {
                     String edited = t.getVersion() > 1 ? ", edit: version " + t.getVersion() + " of " + t.getMessageId() : "";
                     String origin = "MEMORY".equals(t.getOrigin()) ? ", from the translation memory"
                             : "CACHE".equals(t.getOrigin()) ? ", from the cache" : "";
+                    String register = t.getFormality() == null ? ""
+                            : ", " + ("formal".equals(t.getFormality()) ? "vous" : "tu") + " as the conversation says it";
                     String usual = t.getLanguageDetection() != null && t.getLanguageDetection().getLanguage() == null
                             ? " not detected, " + writer + "'s usual language" : "";
                     System.out.printf(Locale.ROOT, "%n[%s, %s%s%s -> %s%s%s] %s%n  ->  %s%n"
                                     + "  (%d sentence(s), %d protected span(s)%s; decoding %d ms, end to end %d ms)%n%s",
-                            writer, t.getSourceLanguage(), usual.isEmpty() ? detected : "", usual, t.getTargetLanguage(), edited, origin,
+                            writer, t.getSourceLanguage(), usual.isEmpty() ? detected : "", usual, t.getTargetLanguage(), edited,
+                            origin + register,
                             t.getSourceText(), t.getTranslation(),
                             t.getSegments().size(), t.getProtectedSpans().size(), low ? ", LOW CONFIDENCE" : "",
                             t.getTimings().getDecodingMs(), t.getTimings().getEndToEndMs(),
