@@ -53,7 +53,7 @@ else
       --max-epochs 2 --max-hours 1.5
   $PY average.py --data "$WORK/data" --run "$WORK/run4-register" --out "$WORK/run4-register/final.pt" --max-average 2
   # 70 % of the way from stage 3's weights to these: the marks followed, nothing lost without one (interpolate.py).
-  $PY interpolate.py --base "$WORK/run3/final.pt" --tuned "$WORK/run4-register/final.pt" --weight 0.7 \
+  $PY interpolate.py --data "$WORK/data" --base "$WORK/run3/final.pt" --tuned "$WORK/run4-register/final.pt" --weight 0.7 \
       --out "$WORK/run4-register/interpolated.pt"
   RUNS+=("$WORK/run4-register")
   FINAL=$WORK/run4-register/interpolated.pt
