@@ -137,13 +137,14 @@ final class EvaluateCommand implements Callable<Integer> {
             sets.add(new FormalityReport.TestSet(src.toString(), Files.readAllLines(src, StandardCharsets.UTF_8),
                     readReferences(refs)).addressing());
         }
+        List<WmtChat.Turn> conversation = wmt == null ? null : WmtChat.read(wmt);
         if (wmt != null) {
-            List<WmtChat.Turn> turns = WmtChat.read(wmt, direction);
+            List<WmtChat.Turn> turns = conversation.stream().filter(t -> t.pair().equals(direction)).toList();
             sets.add(new FormalityReport.TestSet("WMT 2024 chat dev set, " + direction,
                     turns.stream().map(WmtChat.Turn::text).toList(), turns.stream().map(t -> List.of(t.reference())).toList()));
         }
         try (TranslationModels models = TranslationModels.load(config); Routing routing = Routing.open(models)) {
-            Report.publish(new FormalityReport(routing, options, direction).build(command(), sets),
+            Report.publish(new FormalityReport(routing, options, direction).build(command(), sets, conversation),
                     out != null ? out : Path.of("target/formality.md"));
         }
         return 0;

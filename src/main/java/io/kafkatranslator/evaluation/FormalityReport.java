@@ -1,13 +1,15 @@
 package io.kafkatranslator.evaluation;
 
+import io.kafkatranslator.conversation.ConversationMemory;
 import io.kafkatranslator.decode.DecodingOptions;
 import io.kafkatranslator.decode.Formality;
 import io.kafkatranslator.engine.Translation;
-import io.kafkatranslator.engine.TranslationOutcome;
 import io.kafkatranslator.language.FrenchRegister;
 import io.kafkatranslator.language.LanguagePair;
 import io.kafkatranslator.policy.TenantPolicy;
+import io.kafkatranslator.route.RoutedRequest;
 import io.kafkatranslator.route.Routing;
+import io.kafkatranslator.schema.ConversationState;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,7 +56,8 @@ public final class FormalityReport {
         }
     }
 
-    public String build(String command, List<TestSet> sets) {
+    /** conversation: the WMT chat set's turns in order (both directions), or null for no conversation section. */
+    public String build(String command, List<TestSet> sets, List<WmtChat.Turn> conversation) {
         StringBuilder md = new StringBuilder("# Formality: tu or vous, as asked\n\n");
         md.append(String.format(Locale.ROOT, "`%s` (%s): each set translated %s by the message pipeline with `formality` "
                 + "auto, formal and informal. An output's register is read by the rule the model was trained with "
@@ -65,7 +68,54 @@ public final class FormalityReport {
         for (TestSet set : sets) {
             md.append(section(set));
         }
+        if (conversation != null) {
+            md.append(conversations(conversation));
+        }
         return md.toString();
+    }
+
+    /**
+     * The WMT chat set's conversations replayed in order: each English → French turn translated with formality auto
+     * alone, and with the register the conversation's French turns showed so far (as the processor does,
+     * {@link ConversationMemory#learnRegister}); a conversation is consistent when no output mixes tu and vous and its
+     * outputs do not use both.
+     */
+    private String conversations(List<WmtChat.Turn> turns) {
+        ConversationMemory memory = new ConversationMemory(1);
+        Map<String, ConversationState> states = new java.util.HashMap<>();
+        List<WmtChat.Turn> english = new ArrayList<>();
+        List<DecodingOptions> remembered = new ArrayList<>();
+        for (WmtChat.Turn t : turns) {
+            ConversationState state = states.computeIfAbsent(t.conversation(), c -> ConversationMemory.fresh(0));
+            memory.learnRegister(state, t.pair().source(), t.text());
+            if (t.pair().equals(pair)) {
+                english.add(t);
+                remembered.add(options.withFormality(ConversationMemory.register(state.getRegister())));
+            }
+        }
+        List<String> sources = english.stream().map(WmtChat.Turn::text).toList();
+        List<List<String>> refs = english.stream().map(t -> List.of(t.reference())).toList();
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "## WMT 2024 chat dev set, its conversations: %d "
+                + "conversations, %d %s turns%n%n| formality | consistent conversations | outputs formal | informal | mixed | "
+                + "BLEU | chrF2 |%n|---|---:|---:|---:|---:|---:|---:|%n", english.stream().map(WmtChat.Turn::conversation)
+                .distinct().count(), english.size(), pair));
+        for (boolean remember : new boolean[] {false, true}) {
+            List<String> outputs = translate(sources, remember ? remembered : java.util.Collections.nCopies(sources.size(),
+                    options.withFormality(Formality.AUTO)));
+            Map<String, java.util.Set<FrenchRegister>> seen = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < outputs.size(); i++) {
+                seen.computeIfAbsent(english.get(i).conversation(), c -> java.util.EnumSet.noneOf(FrenchRegister.class))
+                        .add(FrenchRegister.of(outputs.get(i)));
+            }
+            long consistent = seen.values().stream().filter(r -> !r.contains(FrenchRegister.MIXED)
+                    && !(r.contains(FrenchRegister.FORMAL) && r.contains(FrenchRegister.INFORMAL))).count();
+            Map<FrenchRegister, Integer> t = tally(outputs);
+            md.append(String.format(Locale.ROOT, "| %s | %d of %d | %d | %d | %d | %.2f | %.2f |%n",
+                    remember ? "auto, the conversation's register" : "auto, each message alone", consistent, seen.size(),
+                    t.get(FrenchRegister.FORMAL), t.get(FrenchRegister.INFORMAL), t.get(FrenchRegister.MIXED),
+                    Bleu.corpus(outputs, refs), Chrf.corpus(outputs, refs)));
+        }
+        return md.append('\n').toString();
     }
 
     private String section(TestSet set) {
@@ -99,8 +149,14 @@ public final class FormalityReport {
     }
 
     private List<String> translate(List<String> sources, DecodingOptions asked) {
-        List<TranslationOutcome> outcomes = routing.translate(sources.stream().map(s -> routing.route(pair.source(), null,
-                pair.target(), s, asked, Set.of(), TenantPolicy.NONE)).toList());
-        return outcomes.stream().map(o -> o instanceof Translation t ? t.text() : "").toList();
+        return translate(sources, java.util.Collections.nCopies(sources.size(), asked));
+    }
+
+    private List<String> translate(List<String> sources, List<DecodingOptions> asked) {
+        List<RoutedRequest> requests = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            requests.add(routing.route(pair.source(), null, pair.target(), sources.get(i), asked.get(i), Set.of(), TenantPolicy.NONE));
+        }
+        return routing.translate(requests).stream().map(o -> o instanceof Translation t ? t.text() : "").toList();
     }
 }
