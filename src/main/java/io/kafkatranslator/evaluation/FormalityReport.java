@@ -13,7 +13,11 @@ import io.kafkatranslator.schema.ConversationState;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +86,7 @@ public final class FormalityReport {
      */
     private String conversations(List<WmtChat.Turn> turns) {
         ConversationMemory memory = new ConversationMemory(1);
-        Map<String, ConversationState> states = new java.util.HashMap<>();
+        Map<String, ConversationState> states = new HashMap<>();
         List<WmtChat.Turn> english = new ArrayList<>();
         List<DecodingOptions> remembered = new ArrayList<>();
         for (WmtChat.Turn t : turns) {
@@ -100,11 +104,11 @@ public final class FormalityReport {
                 + "BLEU | chrF2 |%n|---|---:|---:|---:|---:|---:|---:|%n", english.stream().map(WmtChat.Turn::conversation)
                 .distinct().count(), english.size(), pair));
         for (boolean remember : new boolean[] {false, true}) {
-            List<String> outputs = translate(sources, remember ? remembered : java.util.Collections.nCopies(sources.size(),
+            List<String> outputs = translate(sources, remember ? remembered : Collections.nCopies(sources.size(),
                     options.withFormality(Formality.AUTO)));
-            Map<String, java.util.Set<FrenchRegister>> seen = new java.util.LinkedHashMap<>();
+            Map<String, Set<FrenchRegister>> seen = new LinkedHashMap<>();
             for (int i = 0; i < outputs.size(); i++) {
-                seen.computeIfAbsent(english.get(i).conversation(), c -> java.util.EnumSet.noneOf(FrenchRegister.class))
+                seen.computeIfAbsent(english.get(i).conversation(), c -> EnumSet.noneOf(FrenchRegister.class))
                         .add(FrenchRegister.of(outputs.get(i)));
             }
             long consistent = seen.values().stream().filter(r -> !r.contains(FrenchRegister.MIXED)
@@ -149,7 +153,7 @@ public final class FormalityReport {
     }
 
     private List<String> translate(List<String> sources, DecodingOptions asked) {
-        return translate(sources, java.util.Collections.nCopies(sources.size(), asked));
+        return translate(sources, Collections.nCopies(sources.size(), asked));
     }
 
     private List<String> translate(List<String> sources, List<DecodingOptions> asked) {
