@@ -24,7 +24,7 @@ record ChatMessage(String conversation, String writer, String from, String to, S
         require(json != null && json.isObject(), "a JSON object is expected");
         ChatMessage m = new ChatMessage(text(json, "conversation"), text(json, "writer"), text(json, "from"),
                 text(json, "to"), text(json, "text"), optional(json, "message_id"), optional(json, "operation"),
-                optional(json, "formality") == null ? null : Formality.parse(optional(json, "formality")));
+                formality(optional(json, "formality")));
         require(m.operation == null || m.operation.equals("EDIT") || m.operation.equals("DELETE"),
                 "operation must be EDIT or DELETE");
         require(m.operation == null || m.messageId != null, "an edit or a deletion needs the message_id it changes");
@@ -35,6 +35,10 @@ record ChatMessage(String conversation, String writer, String from, String to, S
         require(LanguagePair.isLanguageCode(m.from) && LanguagePair.isLanguageCode(m.to),
                 "from and to must be ISO 639-1 language codes (such as fr or en)");
         return m;
+    }
+
+    private static Formality formality(String value) {
+        return value == null ? null : Formality.parse(value);
     }
 
     private static String optional(JsonNode json, String field) {

@@ -2,6 +2,7 @@ package io.kafkatranslator.cli;
 
 import io.kafkatranslator.app.TopicPreflight;
 import io.kafkatranslator.config.ProcessorConfig;
+import io.kafkatranslator.decode.Formality;
 import io.kafkatranslator.schema.DecodingRequestOptions;
 import io.kafkatranslator.schema.TranslationRequest;
 import io.kafkatranslator.topology.AvroSerde;
@@ -62,12 +63,12 @@ final class ProduceCommand implements Callable<Integer> {
         // Null for auto: the processor detects it.
         String from = languages.sourceOrAuto();
         String to = languages.target();
+        Formality asked = formality.asked();
         TranslationRequest request = TranslationRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                 .setConversationId(conversation).setText(text).setSourceLanguage(from).setTargetLanguage(to)
                 .setSender(sender).setMessageId(messageId).setOperation(operation).setTenant(tenant)
                 .setClientTimestamp(Instant.now())
-                .setOptions(formality.asked() == null ? null
-                        : DecodingRequestOptions.newBuilder().setFormality(formality.asked().toString()).build())
+                .setOptions(asked == null ? null : DecodingRequestOptions.newBuilder().setFormality(asked.toString()).build())
                 .build();
         config.bootstrapServers();
         TopicPreflight.ensure(config.kafka(), List.of(), List.of(topic), false, Duration.ofSeconds(15));

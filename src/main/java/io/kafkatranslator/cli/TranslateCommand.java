@@ -3,6 +3,7 @@ package io.kafkatranslator.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkatranslator.config.TranslatorConfig;
 import io.kafkatranslator.decode.DecodingOptions;
+import io.kafkatranslator.decode.Formality;
 import io.kafkatranslator.engine.Alignments;
 import io.kafkatranslator.reason.UnsupportedPair;
 import io.kafkatranslator.engine.Translation;
@@ -81,8 +82,9 @@ final class TranslateCommand implements Callable<Integer> {
         to = languages.target();
         int beamSize = beam == null ? config.decoding().beamSize() : beam;
         options = config.decoding().withBeam(beamSize, nbest == null ? Math.min(config.decoding().nbest(), beamSize) : nbest);
-        if (formality.asked() != null) {
-            options = options.withFormality(formality.asked());
+        Formality asked = formality.asked();
+        if (asked != null) {
+            options = options.withFormality(asked);
         }
         if (heatmap != null) {
             Path dir = Path.of(heatmap).toAbsolutePath().getParent();

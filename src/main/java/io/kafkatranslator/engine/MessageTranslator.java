@@ -45,6 +45,8 @@ public final class MessageTranslator implements AutoCloseable {
     private final MessageAssembler assembler;
     private final TokenBudgetBatcher batcher;
     private final ModelManifest manifest;
+    /** Whether a register asked is held by {@link RegisterChoice}: a French model that follows one. */
+    private final boolean choosesRegister;
     private final ModelManifest.SpecialIds ids;
     private final SubwordTokenizer sourceTokenizer;
     private final SubwordTokenizer targetTokenizer;
@@ -56,6 +58,7 @@ public final class MessageTranslator implements AutoCloseable {
         this.defaults = config.decoding();
         this.manifest = engine.manifest();
         this.ids = manifest.specialIds();
+        this.choosesRegister = manifest.followsFormality() && "fr".equals(manifest.targetLanguage());
         this.sourceTokenizer = engine.sourceTokenizer();
         this.targetTokenizer = engine.targetTokenizer();
         this.realignment = new Realignment(sourceTokenizer, targetTokenizer, ids.eos());
@@ -244,7 +247,7 @@ public final class MessageTranslator implements AutoCloseable {
         SourceBatch batch = SourceBatch.of(sources, manifest.sourceEnd(options.formality()), ids.pad());
         EncodedBatch encoded = encode(batch);
         List<List<Hypothesis>> found = SearchStrategy.of(options, ids.bos(), ids.eos()).search(session, encoded, batch, options);
-        if (manifest.followsFormality() && "fr".equals(manifest.targetLanguage())) {
+        if (choosesRegister) {
             found = RegisterChoice.apply(found, options.formality(), targetTokenizer);
         }
         return realignment.apply(session, encoded, batch, found, options.nbest());
