@@ -1,7 +1,7 @@
 """Step 7 of the pipeline: export the trained model to the processor's model contract.
 
 Writes encoder.onnx, decoder_step.onnx, aligner.onnx (where the checkpoint has an alignment layer,
-aligner.py), the two SentencePiece models, the source lexicon and model.json (see
+aligner.py), the two SentencePiece models, the source lexicon, the phrasebook and model.json (see
 training/README.md, "Model contract") into --out.
 """
 import argparse
@@ -16,6 +16,7 @@ import torch
 import common
 import data
 import lexicon
+import phrasebook
 import register
 from model import DecoderStep, aligner_from
 
@@ -68,7 +69,7 @@ def export_onnx(model, aligner, out_dir):
 
 
 def write_manifest(out_dir, cfg, name, version, direction, scores, decoding, extra):
-    files = ["encoder.onnx", "decoder_step.onnx"] + list(TOKENIZER_FILES.values()) + [lexicon.FILE_NAME]
+    files = ["encoder.onnx", "decoder_step.onnx"] + list(TOKENIZER_FILES.values()) + [lexicon.FILE_NAME, phrasebook.FILE_NAME]
     if "aligner" in extra:
         files.append(extra["aligner"]["graph"])
     manifest = {
@@ -96,7 +97,7 @@ def write_manifest(out_dir, cfg, name, version, direction, scores, decoding, ext
         "max_source_tokens": 200,
         "decoding": decoding,
         "tokenizers": TOKENIZER_FILES,
-        "lexicons": {"source": lexicon.FILE_NAME},
+        "lexicons": {"source": lexicon.FILE_NAME, "phrasebook": phrasebook.FILE_NAME},
         "normalization": "NFKC, typographic apostrophes to ASCII, whitespace collapsed",
         "scores": scores,
         "files": {f: common.sha256(os.path.join(out_dir, f)) for f in files},
@@ -147,6 +148,7 @@ def main():
     for file_name in TOKENIZER_FILES.values():
         shutil.copyfile(os.path.join(args.data, file_name), os.path.join(args.out, file_name))
     lexicon.write(args.data, args.out)
+    phrasebook.write(args.data, args.out)
     scores = json.load(open(args.scores)) if args.scores else {}
     earlier = json.load(open(args.earlier))["training"]["stages"] if args.earlier else []
     extra = {"training": training_summary(args.run, ckpt, earlier)} if args.run else {}

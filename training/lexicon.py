@@ -141,7 +141,7 @@ def main():
     path = os.path.join(args.model_dir, "model.json")
     with open(path, encoding="utf-8") as f:
         manifest = json.load(f)
-    manifest["lexicons"] = {"source": name}
+    manifest.setdefault("lexicons", {})["source"] = name
     manifest["files"][name] = common.sha256(os.path.join(args.model_dir, name))
     if args.version:
         manifest["version"] = args.version

@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: training/pipeline.sh [--direction fr-en|en-fr] [--device cuda]" >&2; exit 2 ;;
   esac
 done
-if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; VERSION=3.1.0; else WORK=${WORK:-work-$DIRECTION}; VERSION=2.2.0; fi
+if [ "$DIRECTION" = fr-en ]; then WORK=${WORK:-work}; VERSION=3.1.1; else WORK=${WORK:-work-$DIRECTION}; VERSION=2.2.1; fi
 PY=/usr/bin/python3
 CORPUS=${CORPUS:-../../shared/data/tatoeba-fra-eng/fra-eng.tsv}
 # Augmentation rates of stages 2 and 3 (augment.py); see README.md, "Steps".

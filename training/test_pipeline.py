@@ -99,7 +99,7 @@ class PipelineSmokeTest(unittest.TestCase):
         self.assertEqual(m["format"], "kafka-translator-model/1")
         self.assertEqual(m["special_ids"], {"pad": 0, "unk": 1, "bos": 2, "eos": 3})
         self.assertEqual(set(m["files"]), {"encoder.onnx", "decoder_step.onnx", "aligner.onnx", "source.model",
-                                             "target.model", "source.lexicon.tsv"})
+                                             "target.model", "source.lexicon.tsv", "phrasebook.tsv"})
         for name, digest in m["files"].items():
             with open(os.path.join(self.out, name), "rb") as f:
                 self.assertEqual(hashlib.sha256(f.read()).hexdigest(), digest, name)

@@ -50,7 +50,7 @@ public final class Realignment {
         }
         for (int r = 0; r < picked.size(); r++) {
             Hypothesis h = chosen.get(r);
-            out.get(picked.get(r)[0]).set(picked.get(r)[1], new Hypothesis(h.ids(), h.score(), h.logProb(), rows[r]));
+            out.get(picked.get(r)[0]).set(picked.get(r)[1], h.withAlignment(rows[r]));
         }
         return out;
     }

@@ -24,6 +24,7 @@ public record TranslatorConfig(
         double detectionMargin,
         double senderMargin,
         double keepTargetMargin,
+        boolean phrasebook,
         FrenchSpacing frenchSpacing) {
 
     public static final Setting<String> MODELS = new Setting<>("translator.models", "", "(empty: the bundled models)", v -> v,
@@ -68,6 +69,9 @@ public record TranslatorConfig(
             Formality::parse, v -> true, "", "the register of translations into a language that has two (French \"tu\" "
             + "or \"vous\"): `formal`, `informal` or `auto` (the model's choice, or the conversation's: \"Formality\"); a "
             + "request's `options.formality` overrides it");
+    public static final Setting<Boolean> PHRASEBOOK = Setting.flag("translator.phrasebook", true, "a sentence of a "
+            + "message that the model's phrasebook holds (its training corpus's short sentences: \"Messages\") whose search "
+            + "found none of the corpus's translations gets the one the model ranks first; false: the search's answer always");
     public static final Setting<Integer> MAX_SOURCE_TOKENS = Setting.integer("translator.max.source.tokens", 200, v -> v > 0,
             "> 0", "the most pieces the model is given at once: a longer sentence is translated in chunks");
     public static final Setting<Integer> MAX_SENTENCE_WORDS = Setting.integer("translator.max.sentence.words", 15, v -> v >= 0,
@@ -89,7 +93,7 @@ public record TranslatorConfig(
     /** In README.md's order. */
     static final List<Setting<?>> SETTINGS = List.of(MODELS, KEEP_TARGET_MARGIN, DETECTION_MARGIN, SENDER_MARGIN, CACHE_DIR, INTRA_OP_THREADS,
             BEAM_SIZE, NBEST, LENGTH_PENALTY, COVERAGE_PENALTY, MAX_LENGTH_A, MAX_LENGTH_B, REPLACE_UNKNOWNS, ALIGNMENTS,
-            FORMALITY, MAX_SOURCE_TOKENS, MAX_SENTENCE_WORDS, MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES, FRENCH_SPACING);
+            FORMALITY, PHRASEBOOK, MAX_SOURCE_TOKENS, MAX_SENTENCE_WORDS, MAX_MESSAGE_CHARS, BATCH_MAX_TOKENS, BATCH_MAX_SENTENCES, FRENCH_SPACING);
 
     public static TranslatorConfig defaults() {
         return from(ConfigSource.of(java.util.Map.of()));
@@ -114,6 +118,7 @@ public record TranslatorConfig(
                 DETECTION_MARGIN.from(source),
                 SENDER_MARGIN.from(source),
                 KEEP_TARGET_MARGIN.from(source),
+                PHRASEBOOK.from(source),
                 FRENCH_SPACING.from(source));
         config.validate();
         return config;
@@ -121,7 +126,8 @@ public record TranslatorConfig(
 
     public TranslatorConfig withBatching(int maxTokens, int maxSentences) {
         TranslatorConfig changed = new TranslatorConfig(models, cacheDir, intraOpThreads, decoding, maxSourceTokens,
-                maxSentenceWords, maxMessageChars, maxTokens, maxSentences, detectionMargin, senderMargin, keepTargetMargin, frenchSpacing);
+                maxSentenceWords, maxMessageChars, maxTokens, maxSentences, detectionMargin, senderMargin, keepTargetMargin, phrasebook,
+                frenchSpacing);
         changed.validate();
         return changed;
     }

@@ -51,6 +51,7 @@ public final class MessageTranslator implements AutoCloseable {
     private final SubwordTokenizer sourceTokenizer;
     private final SubwordTokenizer targetTokenizer;
     private final Realignment realignment;
+    private final Phrasebook phrasebook;
 
     MessageTranslator(TranslationEngine engine, InferenceSession session, TranslatorConfig batching) {
         TranslatorConfig config = engine.config();
@@ -62,6 +63,7 @@ public final class MessageTranslator implements AutoCloseable {
         this.sourceTokenizer = engine.sourceTokenizer();
         this.targetTokenizer = engine.targetTokenizer();
         this.realignment = new Realignment(sourceTokenizer, targetTokenizer, ids.eos());
+        this.phrasebook = engine.phrasebook();
         this.preparer = new MessagePreparer(sourceTokenizer, engine.sourceLexicon(),
                 new LanguagePair(engine.manifest().sourceLanguage(), engine.manifest().targetLanguage()),
                 carried(sourceTokenizer, targetTokenizer, ids.unk()), engine::inTargetLanguage, config);
@@ -96,19 +98,19 @@ public final class MessageTranslator implements AutoCloseable {
     }
 
     public List<TranslationOutcome> translate(List<String> texts, DecodingOptions options) {
-        return translatePreparations(texts, this::prepare, options);
+        return translatePreparations(texts, this::prepare, options, phrasebook);
     }
 
     /**
-     * Each text as one sentence given to the model as written, with none of the message handling:
-     * what this engine did before it translated messages. The robustness report's baseline.
+     * Each text as one sentence given to the model as written, with none of the message handling (the phrasebook
+     * included): what this engine did before it translated messages. The robustness report's baseline.
      */
     public List<TranslationOutcome> translateAsOneSentence(List<String> texts, DecodingOptions options) {
-        return translatePreparations(texts, preparer::prepareAsOneSentence, options);
+        return translatePreparations(texts, preparer::prepareAsOneSentence, options, Phrasebook.EMPTY);
     }
 
     private List<TranslationOutcome> translatePreparations(List<String> texts, Function<String, Preparation> prepare,
-                                                           DecodingOptions options) {
+                                                           DecodingOptions options, Phrasebook known) {
         List<Preparation> preparations = texts.stream().map(prepare).toList();
         List<PreparedMessage> prepared = new ArrayList<>();
         for (Preparation p : preparations) {
@@ -116,7 +118,7 @@ public final class MessageTranslator implements AutoCloseable {
                 prepared.add(m);
             }
         }
-        List<TranslationOutcome> translated = translatePrepared(prepared, options);
+        List<TranslationOutcome> translated = translatePrepared(prepared, options, known);
         List<TranslationOutcome> out = new ArrayList<>(texts.size());
         int next = 0;
         for (Preparation p : preparations) {
@@ -125,8 +127,17 @@ public final class MessageTranslator implements AutoCloseable {
         return out;
     }
 
-    /** Translates prepared messages: all their sentences in shared token-budgeted batches. */
+    /**
+     * Translates prepared messages: all their sentences in shared token-budgeted batches; a sentence the phrasebook
+     * holds keeps what the search found where the corpus translates it so, and gets the corpus's translation the model
+     * ranks first where it does not.
+     */
     public List<TranslationOutcome> translatePrepared(List<PreparedMessage> messages, DecodingOptions options) {
+        return translatePrepared(messages, options, phrasebook);
+    }
+
+    private List<TranslationOutcome> translatePrepared(List<PreparedMessage> messages, DecodingOptions options,
+                                                       Phrasebook known) {
         List<int[]> units = new ArrayList<>();
         for (int m = 0; m < messages.size(); m++) {
             List<Unit> us = messages.get(m).units();
@@ -142,6 +153,12 @@ public final class MessageTranslator implements AutoCloseable {
         int[] lengths = Arrays.stream(sources).mapToInt(s -> s.length + 1).toArray();
         for (int[] batch : batcher.batches(lengths)) {
             decodeBatch(batch, sources, options, results, errors);
+        }
+        for (int i = 0; i < sources.length; i++) {
+            List<int[]> given = corpusTranslations(known, messages.get(units.get(i)[0]).units().get(units.get(i)[1]), options);
+            if (errors[i] == null && !given.isEmpty() && !agrees(results.get(i), given)) {
+                results.set(i, ranked(sources[i], given, options));
+            }
         }
         List<List<List<Hypothesis>>> hypotheses = new ArrayList<>();
         for (PreparedMessage message : messages) {
@@ -192,6 +209,36 @@ public final class MessageTranslator implements AutoCloseable {
             errors[members[0]] = new TranslationError(ErrorCode.TRANSLATION_FAILED,
                     "the model failed on a sentence of this message: " + e.getMessage());
         }
+    }
+
+    /**
+     * The phrasebook's translations of a unit, as target ids: those in the register asked (or addressing no one) where
+     * the model follows one, and none with a piece the target vocabulary lacks.
+     */
+    private List<int[]> corpusTranslations(Phrasebook known, Unit unit, DecodingOptions options) {
+        List<int[]> given = new ArrayList<>();
+        for (String translation : known.translations(unit.modelText())) {
+            int[] target = targetTokenizer.encode(translation);
+            if ((!choosesRegister || RegisterChoice.fits(translation, options.formality()))
+                    && Arrays.stream(target).noneMatch(id -> id == ids.unk())) {
+                given.add(target);
+            }
+        }
+        return given;
+    }
+
+    /** Whether the search's best translation is one the corpus gives. */
+    private static boolean agrees(List<Hypothesis> searched, List<int[]> given) {
+        return given.stream().anyMatch(g -> Arrays.equals(g, searched.get(0).ids()));
+    }
+
+    /** A sentence's corpus translations as hypotheses, the model's favourite first, aligned as searched ones are. */
+    private List<Hypothesis> ranked(int[] source, List<int[]> given, DecodingOptions options) {
+        SourceBatch batch = SourceBatch.of(new int[][] {source}, manifest.sourceEnd(options.formality()), ids.pad());
+        EncodedBatch encoded = encode(batch);
+        List<Hypothesis> ranked = ForcedDecoding.rank(session, encoded, given, ids.bos(), ids.eos(), options.lengthPenalty())
+                .stream().map(Hypothesis::asCorpusTranslation).toList();
+        return realignment.apply(session, encoded, batch, List.of(ranked), options.nbest()).get(0);
     }
 
     /**

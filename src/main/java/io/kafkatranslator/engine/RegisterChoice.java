@@ -25,14 +25,19 @@ final class RegisterChoice {
         FrenchRegister wanted = asked == Formality.FORMAL ? FrenchRegister.FORMAL : FrenchRegister.INFORMAL;
         List<List<Hypothesis>> out = new ArrayList<>(found.size());
         for (List<Hypothesis> sentence : found) {
-            out.add(sentence.isEmpty() || accepted(sentence.get(0), wanted, target) ? sentence : preferring(sentence, wanted, target));
+            out.add(sentence.isEmpty() || fits(target.decode(sentence.get(0).ids()), asked) ? sentence
+                    : preferring(sentence, wanted, target));
         }
         return out;
     }
 
-    private static boolean accepted(Hypothesis h, FrenchRegister wanted, SubwordTokenizer target) {
-        FrenchRegister r = FrenchRegister.of(target.decode(h.ids()));
-        return r == wanted || r == FrenchRegister.NONE;
+    /** Whether a French text may be given where the register asked is asked: it is in that one, or addresses no one. */
+    static boolean fits(String french, Formality asked) {
+        if (asked == Formality.AUTO) {
+            return true;
+        }
+        FrenchRegister r = FrenchRegister.of(french);
+        return r == FrenchRegister.NONE || r == (asked == Formality.FORMAL ? FrenchRegister.FORMAL : FrenchRegister.INFORMAL);
     }
 
     private static List<Hypothesis> preferring(List<Hypothesis> sentence, FrenchRegister wanted, SubwordTokenizer target) {

@@ -26,6 +26,7 @@ public final class TranslationEngine implements AutoCloseable {
     private final SubwordTokenizer sourceTokenizer;
     private final SubwordTokenizer targetTokenizer;
     private final SourceLexicon sourceLexicon;
+    private final Phrasebook phrasebook;
     private final LanguageDetector detector;
     private final InferenceBackend backend;
     /** A word as the source lexicon counts them (training/lexicon.py): a run of letters. */
@@ -40,6 +41,8 @@ public final class TranslationEngine implements AutoCloseable {
         this.sourceTokenizer = new SubwordTokenizer(model.file(manifest.sourceTokenizer()));
         this.targetTokenizer = new SubwordTokenizer(model.file(manifest.targetTokenizer()));
         this.sourceLexicon = manifest.sourceLexicon() == null ? null : SourceLexicon.read(model.file(manifest.sourceLexicon()));
+        this.phrasebook = manifest.phrasebook() == null || !config.phrasebook() ? Phrasebook.EMPTY
+                : Phrasebook.read(model.file(manifest.phrasebook()));
         this.detector = config.keepTargetMargin() >= 1 ? null
                 : new LanguageDetector(List.of(manifest.sourceLanguage(), manifest.targetLanguage()), config.keepTargetMargin());
     }
@@ -106,6 +109,11 @@ public final class TranslationEngine implements AutoCloseable {
     /** Null for a model exported without one. */
     SourceLexicon sourceLexicon() {
         return sourceLexicon;
+    }
+
+    /** Empty for a model exported without one, or where translator.phrasebook is off. */
+    Phrasebook phrasebook() {
+        return phrasebook;
     }
 
     /**

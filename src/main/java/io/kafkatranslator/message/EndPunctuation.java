@@ -50,7 +50,7 @@ final class EndPunctuation implements Adaptation {
 
     /**
      * Takes the end punctuation off the last word and keeps it apart, as the source had it: "!!!"
-     * for "!", "," for a chunk cut after a comma, none where the source had none.
+     * for "!", "," for a chunk cut after a comma, none where the source had none (but a question mark).
      */
     @Override
     public void restore(UnitOutput output) {
@@ -67,7 +67,8 @@ final class EndPunctuation implements Adaptation {
         String ending = last.text().substring(base);
         if (given != null) {
             ending = given;
-        } else if (addedStop && ending.equals(".")) {
+        } else if (addedStop && (ending.equals(".") || ending.equals("!"))) {
+            // The writer put no mark: the model's (or the phrasebook's) stop or exclamation is not theirs; a question stays.
             ending = "";
         }
         if (base > 0) {

@@ -51,7 +51,7 @@ public final class MessageAssembler {
 
     /** A unit's translated tokens, with its pieces, alignment and scores. */
     record RenderedUnit(List<Token> tokens, List<String> sourcePieces, List<String> targetPieces, float[][] subword,
-                        int replaced, double score, double logProb, int steps, double covered) {
+                        int replaced, double score, double logProb, int steps, double covered, boolean fromCorpus) {
     }
 
     private RenderedUnit unitOutput(Unit u, Hypothesis h, boolean replaceUnknowns) {
@@ -61,7 +61,7 @@ public final class MessageAssembler {
             for (int j = 0; j < columns; j++) {
                 copy.tokens().add(new Token(u.sourceWords().get(j), true, copy.oneHot(j), null));
             }
-            return new RenderedUnit(copy.tokens(), List.of(), List.of(), new float[0][], 0, 0, 0, 0, 0);
+            return new RenderedUnit(copy.tokens(), List.of(), List.of(), new float[0][], 0, 0, 0, 0, 0, false);
         }
         OutputBuilder.Rendered r = output.render(u.modelText(), u.ids(), h, replaceUnknowns);
         List<Token> words = new ArrayList<>();
@@ -83,7 +83,7 @@ public final class MessageAssembler {
             u.adaptations().get(a).restore(out);
         }
         return new RenderedUnit(out.finished(), r.sourcePieces(), r.pieces(), r.subword(), r.replaced(), h.score(),
-                h.logProb(), h.alignment().length, covered(r));
+                h.logProb(), h.alignment().length, covered(r), h.fromCorpus());
     }
 
     /** How much of the source the translation attended to: each source piece's received attention, capped at 1, summed. */

@@ -51,6 +51,11 @@ public final class MessagePreparer {
         this.maxSourceTokens = config.maxSourceTokens();
     }
 
+    /** Whether a word is a name the model is given in place of a writer's (NamePlaceholders): one it copies, never translates. */
+    public static boolean placeholderName(String word) {
+        return NamePlaceholders.PLACEHOLDERS.contains(word);
+    }
+
     public Preparation prepare(String text, MessageContext context) {
         TranslationError error = check(text);
         if (error != null) {

@@ -54,7 +54,7 @@ final class TranslationBuilder {
             List<String> words = new ArrayList<>();
             List<float[]> rows = new ArrayList<>();
             appendTokens(o.tokens(), targetStart, words, rows);
-            quality = QualitySignal.of(o.logProb(), o.steps(), o.covered(), o.sourcePieces().size());
+            quality = QualitySignal.of(o.logProb(), o.steps(), o.covered(), o.sourcePieces().size(), o.fromCorpus());
             pieceBlock = new Translation.Block(targetPieces.size(), sourcePieces.size(), o.sourcePieces().size(), o.subword());
             sourcePieces.addAll(o.sourcePieces());
             targetPieces.addAll(o.targetPieces());
@@ -139,7 +139,7 @@ final class TranslationBuilder {
         if (translatedUnits == 0) {
             return null;
         }
-        QualitySignal q = QualitySignal.of(logProb, steps, covered, pieces);
+        QualitySignal q = QualitySignal.of(logProb, steps, covered, pieces, false);
         return new QualitySignal(q.meanLogProb(), q.coverage(), lowConfidence);
     }
 }

@@ -96,4 +96,9 @@ public record ModelManifest(
     public String sourceLexicon() {
         return lexicons == null ? null : lexicons.get("source");
     }
+
+    /** The phrasebook's file (training/phrasebook.py), or null for a model exported without one. */
+    public String phrasebook() {
+        return lexicons == null ? null : lexicons.get("phrasebook");
+    }
 }
