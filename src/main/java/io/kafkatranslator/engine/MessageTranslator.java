@@ -66,7 +66,7 @@ public final class MessageTranslator implements AutoCloseable {
         this.phrasebook = engine.phrasebook();
         this.preparer = new MessagePreparer(sourceTokenizer, engine.sourceLexicon(),
                 new LanguagePair(engine.manifest().sourceLanguage(), engine.manifest().targetLanguage()),
-                carried(sourceTokenizer, targetTokenizer, ids.unk()), engine::inTargetLanguage, config);
+                carried(sourceTokenizer, targetTokenizer, ids.unk()), engine::inTargetLanguage, engine.formulas()::holds, config);
         this.assembler = new MessageAssembler(new OutputBuilder(sourceTokenizer, targetTokenizer, ids.unk()));
         this.batcher = new TokenBudgetBatcher(batching.batchMaxTokens(), batching.batchMaxSentences());
     }

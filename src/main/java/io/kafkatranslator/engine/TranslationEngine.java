@@ -26,6 +26,7 @@ public final class TranslationEngine implements AutoCloseable {
     private final SubwordTokenizer sourceTokenizer;
     private final SubwordTokenizer targetTokenizer;
     private final SourceLexicon sourceLexicon;
+    private final Phrasebook formulas;
     private final Phrasebook phrasebook;
     private final LanguageDetector detector;
     private final InferenceBackend backend;
@@ -41,8 +42,10 @@ public final class TranslationEngine implements AutoCloseable {
         this.sourceTokenizer = new SubwordTokenizer(model.file(manifest.sourceTokenizer()));
         this.targetTokenizer = new SubwordTokenizer(model.file(manifest.targetTokenizer()));
         this.sourceLexicon = manifest.sourceLexicon() == null ? null : SourceLexicon.read(model.file(manifest.sourceLexicon()));
-        this.phrasebook = manifest.phrasebook() == null || !config.phrasebook() ? Phrasebook.EMPTY
-                : Phrasebook.read(model.file(manifest.phrasebook()));
+        this.formulas = !config.phrasebook() ? Phrasebook.EMPTY
+                : Phrasebook.chatPhrases(new LanguagePair(manifest.sourceLanguage(), manifest.targetLanguage()));
+        this.phrasebook = !config.phrasebook() || manifest.phrasebook() == null ? formulas
+                : formulas.plus(Phrasebook.read(model.file(manifest.phrasebook())));
         this.detector = config.keepTargetMargin() >= 1 ? null
                 : new LanguageDetector(List.of(manifest.sourceLanguage(), manifest.targetLanguage()), config.keepTargetMargin());
     }
@@ -111,9 +114,14 @@ public final class TranslationEngine implements AutoCloseable {
         return sourceLexicon;
     }
 
-    /** Empty for a model exported without one, or where translator.phrasebook is off. */
+    /** The project's chat formulas for the pair and the model's phrasebook; empty where translator.phrasebook is off. */
     Phrasebook phrasebook() {
         return phrasebook;
+    }
+
+    /** The project's chat formulas for the pair alone; empty where translator.phrasebook is off. */
+    Phrasebook formulas() {
+        return formulas;
     }
 
     /**

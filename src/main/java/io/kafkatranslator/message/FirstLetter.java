@@ -17,7 +17,7 @@ final class FirstLetter implements Adaptation {
 
     static Adapter adapter(Locale locale) {
         return draft -> {
-            if (raise(draft, locale) && draft.continues()) {
+            if ((raise(draft, locale) || opensWithI(draft)) && draft.continues()) {
                 draft.record(new FirstLetter());
             }
         };
@@ -38,6 +38,12 @@ final class FirstLetter implements Adaptation {
             }
         }
         return false;
+    }
+
+    /** English writes "I" with a capital inside a sentence too: "…, I can" goes on as "…, je peux". */
+    private static boolean opensWithI(UnitDraft draft) {
+        String first = draft.size() == 0 ? "" : draft.word(0);
+        return first.equals("I") || first.startsWith("I'") || first.startsWith("I’");
     }
 
     /** "But" → "but"; "I", "I'm" and "NASA" keep their capitals. */

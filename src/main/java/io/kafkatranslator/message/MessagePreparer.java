@@ -29,6 +29,7 @@ public final class MessagePreparer {
     private final SpanDetector spans;
     private final SentenceSplitter splitter;
     private final Predicate<String> inTargetLanguage;
+    private final Predicate<String> formula;
     private final ClauseChunks chunks;
     private final List<Adaptation.Adapter> adaptations;
     private final int maxMessageChars;
@@ -36,15 +37,16 @@ public final class MessagePreparer {
 
     /**
      * lexicon: the model's source lexicon, or null; carried: whether the model reads and writes a
-     * punctuation mark or sign (see {@link SpanDetector}); config: the message limits, clause chunks and
-     * French spacing.
+     * punctuation mark or sign (see {@link SpanDetector}); formula: whether a text is a chat formula the phrasebook
+     * translates ("Pas de problème"); config: the message limits, clause chunks and French spacing.
      */
     public MessagePreparer(SubwordTokenizer tokenizer, SourceLexicon lexicon, LanguagePair pair, IntPredicate carried,
-                           Predicate<String> inTargetLanguage, TranslatorConfig config) {
+                           Predicate<String> inTargetLanguage, Predicate<String> formula, TranslatorConfig config) {
         this.tokenizer = tokenizer;
         this.spans = new SpanDetector(carried);
         this.splitter = new SentenceSplitter(pair.source());
         this.inTargetLanguage = inTargetLanguage;
+        this.formula = formula;
         this.chunks = new ClauseChunks(tokenizer, config.maxSourceTokens(), config.maxSentenceWords());
         this.adaptations = Adaptations.inOrder(lexicon, pair, config.frenchSpacing());
         this.maxMessageChars = config.maxMessageChars();
@@ -108,18 +110,39 @@ public final class MessagePreparer {
         return new PreparedMessage(text, units, tokens);
     }
 
-    /** The sentence as one unit where the model takes it whole, else its chunks. */
+    /**
+     * The sentence as one unit where the model takes it whole, else its chunks; a chat formula that opens it before a
+     * comma ("No problem, I can pick you up.") is a unit of its own, so that the phrasebook translates it.
+     */
     private List<Unit> units(String text, List<Element> elements, MessageContext context) {
-        Unit whole = adapted(text, elements, false, context);
-        if (!whole.translatable() || chunks.fits(elements, whole.ids().length)) {
-            return List.of(whole);
-        }
-        List<List<Element>> parts = chunks.chunks(text, elements);
+        int opening = opening(text, elements);
         List<Unit> out = new ArrayList<>();
+        if (opening > 0) {
+            out.add(adapted(text, elements.subList(0, opening), false, context));
+        }
+        List<Element> rest = elements.subList(opening, elements.size());
+        Unit whole = adapted(text, rest, opening > 0, context);
+        if (!whole.translatable() || chunks.fits(rest, whole.ids().length)) {
+            out.add(whole);
+            return out;
+        }
+        List<List<Element>> parts = chunks.chunks(text, rest);
         for (int c = 0; c < parts.size(); c++) {
-            out.add(adapted(text, parts.get(c), c > 0, context));
+            out.add(adapted(text, parts.get(c), opening > 0 || c > 0, context));
         }
         return out;
+    }
+
+    /** How many words open the sentence as a chat formula followed by a comma and more words; 0 where none does. */
+    private int opening(String text, List<Element> elements) {
+        for (int i = 0; i < elements.size() - 1 && elements.get(i).isWord(); i++) {
+            String word = elements.get(i).text(text);
+            if (word.endsWith(",")) {
+                String words = text.substring(elements.get(0).start(), elements.get(i).end() - 1);
+                return elements.get(i + 1).isWord() && formula.test(words) ? i + 1 : 0;
+            }
+        }
+        return 0;
     }
 
     /** A unit with no word with letters (emoji, numbers, a URL…) is copied as it is, its spans where they are. */

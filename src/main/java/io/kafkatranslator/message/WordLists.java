@@ -8,12 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The project's word lists, in the jar's resources: an entry a line; blank lines and lines starting with '#' are not entries. */
-final class WordLists {
+public final class WordLists {
     private WordLists() {
     }
 
     /** The entries of a list, in its order; none where there is no such list (a language without one). */
-    static List<String> entries(String resource) {
+    public static List<String> entries(String resource) {
         try (InputStream in = WordLists.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return List.of();

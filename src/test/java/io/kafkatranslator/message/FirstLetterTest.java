@@ -19,6 +19,16 @@ class FirstLetterTest {
     }
 
     @Test
+    void aContinuingChunkOpenedByEnglishIGoesOnInLowerCase() {
+        UnitDraft draft = Scripted.draft("I can pick you up", List.of(), true);
+        FirstLetter.adapter(Locale.ENGLISH).adapt(draft);
+        assertEquals("je peux te prendre", Scripted.restore(draft, List.of("Je", "peux", "te", "prendre"), 0, 1, 3, 4));
+        UnitDraft name = Scripted.draft("Alice is late", List.of(), true);
+        FirstLetter.adapter(Locale.ENGLISH).adapt(name);
+        assertEquals("Alice est en retard", Scripted.restore(name, List.of("Alice", "est", "en", "retard"), 0, 1, 2, 2));
+    }
+
+    @Test
     void aSentenceKeepsTheCapitalTheModelGivesIt() {
         UnitDraft draft = Scripted.draft("il pleut");
         FirstLetter.adapter(Locale.FRENCH).adapt(draft);
