@@ -133,11 +133,14 @@ public final class MessagePreparer {
         return out;
     }
 
-    /** How many words open the sentence as a chat formula followed by a comma and more words; 0 where none does. */
+    /**
+     * How many words open the sentence as a chat formula with a comma at its end and more words after; 0 where none
+     * does. A comma standing apart ("super , merci") is not cut at: the sentence is looked up whole or by its parts.
+     */
     private int opening(String text, List<Element> elements) {
         for (int i = 0; i < elements.size() - 1 && elements.get(i).isWord(); i++) {
             String word = elements.get(i).text(text);
-            if (word.endsWith(",")) {
+            if (word.endsWith(",") && word.length() > 1) {
                 String words = text.substring(elements.get(0).start(), elements.get(i).end() - 1);
                 return elements.get(i + 1).isWord() && formula.test(words) ? i + 1 : 0;
             }
