@@ -2,6 +2,7 @@
 model, and greedy translation for a quick dev BLEU. Scripts import this module; it imports no script.
 """
 import hashlib
+import json
 import os
 import random
 import time
@@ -34,6 +35,20 @@ def sha256(path):
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def add_lexicon(model_dir, kind, name, version=None):
+    """Names a file written into an exported model as its lexicon of this kind in model.json, with its checksum."""
+    path = os.path.join(model_dir, "model.json")
+    with open(path, encoding="utf-8") as f:
+        manifest = json.load(f)
+    manifest.setdefault("lexicons", {})[kind] = name
+    manifest["files"][name] = sha256(os.path.join(model_dir, name))
+    if version:
+        manifest["version"] = version
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(manifest, f, indent=2, ensure_ascii=False)
+        f.write("\n")
 
 
 def load_model(checkpoint_path):

@@ -14,7 +14,6 @@ sources, accents stripped, for several smoothing constants (README.md, "Steps").
 """
 import argparse
 import collections
-import json
 import math
 import os
 import re
@@ -138,16 +137,7 @@ def main():
     if not args.model_dir:
         ap.error("--model-dir or --evaluate is required")
     name = write(args.data, args.model_dir)
-    path = os.path.join(args.model_dir, "model.json")
-    with open(path, encoding="utf-8") as f:
-        manifest = json.load(f)
-    manifest.setdefault("lexicons", {})["source"] = name
-    manifest["files"][name] = common.sha256(os.path.join(args.model_dir, name))
-    if args.version:
-        manifest["version"] = args.version
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(manifest, f, indent=2, ensure_ascii=False)
-        f.write("\n")
+    common.add_lexicon(args.model_dir, "source", name, args.version)
     print(f"{name} written to {args.model_dir}")
 
 

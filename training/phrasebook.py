@@ -12,7 +12,6 @@ models). Lines: `source<TAB>target`, both as data.normalize leaves them, each di
 sorted. Only the training split goes in, so the dev and test splits stay unseen.
 """
 import argparse
-import json
 import os
 import re
 
@@ -48,16 +47,7 @@ def main():
     ap.add_argument("--version", help="the model's new version")
     args = ap.parse_args()
     name, count = write(args.data, args.model_dir)
-    path = os.path.join(args.model_dir, "model.json")
-    with open(path, encoding="utf-8") as f:
-        manifest = json.load(f)
-    manifest.setdefault("lexicons", {})["phrasebook"] = name
-    manifest["files"][name] = common.sha256(os.path.join(args.model_dir, name))
-    if args.version:
-        manifest["version"] = args.version
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(manifest, f, indent=2, ensure_ascii=False)
-        f.write("\n")
+    common.add_lexicon(args.model_dir, "phrasebook", name, args.version)
     print(f"{name}: {count} pairs written to {args.model_dir}")
 
 
