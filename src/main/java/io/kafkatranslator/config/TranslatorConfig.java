@@ -70,8 +70,10 @@ public record TranslatorConfig(
             + "or \"vous\"): `formal`, `informal` or `auto` (the model's choice, or the conversation's: \"Formality\"); a "
             + "request's `options.formality` overrides it");
     public static final Setting<Boolean> PHRASEBOOK = Setting.flag("translator.phrasebook", true, "a sentence of a "
-            + "message that the model's phrasebook holds (its training corpus's short sentences: \"Messages\") whose search "
-            + "found none of the corpus's translations gets the one the model ranks first; false: the search's answer always");
+            + "message that the model's phrasebook (its training corpus's short sentences) or the project's chat formulas "
+            + "hold (\"Messages\", guarantee 8) whose search found none of their translations gets the one the model ranks "
+            + "first, and a formula opening a sentence before a comma is a clause of its own; false: the search's answer "
+            + "always, on whole sentences");
     public static final Setting<Integer> MAX_SOURCE_TOKENS = Setting.integer("translator.max.source.tokens", 200, v -> v > 0,
             "> 0", "the most pieces the model is given at once: a longer sentence is translated in chunks");
     public static final Setting<Integer> MAX_SENTENCE_WORDS = Setting.integer("translator.max.sentence.words", 15, v -> v >= 0,

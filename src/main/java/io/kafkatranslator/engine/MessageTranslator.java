@@ -129,7 +129,7 @@ public final class MessageTranslator implements AutoCloseable {
 
     /**
      * Translates prepared messages: all their sentences in shared token-budgeted batches; a sentence the phrasebook
-     * holds keeps what the search found where the corpus translates it so, and gets the corpus's translation the model
+     * holds keeps what the search found where the phrasebook translates it so, and gets the phrasebook's translation the model
      * ranks first where it does not.
      */
     public List<TranslationOutcome> translatePrepared(List<PreparedMessage> messages, DecodingOptions options) {
@@ -155,7 +155,7 @@ public final class MessageTranslator implements AutoCloseable {
             decodeBatch(batch, sources, options, results, errors);
         }
         for (int i = 0; i < sources.length; i++) {
-            List<int[]> given = corpusTranslations(known, messages.get(units.get(i)[0]).units().get(units.get(i)[1]), options);
+            List<int[]> given = phrasebookTranslations(known, messages.get(units.get(i)[0]).units().get(units.get(i)[1]), options);
             if (errors[i] == null && !given.isEmpty() && !agrees(results.get(i), given)) {
                 results.set(i, ranked(sources[i], given, options));
             }
@@ -215,7 +215,7 @@ public final class MessageTranslator implements AutoCloseable {
      * The phrasebook's translations of a unit, as target ids: those in the register asked (or addressing no one) where
      * the model follows one, and none with a piece the target vocabulary lacks.
      */
-    private List<int[]> corpusTranslations(Phrasebook known, Unit unit, DecodingOptions options) {
+    private List<int[]> phrasebookTranslations(Phrasebook known, Unit unit, DecodingOptions options) {
         List<int[]> given = new ArrayList<>();
         for (String translation : known.translations(unit.modelText())) {
             int[] target = targetTokenizer.encode(translation);
@@ -227,17 +227,17 @@ public final class MessageTranslator implements AutoCloseable {
         return given;
     }
 
-    /** Whether the search's best translation is one the corpus gives. */
+    /** Whether the search's best translation is one the phrasebook gives. */
     private static boolean agrees(List<Hypothesis> searched, List<int[]> given) {
         return given.stream().anyMatch(g -> Arrays.equals(g, searched.get(0).ids()));
     }
 
-    /** A sentence's corpus translations as hypotheses, the model's favourite first, aligned as searched ones are. */
+    /** A sentence's phrasebook translations as hypotheses, the model's favourite first, aligned as searched ones are. */
     private List<Hypothesis> ranked(int[] source, List<int[]> given, DecodingOptions options) {
         SourceBatch batch = SourceBatch.of(new int[][] {source}, manifest.sourceEnd(options.formality()), ids.pad());
         EncodedBatch encoded = encode(batch);
         List<Hypothesis> ranked = ForcedDecoding.rank(session, encoded, given, ids.bos(), ids.eos(), options.lengthPenalty())
-                .stream().map(Hypothesis::asCorpusTranslation).toList();
+                .stream().map(Hypothesis::asPhrasebookTranslation).toList();
         return realignment.apply(session, encoded, batch, List.of(ranked), options.nbest()).get(0);
     }
 

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * message's sentence that is one of them, and whose search found none of its translations, gets the one the model
  * ranks first ({@link MessageTranslator}). A sentence is looked up as the
  * model is given it, with case, spacing and its final full stop or exclamation mark set aside; a question stays
- * apart from a statement ("Ça va ?" is not "Ça va."). A sentence the corpus does not hold whole but whose two or
+ * apart from a statement ("Ça va ?" is not "Ça va."). A sentence the phrasebook does not hold whole but whose two or
  * three parts it holds, or that are names the model copies, gets the parts' translations joined the same way: parts
  * cut at commas and around a name at either end ("Oui, bien sûr.", "Joyeux Noël, Alice !", "Bonne nuit Tom !").
  * A translation ends as the sentence does: the corpus pairs "Thanks." with "Merci !" as often as with "Merci.", and
@@ -103,7 +103,7 @@ public final class Phrasebook {
         return translations.containsKey(key(text));
     }
 
-    /** The corpus's translations of a sentence as the model is given it, or of its parts joined; none when it has none. */
+    /** The translations of a sentence as the model is given it, or of its parts joined; none when there are none. */
     public List<String> translations(String sentence) {
         List<String> whole = translations.getOrDefault(key(sentence), List.of());
         if (whole.isEmpty()) {

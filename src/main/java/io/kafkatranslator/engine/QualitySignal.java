@@ -6,7 +6,7 @@ package io.kafkatranslator.engine;
  * source pieces of min(1, attention received over the whole translation) (GNMT's coverage, as a
  * share). lowConfidence when either falls below its floor: a chat client should show such a
  * translation as doubtful. The floors were set on the dev split (README, "Messages"), never on test data. A
- * translation the training corpus gives for the sentence (the phrasebook's) is never doubtful, however unlikely the
+ * translation a phrasebook gives for the sentence (a person's) is never doubtful, however unlikely the
  * model finds it.
  */
 public record QualitySignal(double meanLogProb, double coverage, boolean lowConfidence) {
@@ -14,9 +14,9 @@ public record QualitySignal(double meanLogProb, double coverage, boolean lowConf
     public static final double MIN_COVERAGE = 0.35;
 
     /** covered: the sum over source pieces of min(1, attention received). */
-    public static QualitySignal of(double logProb, int tokens, double covered, int pieces, boolean fromCorpus) {
+    public static QualitySignal of(double logProb, int tokens, double covered, int pieces, boolean fromPhrasebook) {
         double mean = tokens == 0 ? 0 : logProb / tokens;
         double coverage = pieces == 0 ? 1 : covered / pieces;
-        return new QualitySignal(mean, coverage, !fromCorpus && (mean < MIN_MEAN_LOG_PROB || coverage < MIN_COVERAGE));
+        return new QualitySignal(mean, coverage, !fromPhrasebook && (mean < MIN_MEAN_LOG_PROB || coverage < MIN_COVERAGE));
     }
 }

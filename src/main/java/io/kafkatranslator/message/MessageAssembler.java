@@ -51,7 +51,7 @@ public final class MessageAssembler {
 
     /** A unit's translated tokens, with its pieces, alignment and scores. */
     record RenderedUnit(List<Token> tokens, List<String> sourcePieces, List<String> targetPieces, float[][] subword,
-                        int replaced, double score, double logProb, int steps, double covered, boolean fromCorpus) {
+                        int replaced, double score, double logProb, int steps, double covered, boolean fromPhrasebook) {
     }
 
     private RenderedUnit unitOutput(Unit u, Hypothesis h, boolean replaceUnknowns) {
@@ -83,7 +83,7 @@ public final class MessageAssembler {
             u.adaptations().get(a).restore(out);
         }
         return new RenderedUnit(out.finished(), r.sourcePieces(), r.pieces(), r.subword(), r.replaced(), h.score(),
-                h.logProb(), h.alignment().length, covered(r), h.fromCorpus());
+                h.logProb(), h.alignment().length, covered(r), h.fromPhrasebook());
     }
 
     /** How much of the source the translation attended to: each source piece's received attention, capped at 1, summed. */

@@ -54,7 +54,7 @@ final class TranslationBuilder {
             List<String> words = new ArrayList<>();
             List<float[]> rows = new ArrayList<>();
             appendTokens(o.tokens(), targetStart, words, rows);
-            quality = QualitySignal.of(o.logProb(), o.steps(), o.covered(), o.sourcePieces().size(), o.fromCorpus());
+            quality = QualitySignal.of(o.logProb(), o.steps(), o.covered(), o.sourcePieces().size(), o.fromPhrasebook());
             pieceBlock = new Translation.Block(targetPieces.size(), sourcePieces.size(), o.sourcePieces().size(), o.subword());
             sourcePieces.addAll(o.sourcePieces());
             targetPieces.addAll(o.targetPieces());
